@@ -1,0 +1,26 @@
+# eventline: the two set-up commands are `make run` and `make test`.
+CARGO ?= cargo
+BIN := target/release/eventline
+
+.PHONY: all build run test bench clean
+
+all: build
+
+build:
+	$(CARGO) build --release --locked
+
+# The main job: the bundled corpus in, output/*.csv out.
+run: build
+	$(BIN) extract corpus --out output
+
+# The whole test suite: unit tests, end-to-end tests, doc tests.
+test:
+	$(CARGO) test --release --locked
+
+# Throughput (MB/s) and peak memory over a generated corpus of >= 100 MB.
+bench: build
+	scripts/bench.sh
+
+clean:
+	$(CARGO) clean
+	rm -rf bench-data

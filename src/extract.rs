@@ -1,0 +1,721 @@
+//! Event extraction: meetings, visits and treaties from triggers, the
+//! gazetteer mentions and the resolved dates around them.
+//!
+//! A trigger from the lexicon splits its sentence into a subject side (the
+//! clause before it) and an object side (up to the next trigger). Roles say
+//! what each side holds: parties, a visitor, a destination, a document. The
+//! date is the nearest dated expression in the sentence; several dates
+//! coordinated after the trigger ("in Vladivostok in April 2019, in
+//! Vostochny Spaceport in September 2023") make one event each, each with
+//! the place named beside it.
+
+use std::ops::Range;
+
+use crate::gazetteer::{EntityKind, Gazetteer, Mention};
+use crate::lexicon::{EventKind, Lexicon, Role, Trigger};
+use crate::resolve::{Dateline, Period, TimeExpr};
+
+/// Whether the text reports the event as having happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Reported as having happened.
+    Happened,
+    /// Planned, expected or hypothetical.
+    Planned,
+    /// Denied.
+    Negated,
+}
+
+impl Status {
+    /// The lower-case name used in CSV output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Happened => "happened",
+            Status::Planned => "planned",
+            Status::Negated => "negated",
+        }
+    }
+}
+
+/// One event as one article tells it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Meeting, visit or treaty.
+    pub kind: EventKind,
+    /// Happened, planned or negated.
+    pub status: Status,
+    /// When.
+    pub period: Period,
+    /// The text of the date expression (or the dateline's date).
+    pub date_text: String,
+    /// The rule that resolved the date.
+    pub date_rule: &'static str,
+    /// People, canonical names, in order of mention.
+    pub actors: Vec<String>,
+    /// States, canonical names; for a visit the visitor's first and the
+    /// destination last.
+    pub states: Vec<String>,
+    /// City or site, when the text names one.
+    pub place: String,
+    /// A treaty's name.
+    pub title: String,
+    /// The sentence that says so.
+    pub evidence: String,
+    /// Byte range of that sentence in the body.
+    pub span: Range<usize>,
+    /// The trigger phrase as written in the lexicon.
+    pub trigger: String,
+    /// The text says it happened again: not the same as an earlier telling.
+    pub repeated: bool,
+}
+
+/// Everything the extractor reads for one article.
+pub struct Document<'a> {
+    /// The article body.
+    pub body: &'a str,
+    /// Sentence spans.
+    pub sentences: &'a [Range<usize>],
+    /// Gazetteer mentions, sorted by start.
+    pub mentions: &'a [Mention],
+    /// Resolved time expressions, sorted by start.
+    pub dates: &'a [TimeExpr],
+    /// The dateline, when the article has one.
+    pub dateline: Option<&'a Dateline>,
+}
+
+/// Words before a trigger that make it planned or hypothetical.
+const PLANNED_MARKERS: &[&str] = &[
+    "will", "would", "shall", "to", "may", "might", "can", "could", "should", "expected",
+    "scheduled", "plans", "planned", "going", "intends", "if", "unless", "wants",
+];
+/// Words before a trigger that deny it.
+const NEGATION_MARKERS: &[&str] = &["not", "never", "no", "didn't", "hasn't", "haven't", "neither", "nor"];
+/// Words that refer back to the people of the sentence before.
+const BACK_REFERENCES: &[&str] = &["he", "she", "they", "the two leaders", "both sides", "the two sides", "the leaders"];
+/// Words that end a document's name after its noun.
+const TITLE_STOPS: &[&str] = &["on", "was", "were", "that", "which", "between", "with", "by", "at", "and", "is", "to", "as"];
+/// Words inside a trigger that make it planned.
+const PLANNED_IN_TRIGGER: &[&str] = &["will", "shall", "would", "expected", "scheduled"];
+/// Rules whose dates do not date an event in their sentence.
+const NOT_EVENT_DATES: &[&str] = &["anniversary", "dateline"];
+
+#[derive(Clone, Copy)]
+struct Hit<'t> {
+    trigger: &'t Trigger,
+    start: usize,
+    end: usize,
+}
+
+/// Extracts every event of one article.
+pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    let mut previous_people: Vec<usize> = Vec::new();
+    for sentence in doc.sentences {
+        let text = &doc.body[sentence.clone()];
+        let hits = triggers_in(text, sentence.start, lexicon);
+        let mentions: Vec<&Mention> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+            .filter(|m| doc.dateline.map_or(true, |d| !(m.start >= d.span.start && m.end <= d.span.end)))
+            .collect();
+        let dates: Vec<&TimeExpr> = doc
+            .dates
+            .iter()
+            .filter(|d| d.span.start >= sentence.start && d.span.end <= sentence.end)
+            .filter(|d| d.period().is_some() && !NOT_EVENT_DATES.contains(&d.rule))
+            .collect();
+        for (i, hit) in hits.iter().enumerate() {
+            let clause_start = clause_start(doc.body, sentence.start, hit.start);
+            let object_end = hits.get(i + 1).map_or(sentence.end, |next| next.start);
+            let object_end = clause_end(doc.body, hit.end, object_end);
+            let scope = Scope {
+                doc,
+                gazetteer,
+                lexicon,
+                sentence: sentence.clone(),
+                subject: clause_start..hit.start,
+                object: hit.end..object_end,
+                mentions: &mentions,
+                dates: &dates,
+                previous_people: &previous_people,
+            };
+            events.extend(scope.events(hit));
+        }
+        let people: Vec<usize> = mentions
+            .iter()
+            .filter(|m| gazetteer.entity(m.entity).kind == EntityKind::Person)
+            .map(|m| m.entity)
+            .collect();
+        if !people.is_empty() {
+            previous_people = people;
+        }
+    }
+    merge_within_article(events)
+}
+
+/// Trigger matches in a sentence, leftmost-longest and non-overlapping.
+fn triggers_in<'t>(text: &str, offset: usize, lexicon: &'t Lexicon) -> Vec<Hit<'t>> {
+    let mut hits: Vec<Hit> = Vec::new();
+    for trigger in &lexicon.triggers {
+        for m in trigger.regex.find_iter(text) {
+            hits.push(Hit { trigger, start: offset + m.start(), end: offset + m.end() });
+        }
+    }
+    hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut chosen: Vec<Hit> = Vec::new();
+    for hit in hits {
+        if chosen.last().map_or(true, |last| hit.start >= last.end) {
+            chosen.push(hit);
+        }
+    }
+    chosen
+}
+
+/// The clause of a trigger starts after the last `;` or `:` before it.
+fn clause_start(body: &str, sentence_start: usize, at: usize) -> usize {
+    body[sentence_start..at].rfind([';', ':']).map_or(sentence_start, |p| sentence_start + p + 1)
+}
+
+/// The object side ends at the next `;` or at `limit`.
+fn clause_end(body: &str, from: usize, limit: usize) -> usize {
+    body[from..limit].find(';').map_or(limit, |p| from + p)
+}
+
+struct Scope<'a, 'd> {
+    doc: &'a Document<'d>,
+    gazetteer: &'a Gazetteer,
+    lexicon: &'a Lexicon,
+    sentence: Range<usize>,
+    subject: Range<usize>,
+    object: Range<usize>,
+    mentions: &'a [&'a Mention],
+    dates: &'a [&'a TimeExpr],
+    previous_people: &'a [usize],
+}
+
+/// One dated leg of an event: a date and the place named beside it.
+struct Leg<'a> {
+    date: Option<&'a TimeExpr>,
+    place: Option<usize>,
+}
+
+impl<'a, 'd> Scope<'a, 'd> {
+    fn in_range(&self, range: &Range<usize>, kind: EntityKind) -> Vec<&'a Mention> {
+        self.mentions
+            .iter()
+            .copied()
+            .filter(|m| m.start >= range.start && m.end <= range.end)
+            .filter(|m| self.gazetteer.entity(m.entity).kind == kind)
+            .collect()
+    }
+
+    /// Places that say where something happened: not those that only
+    /// name something else ("the Moscow Declaration", "Pyongyang Hotel").
+    fn locations(&self, range: &Range<usize>) -> Vec<&'a Mention> {
+        self.in_range(range, EntityKind::Place)
+            .into_iter()
+            .filter(|m| !modifies_a_name(&self.doc.body[m.end..]))
+            .collect()
+    }
+
+    fn text(&self, range: Range<usize>) -> &'d str {
+        &self.doc.body[range]
+    }
+
+    fn events(&self, hit: &Hit) -> Vec<Event> {
+        let trigger = hit.trigger;
+        let after = self.text(hit.end..self.object.end.min(hit.end + 80).max(hit.end));
+        let trigger_text = self.text(hit.start..hit.end).to_ascii_lowercase();
+        let next_words: Vec<String> = words(after).take(6).map(|w| w.to_ascii_lowercase()).collect();
+        if trigger.unless.iter().any(|u| {
+            next_words.iter().any(|w| w == u) || words(&trigger_text).any(|w| w.eq_ignore_ascii_case(u))
+        }) {
+            return Vec::new();
+        }
+        let status = self.status(hit);
+
+        let subject_people = self.subject_people();
+        let object_people: Vec<usize> =
+            self.in_range(&self.object, EntityKind::Person).iter().map(|m| m.entity).collect();
+        let subject_states = self.state_ids(&self.subject);
+        let object_states = self.state_ids(&self.object);
+        let object_places = self.locations(&self.object);
+        let subject_places = self.locations(&self.subject);
+
+        let mut actors: Vec<usize> = Vec::new();
+        let mut states: Vec<String> = Vec::new();
+        let mut title = String::new();
+        let mut fixed_place: Option<usize> = None;
+        let mut here_place = false;
+        let person_country = |p: &usize| self.gazetteer.entity(*p).country.clone();
+
+        match trigger.kind {
+            EventKind::Meeting => {
+                push_all(&mut actors, subject_people.iter().copied());
+                push_all(&mut actors, object_people.iter().copied());
+                push_all(&mut states, actors.iter().map(person_country));
+                push_all(&mut states, subject_states.iter().cloned());
+                push_all(&mut states, object_states.iter().cloned());
+                let parties = actors.len().max(states.len());
+                if parties < 2 {
+                    return Vec::new();
+                }
+            }
+            EventKind::Visit => {
+                push_all(&mut actors, subject_people.iter().copied());
+                let visitor_state = subject_people
+                    .first()
+                    .map(person_country)
+                    .or_else(|| subject_states.last().cloned());
+                let Some(visitor_state) = visitor_state else { return Vec::new() };
+                let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
+                let destination: Option<String> = match trigger.object {
+                    Role::Here => {
+                        here_place = true;
+                        here.map(|p| self.gazetteer.entity(p).country.clone())
+                    }
+                    // "left here ... for Russia": a foreign state or place after
+                    // the trigger is the destination, else it is "here".
+                    Role::Departure => self
+                        .in_range(&self.object, EntityKind::State)
+                        .into_iter()
+                        .chain(object_places.iter().copied())
+                        .map(|m| self.gazetteer.entity(m.entity).country.clone())
+                        .find(|c| *c != visitor_state)
+                        .or_else(|| here.map(|p| self.gazetteer.entity(p).country.clone())),
+                    _ => {
+                        let first_state = self.first_entity(&self.object, EntityKind::State);
+                        let first_place = object_places.first().map(|m| m.entity);
+                        match (first_state, first_place) {
+                            (Some(s), Some(p)) if s.start < self.mention_start(p) => Some(self.gazetteer.entity(s.entity).country.clone()),
+                            (_, Some(p)) => {
+                                fixed_place = Some(p);
+                                Some(self.gazetteer.entity(p).country.clone())
+                            }
+                            (Some(s), None) => Some(self.gazetteer.entity(s.entity).country.clone()),
+                            (None, None) => None,
+                        }
+                    }
+                };
+                if here_place {
+                    fixed_place = here;
+                }
+                match (&destination, trigger.object) {
+                    // A departure needs no destination: "left here to take part in ...".
+                    (None, Role::Departure) => states.push(visitor_state.clone()),
+                    (None, _) => return Vec::new(),
+                    (Some(dest), Role::Departure) => {
+                        states.push(visitor_state.clone());
+                        if *dest != visitor_state {
+                            states.push(dest.clone());
+                        }
+                    }
+                    (Some(dest), _) => {
+                        if *dest == visitor_state {
+                            // Domestic travel is no visit in this sense.
+                            return Vec::new();
+                        }
+                        states.push(visitor_state.clone());
+                        states.push(dest.clone());
+                    }
+                }
+            }
+            EventKind::Treaty => {
+                let document = match (trigger.subject, trigger.object) {
+                    (Role::Document, _) => self.nearest_document_before(hit.start),
+                    _ => self.nearest_document_after(hit.end),
+                };
+                let Some(document) = document else { return Vec::new() };
+                title = self.title(document.clone());
+                push_all(&mut actors, subject_people.iter().copied());
+                if trigger.object != Role::Document {
+                    push_all(&mut actors, object_people.iter().copied());
+                }
+                let title_states = self.state_ids(&document);
+                let between = self.between_states();
+                push_all(&mut states, title_states.into_iter());
+                push_all(&mut states, between.into_iter());
+                push_all(&mut states, actors.iter().map(person_country));
+                if states.len() < 2 {
+                    push_all(&mut states, subject_states.iter().cloned());
+                    push_all(&mut states, object_states.iter().cloned());
+                }
+                if states.is_empty() && actors.is_empty() {
+                    return Vec::new();
+                }
+            }
+        }
+
+        let legs = self.legs(hit, &object_places, &subject_places, trigger.kind);
+        let mut out = Vec::new();
+        for leg in legs {
+            let (period, date_text, date_rule) = match leg.date {
+                Some(expr) => match expr.period() {
+                    Some(p) => (p, self.text(expr.span.clone()).to_string(), expr.rule),
+                    None => continue,
+                },
+                None => match (trigger.dateline_when_undated, self.doc.dateline) {
+                    (true, Some(d)) if status == Status::Happened && self.reports_news(hit) => {
+                        (Period::day(d.date), self.text(d.expr.span.clone()).to_string(), "dateline")
+                    }
+                    _ => continue,
+                },
+            };
+            let place = fixed_place.or(leg.place).map(|p| self.gazetteer.entity(p).name.clone());
+            out.push(Event {
+                kind: trigger.kind,
+                status,
+                period,
+                date_text,
+                date_rule,
+                actors: actors.iter().map(|&a| self.gazetteer.entity(a).name.clone()).collect(),
+                states: states.iter().map(|s| self.gazetteer.state_name(s).to_string()).collect(),
+                place: place.unwrap_or_default(),
+                title: title.clone(),
+                evidence: one_line(self.text(self.sentence.clone())),
+                span: self.sentence.clone(),
+                trigger: trigger.pattern.clone(),
+                repeated: self.says_again(hit),
+            });
+        }
+        out
+    }
+
+    /// "met again", "visited Russia again": a new occurrence.
+    fn says_again(&self, hit: &Hit) -> bool {
+        let window = self.text(hit.start..self.object.end.min(hit.end + 40));
+        words(window).any(|w| w.eq_ignore_ascii_case("again"))
+    }
+
+    fn mention_start(&self, entity: usize) -> usize {
+        self.mentions.iter().find(|m| m.entity == entity).map_or(usize::MAX, |m| m.start)
+    }
+
+    fn first_entity(&self, range: &Range<usize>, kind: EntityKind) -> Option<&'a Mention> {
+        self.in_range(range, kind).into_iter().next()
+    }
+
+    fn place_at(&self, range: &Range<usize>) -> Option<usize> {
+        self.doc
+            .mentions
+            .iter()
+            .find(|m| m.start >= range.start && m.end <= range.end && self.gazetteer.entity(m.entity).kind == EntityKind::Place)
+            .map(|m| m.entity)
+    }
+
+    /// The people of the subject side; "he", "the two leaders" refer back
+    /// to the people of the sentence before.
+    fn subject_people(&self) -> Vec<usize> {
+        let people: Vec<usize> =
+            self.in_range(&self.subject, EntityKind::Person).iter().map(|m| m.entity).collect();
+        if !people.is_empty() {
+            return people;
+        }
+        let subject = self.text(self.subject.clone()).to_ascii_lowercase();
+        let refers_back = BACK_REFERENCES.iter().any(|r| {
+            subject
+                .match_indices(r)
+                .any(|(i, _)| is_word_at(&subject, i, r.len()))
+        });
+        if refers_back {
+            self.previous_people.to_vec()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// State ids of the states (and of the countries of places) in `range`.
+    fn state_ids(&self, range: &Range<usize>) -> Vec<String> {
+        let mut ids = Vec::new();
+        for m in self.mentions.iter().filter(|m| m.start >= range.start && m.end <= range.end) {
+            let e = self.gazetteer.entity(m.entity);
+            if e.kind == EntityKind::State && !ids.contains(&e.country) {
+                ids.push(e.country.clone());
+            }
+        }
+        ids
+    }
+
+    /// States named in "between X and Y" after the trigger or before it.
+    fn between_states(&self) -> Vec<String> {
+        let text = self.text(self.sentence.clone());
+        let Some(pos) = text.find(" between ") else { return Vec::new() };
+        let from = self.sentence.start + pos;
+        let to = self.text(from..self.sentence.end)
+            .find([',', ';'])
+            .map_or(self.sentence.end, |p| from + p);
+        self.state_ids(&(from..to))
+    }
+
+    fn status(&self, hit: &Hit) -> Status {
+        let before = self.text(self.subject.start..hit.start);
+        let trigger = self.text(hit.start..hit.end);
+        let lookback: Vec<String> = words(before)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .take(3)
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        let in_trigger: Vec<String> = words(trigger).map(|w| w.to_ascii_lowercase()).collect();
+        let any = |list: &[&str], ws: &[String]| ws.iter().any(|w| list.contains(&w.as_str()));
+        // A trigger that opens its clause ("talks between ...") takes its
+        // modality from the verb after it ("... will be held").
+        let ahead = if hit.trigger.subject == Role::None {
+            words(self.text(hit.end..self.object.end)).take(12).map(|w| w.to_ascii_lowercase()).collect()
+        } else {
+            Vec::new()
+        };
+        if any(NEGATION_MARKERS, &lookback) || any(NEGATION_MARKERS, &in_trigger) {
+            Status::Negated
+        } else if any(PLANNED_MARKERS, &lookback)
+            || any(PLANNED_IN_TRIGGER, &in_trigger)
+            || any(PLANNED_IN_TRIGGER, &ahead)
+        {
+            Status::Planned
+        } else {
+            Status::Happened
+        }
+    }
+
+    /// An undated event is today's news when it is told in the past tense
+    /// in the article's opening paragraph, not recalled from history.
+    fn reports_news(&self, hit: &Hit) -> bool {
+        let Some(first) = self.doc.sentences.first() else { return false };
+        let paragraph_end = self.doc.body[first.start..].find('\n').map_or(self.doc.body.len(), |p| first.start + p);
+        let opening = hit.start < paragraph_end || self.doc.sentences.iter().take(3).any(|s| *s == self.sentence);
+        let sentence = self.text(self.sentence.clone()).to_ascii_lowercase();
+        let recalled = ["anniversary", "occasion when", "years ago", "history"].iter().any(|w| sentence.contains(w));
+        opening && !recalled
+    }
+
+    fn nearest_document_after(&self, from: usize) -> Option<Range<usize>> {
+        let window_end = self.object.end.min(from + 120);
+        let m = self.lexicon.document_regex.find(self.text(from..window_end))?;
+        Some(from + m.start()..from + m.end())
+    }
+
+    fn nearest_document_before(&self, to: usize) -> Option<Range<usize>> {
+        let start = self.subject.start;
+        let m = self.lexicon.document_regex.find_iter(self.text(start..to)).last()?;
+        Some(start + m.start()..start + m.end())
+    }
+
+    /// A document's name: the capitalised or hyphenated words before its
+    /// noun and the complement after it, up to the next clause or
+    /// prepositional phrase ("inter-state treaty on establishing a
+    /// comprehensive and strategic partnership").
+    fn title(&self, noun: Range<usize>) -> String {
+        let before = self.text(self.sentence.start..noun.start);
+        let mut start = noun.start;
+        for (offset, word) in words_with_offsets(before).into_iter().rev() {
+            let titled = word.chars().next().is_some_and(|c| c.is_uppercase())
+                || word.contains('-')
+                || word.chars().all(|c| c.is_ascii_digit());
+            let lower = word.to_ascii_lowercase();
+            if !titled || ["the", "a", "an", "on", "of"].contains(&lower.as_str()) {
+                break;
+            }
+            start = self.sentence.start + offset;
+        }
+        let mut end = noun.end;
+        let rest = self.text(noun.end..self.sentence.end);
+        let rest_words = words_with_offsets(rest);
+        if let Some((_, first)) = rest_words.first() {
+            let opens = ["on", "of", "for"].contains(&first.to_ascii_lowercase().as_str())
+                && rest[..rest_words[0].0].trim().is_empty();
+            if opens {
+                let mut taken = 0;
+                for (i, (offset, word)) in rest_words.iter().enumerate() {
+                    let lower = word.to_ascii_lowercase();
+                    let gap = &rest[if i == 0 { 0 } else { rest_words[i - 1].0 + rest_words[i - 1].1.len() }..*offset];
+                    let next_is_capital = rest_words
+                        .get(i + 1)
+                        .is_some_and(|(_, w)| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+                    // "and" joins words of the name unless a new name follows it.
+                    let joins = lower == "and" && !next_is_capital && i + 1 < rest_words.len();
+                    let stop = gap.contains([',', ';', '(', ')', '"', '\u{201c}'])
+                        || (i > 0 && TITLE_STOPS.contains(&lower.as_str()) && !joins)
+                        || (lower == "in" && next_is_capital)
+                        || taken >= 12;
+                    if stop {
+                        break;
+                    }
+                    end = noun.end + offset + word.len();
+                    taken += 1;
+                }
+            }
+        }
+        one_line(self.text(start..end))
+    }
+
+    /// The dates of an event: several coordinated dates after the trigger
+    /// make one leg each, with the place named in the same stretch.
+    fn legs(&self, hit: &Hit, object_places: &[&Mention], subject_places: &[&Mention], kind: EventKind) -> Vec<Leg<'a>> {
+        let after: Vec<&TimeExpr> = self
+            .dates
+            .iter()
+            .copied()
+            .filter(|d| d.span.start >= self.object.start && d.span.end <= self.object.end)
+            .collect();
+        let coordinated = after.len() >= 2
+            && after.windows(2).all(|w| {
+                let gap = self.text(w[0].span.end..w[1].span.start);
+                gap_is_coordination(gap, w[1].span.start - w[0].span.end)
+            });
+        if coordinated {
+            let mut legs = Vec::new();
+            let mut from = self.object.start;
+            for date in after {
+                let place = object_places
+                    .iter()
+                    .filter(|m| m.start >= from && m.end <= date.span.end)
+                    .last()
+                    .map(|m| m.entity);
+                legs.push(Leg { date: Some(date), place });
+                from = date.span.end;
+            }
+            return legs;
+        }
+        // One event: the date nearest the trigger in its sentence.
+        let nearest = self
+            .dates
+            .iter()
+            .copied()
+            .min_by_key(|d| {
+                if d.span.end <= hit.start {
+                    hit.start - d.span.end
+                } else {
+                    d.span.start.saturating_sub(hit.end)
+                }
+            });
+        let place = match kind {
+            EventKind::Visit => None,
+            _ => object_places
+                .first()
+                .or_else(|| subject_places.last())
+                .map(|m| m.entity),
+        };
+        vec![Leg { date: nearest, place }]
+    }
+}
+
+/// What may stand between two coordinated dates: commas, "and", a
+/// preposition and a place name.
+fn gap_is_coordination(gap: &str, len: usize) -> bool {
+    if len > 60 {
+        return false;
+    }
+    let allowed = ["and", "in", "at", "on", "respectively", "again", "then", "later", "also", "or"];
+    words(gap).all(|w| {
+        let lower = w.to_ascii_lowercase();
+        allowed.contains(&lower.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
+    }) && (gap.contains(',') || gap.contains(" and ") || gap.contains(" or "))
+}
+
+/// Whether a place name is followed by a title-case word of a longer name.
+fn modifies_a_name(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let word: &str = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let mut chars = word.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    title_case && !NOT_NAME_WORDS.contains(&word)
+}
+
+/// Capitalised words that can follow a place without being part of its name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "On", "In", "At", "And", "The", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+fn is_word_at(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+}
+
+fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
+        if word_char {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push_all<T: PartialEq>(list: &mut Vec<T>, items: impl Iterator<Item = T>) {
+    for item in items {
+        if !list.contains(&item) {
+            list.push(item);
+        }
+    }
+}
+
+/// Whether two periods can be the same date told at two precisions.
+pub fn periods_compatible(a: &Period, b: &Period) -> bool {
+    a.contains(b) || b.contains(a)
+}
+
+/// The same event told twice in one article is one event: same kind and
+/// status, compatible dates, shared participants.
+fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
+    let mut merged: Vec<Event> = Vec::new();
+    for event in events {
+        let same = merged.iter_mut().find(|m| {
+            !event.repeated
+                && m.kind == event.kind
+                && m.status == event.status
+                && periods_compatible(&m.period, &event.period)
+                && participants_overlap(m, &event)
+                && (m.place.is_empty() || event.place.is_empty() || m.place == event.place)
+        });
+        match same {
+            Some(m) => {
+                if event.period.precision < m.period.precision {
+                    m.period = event.period;
+                    m.date_text = event.date_text.clone();
+                    m.date_rule = event.date_rule;
+                }
+                push_all(&mut m.actors, event.actors.into_iter());
+                push_all(&mut m.states, event.states.into_iter());
+                if m.place.is_empty() {
+                    m.place = event.place;
+                }
+                if m.title.is_empty() {
+                    m.title = event.title;
+                }
+            }
+            None => merged.push(event),
+        }
+    }
+    merged
+}
+
+/// Shared people, or the same states when no people are named.
+pub fn participants_overlap(a: &Event, b: &Event) -> bool {
+    if !a.actors.is_empty() && !b.actors.is_empty() {
+        return a.actors.iter().any(|x| b.actors.contains(x));
+    }
+    let shared = a.states.iter().filter(|s| b.states.contains(s)).count();
+    shared >= a.states.len().min(b.states.len()).min(2) && shared > 0
+}
+

@@ -1,0 +1,497 @@
+//! Gazetteers: people, states and places from plain CSV files, matched with
+//! one Aho-Corasick automaton.
+//!
+//! Files (`people.csv`, `states.csv`, `places.csv`) share the columns `id`,
+//! `name` and `aliases` (`|`-separated) and add their own: `country` and
+//! `role` for people, `iso3` for states, `country`, `kind`, `lat`, `lon` for
+//! places. A folder given later overrides rows of an earlier one by `id`, so a
+//! user's own folder layers over the bundled one.
+//!
+//! Scraped KCNA text glues names to their neighbours ("ComradeKim Jong
+//! Uninvited"), so a match need not sit between word boundaries. It is
+//! accepted when its edges are either boundaries or glue seams: a title-case
+//! word starting right after a letter, a capital right after the name, or a
+//! multi-word name running into an ordinary word. A seam is refused when the
+//! tail is a suffix that derives a new word ("Russian", "Kim Il Sungism").
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, Result};
+
+/// The kind of a gazetteer entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// A person (`people.csv`).
+    Person,
+    /// A state or territory (`states.csv`).
+    State,
+    /// A city or site (`places.csv`).
+    Place,
+}
+
+impl EntityKind {
+    /// The lower-case name used in CSV output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::State => "state",
+            EntityKind::Place => "place",
+        }
+    }
+
+    fn file_name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "people.csv",
+            EntityKind::State => "states.csv",
+            EntityKind::Place => "places.csv",
+        }
+    }
+
+    /// Columns a file of this kind must have.
+    fn required_columns(self) -> &'static [&'static str] {
+        match self {
+            EntityKind::Person => &["id", "name", "aliases", "country", "role"],
+            EntityKind::State => &["id", "name", "aliases", "iso3"],
+            EntityKind::Place => &["id", "name", "aliases", "country", "kind", "lat", "lon"],
+        }
+    }
+}
+
+/// One row of a gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Stable identifier (unique within its kind).
+    pub id: String,
+    /// Person, state or place.
+    pub kind: EntityKind,
+    /// The canonical name written in outputs.
+    pub name: String,
+    /// Other spellings; the name itself is always matched too.
+    pub aliases: Vec<String>,
+    /// The state (its `id` in `states.csv`) a person or place belongs to; a
+    /// state's own id for states.
+    pub country: String,
+    /// A person's office, a place's kind (city, site ...); empty for states.
+    pub role: String,
+    /// Where the row came from, `file:line`.
+    pub origin: String,
+}
+
+/// A gazetteer match in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Index of the entity in [`Gazetteer::entities`].
+    pub entity: usize,
+}
+
+/// The bundled gazetteers, compiled into the binary so it runs anywhere.
+pub const BUNDLED: &[(EntityKind, &str)] = &[
+    (EntityKind::Person, include_str!("../gazetteers/people.csv")),
+    (EntityKind::State, include_str!("../gazetteers/states.csv")),
+    (EntityKind::Place, include_str!("../gazetteers/places.csv")),
+];
+
+/// All entities and the automaton that finds their aliases.
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_id: HashMap<(EntityKind, String), usize>,
+    automaton: AhoCorasick,
+    /// For each automaton pattern: the alias as written, and the entities.
+    patterns: Vec<(String, Vec<usize>)>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entities", &self.entities.len())
+            .field("patterns", &self.patterns.len())
+            .finish()
+    }
+}
+
+impl Gazetteer {
+    /// The bundled gazetteers with each folder of `overlays` layered on top,
+    /// in order: a row overrides an earlier one with the same kind and id.
+    ///
+    /// # Errors
+    /// A file that cannot be read or has a malformed row (`file:line: what`).
+    pub fn load(overlays: &[PathBuf]) -> Result<Gazetteer> {
+        let mut layered: Vec<Entity> = Vec::new();
+        let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+        let mut add = |rows: Vec<Entity>| {
+            for row in rows {
+                let key = (row.kind, row.id.clone());
+                match index.get(&key) {
+                    Some(&i) => layered[i] = row,
+                    None => {
+                        index.insert(key, layered.len());
+                        layered.push(row);
+                    }
+                }
+            }
+        };
+        for (kind, text) in BUNDLED {
+            let origin = format!("<bundled>/{}", kind.file_name());
+            add(parse_entities(*kind, Path::new(&origin), text.as_bytes())?);
+        }
+        for dir in overlays {
+            if !dir.is_dir() {
+                return Err(Error::io(
+                    dir,
+                    std::io::Error::new(std::io::ErrorKind::NotFound, "no such gazetteer folder"),
+                ));
+            }
+            for kind in [EntityKind::Person, EntityKind::State, EntityKind::Place] {
+                let path = dir.join(kind.file_name());
+                if !path.exists() {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                add(parse_entities(kind, &path, &bytes)?);
+            }
+        }
+        Gazetteer::from_entities(layered)
+    }
+
+    /// Builds the automaton over the given entities.
+    ///
+    /// # Errors
+    /// When the automaton cannot be built (too many patterns).
+    pub fn from_entities(entities: Vec<Entity>) -> Result<Gazetteer> {
+        let mut alias_index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, entity) in entities.iter().enumerate() {
+            let names = std::iter::once(&entity.name).chain(entity.aliases.iter());
+            for alias in names.flat_map(|a| apostrophe_variants(a)) {
+                if alias.trim().is_empty() {
+                    continue;
+                }
+                let slot = *alias_index.entry(alias.clone()).or_insert_with(|| {
+                    patterns.push((alias.clone(), Vec::new()));
+                    patterns.len() - 1
+                });
+                if !patterns[slot].1.contains(&i) {
+                    patterns[slot].1.push(i);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .map_err(|e| Error::Usage(format!("gazetteer automaton: {e}")))?;
+        let by_id = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.kind, e.id.clone()), i))
+            .collect();
+        Ok(Gazetteer { entities, by_id, automaton, patterns })
+    }
+
+    /// All entities, in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity at `index`.
+    pub fn entity(&self, index: usize) -> &Entity {
+        &self.entities[index]
+    }
+
+    /// Looks an entity up by kind and id.
+    pub fn find(&self, kind: EntityKind, id: &str) -> Option<&Entity> {
+        self.by_id.get(&(kind, id.to_string())).map(|&i| &self.entities[i])
+    }
+
+    /// The canonical name of the state with `id`, or `id` itself.
+    pub fn state_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.find(EntityKind::State, id).map_or(id, |e| e.name.as_str())
+    }
+
+    /// Finds every alias in `text`: leftmost-longest, non-overlapping, with
+    /// glue seams accepted as described in the module documentation.
+    pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let alias = &self.patterns[m.pattern().as_usize()].0;
+            if case_agrees(alias, &text[start..end]) && edges_ok(text, start, end, alias) {
+                candidates.push((start, end, m.pattern().as_usize()));
+            }
+        }
+        // Leftmost first, then longest.
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut mentions = Vec::new();
+        let mut last_end = 0;
+        for (start, end, pattern) in candidates {
+            if start < last_end {
+                continue;
+            }
+            last_end = end;
+            for &entity in &self.patterns[pattern].1 {
+                mentions.push(Mention { start, end, entity });
+            }
+        }
+        mentions
+    }
+}
+
+/// Both apostrophes news uses, so that "People's" finds "People’s".
+fn apostrophe_variants(alias: &str) -> Vec<String> {
+    let mut out = vec![alias.to_string()];
+    if alias.contains('\'') {
+        out.push(alias.replace('\'', "\u{2019}"));
+    } else if alias.contains('\u{2019}') {
+        out.push(alias.replace('\u{2019}', "'"));
+    }
+    out
+}
+
+/// The automaton ignores ASCII case; this puts back the case rules a reader
+/// applies: the text may capitalise a word the alias writes in lower case
+/// ("South Korea" for "south Korea") and may be all capitals (wire text of
+/// the 1990s), but may not lower-case a name ("guinea pigs" is not Guinea).
+fn case_agrees(alias: &str, found: &str) -> bool {
+    if found == alias {
+        return true;
+    }
+    if !found.chars().any(char::is_lowercase) {
+        return true;
+    }
+    let mut word_start = true;
+    for (a, f) in alias.chars().zip(found.chars()) {
+        if a != f {
+            let capitalised = word_start && a.is_lowercase() && f.is_uppercase();
+            if !capitalised {
+                return false;
+            }
+        }
+        word_start = !a.is_alphanumeric();
+    }
+    true
+}
+
+/// Suffixes that turn a name into another word: a glued tail made of one of
+/// these is part of a longer word, not a seam.
+const DERIVING_SUFFIXES: &[&str] = &[
+    "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ia", "ic", "ics", "ism",
+    "isms", "ist", "ists", "ite", "ites", "ization", "ized", "ern",
+];
+
+fn edges_ok(text: &str, start: usize, end: usize, alias: &str) -> bool {
+    let found = &text[start..end];
+    let before = text[..start].chars().next_back();
+    let left_ok = match before {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        // A glue seam on the left: the name starts a title-case word.
+        Some(_) => starts_title_case(found),
+    };
+    if !left_ok {
+        return false;
+    }
+    let after = &text[end..];
+    let Some(next) = after.chars().next() else { return true };
+    if !next.is_alphanumeric() {
+        return true;
+    }
+    if next.is_ascii_digit() {
+        return false;
+    }
+    // A title-case word glued on the right ("Kim Il SungSquare").
+    if starts_title_case(after) {
+        return true;
+    }
+    let last = found.chars().next_back().unwrap_or(' ');
+    let tail: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !tail.chars().all(char::is_lowercase) || DERIVING_SUFFIXES.contains(&tail.as_str()) {
+        return false;
+    }
+    // "DPRKand": an acronym running into a lower-case word.
+    let acronym = last.is_uppercase() && found.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    // "Kim Jong Uninvited": a multi-word name running into a word.
+    let multi_word = alias.contains(' ');
+    acronym || multi_word
+}
+
+fn starts_title_case(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+}
+
+/// Parses one gazetteer file of `kind`.
+///
+/// # Errors
+/// `file:line: problem` for a missing column, an empty id or name, a
+/// duplicate id, or a CSV syntax error.
+pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec<Entity>> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let fail = |line: u64, message: String| Error::Gazetteer {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    let headers = reader.headers().map_err(|e| fail(1, e.to_string()))?.clone();
+    let column = |name: &str| headers.iter().position(|h| h.trim() == name);
+    let mut columns = HashMap::new();
+    for name in kind.required_columns() {
+        match column(name) {
+            Some(i) => {
+                columns.insert(*name, i);
+            }
+            None => return Err(fail(1, format!("missing column {name:?}"))),
+        }
+    }
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut entities = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Err(fail(line, e.to_string()));
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let get = |name: &str| columns.get(name).and_then(|&i| record.get(i)).unwrap_or("").trim();
+        let id = get("id").to_string();
+        if id.starts_with('#') {
+            continue;
+        }
+        let name = get("name").to_string();
+        if id.is_empty() {
+            return Err(fail(line, "empty id".into()));
+        }
+        if name.is_empty() {
+            return Err(fail(line, format!("entity {id:?} has an empty name")));
+        }
+        if let Some(first) = seen.insert(id.clone(), line) {
+            return Err(fail(line, format!("duplicate id {id:?} (first on line {first})")));
+        }
+        let aliases = get("aliases")
+            .split('|')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(String::from)
+            .collect();
+        let (country, role) = match kind {
+            EntityKind::Person => (get("country").to_string(), get("role").to_string()),
+            EntityKind::State => (id.clone(), String::new()),
+            EntityKind::Place => (get("country").to_string(), get("kind").to_string()),
+        };
+        entities.push(Entity {
+            id,
+            kind,
+            name,
+            aliases,
+            country,
+            role,
+            origin: format!("{}:{line}", path.display()),
+        });
+    }
+    Ok(entities)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(kind: EntityKind, id: &str, name: &str, aliases: &[&str], country: &str) -> Entity {
+        Entity {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            country: country.into(),
+            role: String::new(),
+            origin: String::new(),
+        }
+    }
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::from_entities(vec![
+            entity(EntityKind::Person, "kju", "Kim Jong Un", &[], "PRK"),
+            entity(EntityKind::Person, "kji", "Kim Jong Il", &[], "PRK"),
+            entity(EntityKind::Person, "kis", "Kim Il Sung", &[], "PRK"),
+            entity(EntityKind::Person, "putin", "Vladimir Putin", &["Putin"], "RUS"),
+            entity(EntityKind::State, "RUS", "Russia", &["Russian Federation"], "RUS"),
+            entity(EntityKind::State, "KOR", "South Korea", &["south Korea"], "KOR"),
+            entity(EntityKind::State, "GIN", "Guinea", &[], "GIN"),
+            entity(EntityKind::State, "PRK", "DPRK", &["Democratic People's Republic of Korea"], "PRK"),
+            entity(EntityKind::Place, "pyongyang", "Pyongyang", &[], "PRK"),
+        ])
+        .unwrap()
+    }
+
+    /// `(haystack, expected matched texts)`, in the manner of aho-corasick's tables.
+    const CASES: &[(&str, &[&str])] = &[
+        ("Kim Jong Un met Putin.", &["Kim Jong Un", "Putin"]),
+        ("The respected ComradeKim Jong Uninvited labor innovators", &["Kim Jong Un"]),
+        ("wishedKim Jong Un good health", &["Kim Jong Un"]),
+        ("HEKim Jong Un", &["Kim Jong Un"]),
+        ("atKim Il SungSquare", &["Kim Il Sung"]),
+        ("Kim Jong Iland Kim Jong Un", &["Kim Jong Il", "Kim Jong Un"]),
+        ("the DPRKand Russia", &["DPRK", "Russia"]),
+        ("KIM JONG IL VISITED RUSSIA", &["Kim Jong Il", "Russia"]),
+        ("the Russian Federation", &["Russian Federation"]),
+        ("South Korea and south Korea", &["South Korea", "South Korea"]),
+        ("Democratic People’s Republic of Korea", &["Democratic People's Republic of Korea"]),
+        // Negative: derived words, lower-cased names, names inside words.
+        ("Russian troops", &[]),
+        ("the Kim Il Sungism of", &[]),
+        ("guinea pigs", &[]),
+        ("Pyongyangites", &[]),
+        ("Computin", &[]),
+        ("Putinka", &[]),
+    ];
+
+    #[test]
+    fn alias_table() {
+        let g = gazetteer();
+        for (haystack, expected) in CASES {
+            let found: Vec<String> = g
+                .find_mentions(haystack)
+                .iter()
+                .map(|m| {
+                    let e = g.entity(m.entity);
+                    let text = &haystack[m.start..m.end];
+                    // Report the alias matched, in the gazetteer's spelling.
+                    std::iter::once(&e.name)
+                        .chain(e.aliases.iter())
+                        .find(|a| a.replace('\'', "\u{2019}").eq_ignore_ascii_case(&text.replace('\'', "\u{2019}")))
+                        .cloned()
+                        .unwrap_or_else(|| text.to_string())
+                })
+                .collect();
+            assert_eq!(&found, expected, "haystack {haystack:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_rows_name_file_and_line() {
+        let bad = "id,name,aliases,iso3\nRUS,Russia,,RUS\nRUS,Russia again,,RUS\n";
+        let err = parse_entities(EntityKind::State, Path::new("s.csv"), bad.as_bytes()).unwrap_err();
+        assert_eq!(err.to_string(), "s.csv:3: duplicate id \"RUS\" (first on line 2)");
+        let missing = "id,name\nRUS,Russia\n";
+        let err = parse_entities(EntityKind::State, Path::new("s.csv"), missing.as_bytes()).unwrap_err();
+        assert!(err.to_string().starts_with("s.csv:1: missing column"), "{err}");
+        let empty = "id,name,aliases,iso3\nRUS,,,RUS\n";
+        let err = parse_entities(EntityKind::State, Path::new("s.csv"), empty.as_bytes()).unwrap_err();
+        assert!(err.to_string().starts_with("s.csv:2:"), "{err}");
+    }
+
+    #[test]
+    fn bundled_gazetteers_load() {
+        let g = Gazetteer::load(&[]).unwrap();
+        assert!(g.find(EntityKind::State, "PRK").is_some());
+        assert!(g.find(EntityKind::State, "RUS").is_some());
+    }
+}

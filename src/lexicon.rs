@@ -1,0 +1,252 @@
+//! The event lexicon: trigger phrases per event kind, as data.
+//!
+//! `gazetteers/events.csv` has one row per phrasing: `kind` (meeting, visit,
+//! treaty), `pattern` (words; `*` stands for up to three words), the roles of
+//! the words before (`subject`) and after (`object`) the trigger, `undated`
+//! (`dateline` when an undated report of the day takes the dateline's date)
+//! and `unless` (`|`-separated words that, right after the trigger, show it
+//! means something else: "received a message" is no meeting).
+//! `gazetteers/documents.csv` lists the document nouns a treaty needs.
+
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+
+use crate::error::{Error, Result};
+
+/// The kinds of event eventline extracts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventKind {
+    /// Two or more parties met in person.
+    Meeting,
+    /// A person or delegation travelled to another state or place.
+    Visit,
+    /// A document was signed or concluded.
+    Treaty,
+}
+
+impl EventKind {
+    /// The lower-case name used in CSV output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Visit => "visit",
+            EventKind::Treaty => "treaty",
+        }
+    }
+
+    fn parse(s: &str) -> Option<EventKind> {
+        match s {
+            "meeting" => Some(EventKind::Meeting),
+            "visit" => Some(EventKind::Visit),
+            "treaty" => Some(EventKind::Treaty),
+            _ => None,
+        }
+    }
+}
+
+/// What the words on one side of a trigger are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A participant of a meeting or treaty.
+    Party,
+    /// The traveller of a visit.
+    Visitor,
+    /// Where a visit goes.
+    Destination,
+    /// The dateline's city is the destination ("arrived here").
+    Here,
+    /// The dateline's city is where the visitor left from ("left here").
+    Departure,
+    /// The signed document.
+    Document,
+    /// Nothing in particular.
+    None,
+}
+
+impl Role {
+    fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "party" => Role::Party,
+            "visitor" => Role::Visitor,
+            "destination" => Role::Destination,
+            "here" => Role::Here,
+            "departure" => Role::Departure,
+            "document" => Role::Document,
+            "" => Role::None,
+            _ => return None,
+        })
+    }
+}
+
+/// One trigger phrasing.
+#[derive(Clone, Debug)]
+pub struct Trigger {
+    /// The event kind it signals.
+    pub kind: EventKind,
+    /// The phrase as written in the lexicon.
+    pub pattern: String,
+    /// The compiled phrase.
+    pub regex: Regex,
+    /// Role of the words before it.
+    pub subject: Role,
+    /// Role of the words after it.
+    pub object: Role,
+    /// Whether an undated report takes the dateline's date.
+    pub dateline_when_undated: bool,
+    /// Words that, right after the trigger, cancel it.
+    pub unless: Vec<String>,
+}
+
+/// The bundled lexicon files.
+const BUNDLED_EVENTS: &str = include_str!("../gazetteers/events.csv");
+const BUNDLED_DOCUMENTS: &str = include_str!("../gazetteers/documents.csv");
+
+/// All triggers and document nouns.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    /// Trigger phrasings, in file order.
+    pub triggers: Vec<Trigger>,
+    /// Nouns that name a signed document, lower case.
+    pub documents: Vec<String>,
+    /// Matches any document noun.
+    pub document_regex: Regex,
+}
+
+impl Lexicon {
+    /// The bundled lexicon, with rows of `events.csv` and `documents.csv` in
+    /// each overlay folder added after it.
+    ///
+    /// # Errors
+    /// A malformed row, as `file:line: problem`.
+    pub fn load(overlays: &[PathBuf]) -> Result<Lexicon> {
+        let mut triggers = parse_triggers(Path::new("<bundled>/events.csv"), BUNDLED_EVENTS)?;
+        let mut documents = parse_documents(Path::new("<bundled>/documents.csv"), BUNDLED_DOCUMENTS)?;
+        for dir in overlays {
+            let events = dir.join("events.csv");
+            if events.exists() {
+                let text = std::fs::read_to_string(&events).map_err(|e| Error::io(&events, e))?;
+                for t in parse_triggers(&events, &text)? {
+                    if !triggers.iter().any(|old| old.kind == t.kind && old.pattern == t.pattern) {
+                        triggers.push(t);
+                    }
+                }
+            }
+            let docs = dir.join("documents.csv");
+            if docs.exists() {
+                let text = std::fs::read_to_string(&docs).map_err(|e| Error::io(&docs, e))?;
+                for noun in parse_documents(&docs, &text)? {
+                    if !documents.contains(&noun) {
+                        documents.push(noun);
+                    }
+                }
+            }
+        }
+        let alternatives: Vec<String> = documents.iter().map(|d| phrase_regex(d)).collect();
+        let document_regex = Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|")))
+            .map_err(|e| Error::Usage(format!("document nouns: {e}")))?;
+        Ok(Lexicon { triggers, documents, document_regex })
+    }
+}
+
+/// Turns a lexicon phrase into a regex: words separated by any white space,
+/// `*` as up to three arbitrary words.
+fn phrase_regex(phrase: &str) -> String {
+    let parts: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| if w == "*" { None } else { Some(regex::escape(w)) })
+        .enumerate()
+        .map(|(i, w)| match (i, w) {
+            (0, Some(w)) => w,
+            (_, Some(w)) => format!(r"\s+{w}"),
+            (_, None) => r"(?:\s+[\w'’\-]+){0,3}?".to_string(),
+        })
+        .collect();
+    parts.join("")
+}
+
+fn csv_rows(path: &Path, text: &str) -> Result<Vec<(u64, csv::StringRecord)>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::Gazetteer {
+            path: path.to_path_buf(),
+            line: e.position().map_or(0, |p| p.line()),
+            message: e.to_string(),
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.get(0).is_some_and(|f| f.trim_start().starts_with('#')) {
+            continue;
+        }
+        rows.push((line, record));
+    }
+    Ok(rows)
+}
+
+fn parse_triggers(path: &Path, text: &str) -> Result<Vec<Trigger>> {
+    let fail = |line: u64, message: String| Error::Gazetteer { path: path.to_path_buf(), line, message };
+    let mut triggers = Vec::new();
+    for (line, record) in csv_rows(path, text)? {
+        let field = |i: usize| record.get(i).unwrap_or("").trim();
+        let kind = EventKind::parse(field(0))
+            .ok_or_else(|| fail(line, format!("unknown event kind {:?}", field(0))))?;
+        let pattern = field(1).to_string();
+        if pattern.is_empty() || pattern.split_whitespace().all(|w| w == "*") {
+            return Err(fail(line, "empty pattern".into()));
+        }
+        let subject = Role::parse(field(2))
+            .ok_or_else(|| fail(line, format!("unknown subject role {:?}", field(2))))?;
+        let object = Role::parse(field(3))
+            .ok_or_else(|| fail(line, format!("unknown object role {:?}", field(3))))?;
+        let dateline_when_undated = match field(4) {
+            "dateline" => true,
+            "" => false,
+            other => return Err(fail(line, format!("undated must be 'dateline' or empty, not {other:?}"))),
+        };
+        let unless = field(5)
+            .split('|')
+            .map(|w| w.trim().to_ascii_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let regex = Regex::new(&format!(r"(?i)\b{}\b", phrase_regex(&pattern)))
+            .map_err(|e| fail(line, format!("pattern {pattern:?}: {e}")))?;
+        triggers.push(Trigger { kind, pattern, regex, subject, object, dateline_when_undated, unless });
+    }
+    Ok(triggers)
+}
+
+fn parse_documents(path: &Path, text: &str) -> Result<Vec<String>> {
+    Ok(csv_rows(path, text)?
+        .into_iter()
+        .filter_map(|(_, r)| r.get(0).map(|s| s.trim().to_ascii_lowercase()))
+        .filter(|s| !s.is_empty())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lexicon_loads() {
+        let lexicon = Lexicon::load(&[]).unwrap();
+        assert!(lexicon.triggers.iter().any(|t| t.kind == EventKind::Visit));
+        assert!(lexicon.documents.contains(&"treaty".to_string()));
+    }
+
+    #[test]
+    fn star_stands_for_up_to_three_words() {
+        let re = Regex::new(&format!("(?i){}", phrase_regex("had * talks with"))).unwrap();
+        assert!(re.is_match("had talks with"));
+        assert!(re.is_match("had open and frank talks with"));
+        assert!(!re.is_match("had a long and frank talks with"));
+    }
+
+    #[test]
+    fn malformed_rows_name_the_line() {
+        let err = parse_triggers(Path::new("e.csv"), "kind,pattern,subject,object\nparty,met,party,party\n")
+            .unwrap_err();
+        assert_eq!(err.to_string(), "e.csv:2: unknown event kind \"party\"");
+    }
+}

@@ -1,0 +1,196 @@
+//! The `eventline` command: a thin shell over the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use eventline::pipeline::{run_extract, Options};
+use eventline::read::parse_published;
+use eventline::resolve::{find_dateline, resolve_document, Mode};
+use eventline::segment::sentences;
+
+/// Timelines of diplomatic events (meetings, visits, treaties) from news archives.
+#[derive(Parser)]
+#[command(name = "eventline", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract events from articles and write timeline.csv, events.csv,
+    /// mentions.csv, dates.csv and documents.csv.
+    Extract {
+        /// Files (.txt, .jsonl), folders (walked recursively) or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+        /// A gazetteer folder layered over the bundled one (repeatable).
+        /// Without it, ./gazetteers is used when it exists.
+        #[arg(long)]
+        gazetteers: Vec<PathBuf>,
+        /// Worker threads (0: one per core).
+        #[arg(long, default_value_t = 0)]
+        jobs: usize,
+        /// Publication date of plain-text inputs, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        published: Option<NaiveDate>,
+        /// Write CSV without the UTF-8 byte-order mark.
+        #[arg(long)]
+        no_bom: bool,
+        /// Do not draw a progress bar.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Print every time expression of a text with its resolved value.
+    Dates {
+        /// Publication date, YYYY-MM-DD: the "now" of relative expressions.
+        #[arg(long, value_parser = parse_date)]
+        published: NaiveDate,
+        /// news: anchor on the publication date; narrative: on the last date mentioned.
+        #[arg(long, value_enum, default_value_t = ModeArg::News)]
+        mode: ModeArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+        /// The text file, or - for stdin.
+        #[arg(default_value = "-")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ModeArg {
+    News,
+    Narrative,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Csv,
+    Jsonl,
+}
+
+fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    parse_published(s).ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("eventline: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Extract { paths, out, mut gazetteers, jobs, published, no_bom, quiet } => {
+            if gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
+                gazetteers.push(PathBuf::from("gazetteers"));
+            }
+            let options =
+                Options { out, gazetteers, jobs, published, bom: !no_bom, progress: !quiet };
+            let summary = run_extract(&paths, &options)?;
+            let mb = summary.bytes as f64 / 1e6;
+            eprintln!(
+                "eventline: {} documents ({} rejected), {} events, {} timeline rows, {:.1} MB in {:.2} s ({:.1} MB/s)",
+                summary.documents,
+                summary.rejected,
+                summary.events,
+                summary.timeline,
+                mb,
+                summary.seconds,
+                mb / summary.seconds.max(1e-9)
+            );
+            Ok(())
+        }
+        Command::Dates { published, mode, format, file } => {
+            let bytes = if file == PathBuf::from("-") {
+                let mut buf = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).context("<stdin>")?;
+                buf
+            } else {
+                std::fs::read(&file).with_context(|| file.display().to_string())?
+            };
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let mode = match mode {
+                ModeArg::News => Mode::News,
+                ModeArg::Narrative => Mode::Narrative,
+            };
+            print_dates(&text, published, mode, format)
+        }
+    }
+}
+
+fn print_dates(text: &str, published: NaiveDate, mode: Mode, format: Format) -> Result<()> {
+    let spans = sentences(text);
+    let dateline = find_dateline(text, published);
+    let now = dateline.as_ref().map_or(published, |d| d.date);
+    let mut exprs = resolve_document(text, &spans, now, mode);
+    if let Some(d) = dateline {
+        exprs.retain(|e| e.span.end <= d.expr.span.start || e.span.start >= d.expr.span.end);
+        exprs.push(d.expr);
+        exprs.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record([
+                "start", "end", "text", "type", "value", "precision", "date_start", "date_end", "rule",
+            ])?;
+            for e in &exprs {
+                let p = e.period();
+                w.write_record([
+                    e.span.start.to_string(),
+                    e.span.end.to_string(),
+                    text[e.span.clone()].to_string(),
+                    e.timex_type.as_str().to_string(),
+                    e.timex_value(),
+                    p.map(|p| p.precision.as_str().to_string()).unwrap_or_default(),
+                    p.map(|p| p.start.to_string()).unwrap_or_default(),
+                    p.map(|p| p.end.to_string()).unwrap_or_default(),
+                    e.rule.to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Jsonl => {
+            for e in &exprs {
+                let p = e.period();
+                let value = serde_json::json!({
+                    "start": e.span.start,
+                    "end": e.span.end,
+                    "text": &text[e.span.clone()],
+                    "type": e.timex_type.as_str(),
+                    "value": e.timex_value(),
+                    "precision": p.map(|p| p.precision.as_str()),
+                    "date_start": p.map(|p| p.start.to_string()),
+                    "date_end": p.map(|p| p.end.to_string()),
+                    "rule": e.rule,
+                });
+                writeln!(out, "{value}")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

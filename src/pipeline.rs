@@ -1,0 +1,366 @@
+//! The whole pipeline: read -> segment -> match -> resolve -> extract ->
+//! merge -> write.
+//!
+//! Documents are streamed in batches; each batch is analysed in parallel
+//! (rayon keeps input order), its per-document rows are written at once and
+//! only its small event rows are kept for the merge. Output is therefore
+//! byte-identical at any thread count, and memory does not grow with the
+//! archive beyond the event rows.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::extract::{extract, Document as ExtractInput, Event};
+use crate::gazetteer::{Gazetteer, Mention};
+use crate::lexicon::Lexicon;
+use crate::merge::{merge, Reported, TimelineRow};
+use crate::read::{collect_inputs, Article, Document, DocumentStream, Input};
+use crate::resolve::{find_dateline, resolve_document, Dateline, Mode, TimeExpr};
+use crate::segment::sentences;
+use crate::write::CsvSink;
+
+/// Columns of `timeline.csv`.
+pub const TIMELINE_COLUMNS: &[&str] = &[
+    "date", "precision", "date_start", "date_end", "event", "actors", "states", "place", "title",
+    "sources", "first_reported", "doc_ids", "evidence",
+];
+/// Columns of `events.csv`.
+pub const EVENTS_COLUMNS: &[&str] = &[
+    "doc_id", "published", "date", "precision", "date_start", "date_end", "event", "status",
+    "actors", "states", "place", "title", "evidence", "start", "end", "date_text", "date_rule",
+    "trigger",
+];
+/// Columns of `mentions.csv`.
+pub const MENTIONS_COLUMNS: &[&str] =
+    &["doc_id", "start", "end", "text", "kind", "entity_id", "name", "country"];
+/// Columns of `dates.csv`.
+pub const DATES_COLUMNS: &[&str] = &[
+    "doc_id", "start", "end", "text", "type", "value", "precision", "date_start", "date_end", "rule",
+];
+/// Columns of `documents.csv`.
+pub const DOCUMENTS_COLUMNS: &[&str] =
+    &["doc_id", "path", "title", "published", "status", "reason", "events"];
+
+/// Settings of an `extract` run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Output folder (created when missing).
+    pub out: PathBuf,
+    /// Gazetteer folders layered over the bundled gazetteers.
+    pub gazetteers: Vec<PathBuf>,
+    /// Worker threads; 0 for one per core.
+    pub jobs: usize,
+    /// Publication date of plain-text inputs.
+    pub published: Option<NaiveDate>,
+    /// Start each CSV with a UTF-8 byte-order mark.
+    pub bom: bool,
+    /// Draw a progress bar (only shown on a terminal).
+    pub progress: bool,
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Documents read (accepted and rejected).
+    pub documents: usize,
+    /// Documents rejected.
+    pub rejected: usize,
+    /// Events as articles tell them (events.csv rows).
+    pub events: usize,
+    /// Rows of the merged timeline.
+    pub timeline: usize,
+    /// Bytes of article text analysed.
+    pub bytes: usize,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+}
+
+/// Everything the pipeline finds in one article.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Sentence spans.
+    pub sentences: Vec<std::ops::Range<usize>>,
+    /// Gazetteer mentions.
+    pub mentions: Vec<Mention>,
+    /// The dateline, if any.
+    pub dateline: Option<Dateline>,
+    /// Resolved time expressions, the dateline's date first when present.
+    pub dates: Vec<TimeExpr>,
+    /// Extracted events.
+    pub events: Vec<Event>,
+}
+
+/// Runs the stages after reading on one article.
+pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Analysis {
+    let body = article.body.as_str();
+    let sentences = sentences(body);
+    let mentions = gazetteer.find_mentions(body);
+    let dateline = find_dateline(body, article.published);
+    let now = dateline.as_ref().map_or(article.published, |d| d.date);
+    let mut dates = resolve_document(body, &sentences, now, Mode::News);
+    if let Some(d) = &dateline {
+        // The dateline's date replaces whatever a general rule read there.
+        dates.retain(|e| e.span.end <= d.expr.span.start || e.span.start >= d.expr.span.end);
+        dates.push(d.expr.clone());
+        dates.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+    let events = extract(
+        &ExtractInput {
+            body,
+            sentences: &sentences,
+            mentions: &mentions,
+            dates: &dates,
+            dateline: dateline.as_ref(),
+        },
+        gazetteer,
+        lexicon,
+    );
+    Analysis { sentences, mentions, dateline, dates, events }
+}
+
+struct DocOutput {
+    document: [String; 7],
+    mentions: Vec<[String; 8]>,
+    dates: Vec<[String; 10]>,
+    events: Vec<Reported>,
+    bytes: usize,
+}
+
+fn process(doc: Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOutput {
+    let article = match doc {
+        Err(rejected) => {
+            return DocOutput {
+                document: [
+                    rejected.id,
+                    rejected.path,
+                    rejected.title,
+                    String::new(),
+                    "rejected".into(),
+                    rejected.reason,
+                    "0".into(),
+                ],
+                mentions: Vec::new(),
+                dates: Vec::new(),
+                events: Vec::new(),
+                bytes: 0,
+            }
+        }
+        Ok(article) => article,
+    };
+    let analysis = analyze(&article, gazetteer, lexicon);
+    let body = article.body.as_str();
+    let mentions = analysis
+        .mentions
+        .iter()
+        .map(|m| {
+            let e = gazetteer.entity(m.entity);
+            [
+                article.id.clone(),
+                m.start.to_string(),
+                m.end.to_string(),
+                body[m.start..m.end].to_string(),
+                e.kind.as_str().to_string(),
+                e.id.clone(),
+                e.name.clone(),
+                gazetteer.state_name(&e.country).to_string(),
+            ]
+        })
+        .collect();
+    let dates = analysis
+        .dates
+        .iter()
+        .map(|d| {
+            let period = d.period();
+            [
+                article.id.clone(),
+                d.span.start.to_string(),
+                d.span.end.to_string(),
+                body[d.span.clone()].to_string(),
+                d.timex_type.as_str().to_string(),
+                d.timex_value(),
+                period.map(|p| p.precision.as_str().to_string()).unwrap_or_default(),
+                period.map(|p| p.start.to_string()).unwrap_or_default(),
+                period.map(|p| p.end.to_string()).unwrap_or_default(),
+                d.rule.to_string(),
+            ]
+        })
+        .collect();
+    let (status, reason) = if article.lossy {
+        ("lossy", "invalid UTF-8, decoded lossily")
+    } else {
+        ("ok", "")
+    };
+    let events: Vec<Reported> = analysis
+        .events
+        .into_iter()
+        .map(|event| Reported { doc_id: article.id.clone(), published: article.published, event })
+        .collect();
+    DocOutput {
+        document: [
+            article.id.clone(),
+            article.path.clone(),
+            article.title.clone(),
+            article.published.to_string(),
+            status.into(),
+            reason.into(),
+            events.len().to_string(),
+        ],
+        mentions,
+        dates,
+        events,
+        bytes: body.len(),
+    }
+}
+
+/// Documents analysed together; large enough to keep both cores busy,
+/// small enough to bound memory.
+const BATCH: usize = 256;
+
+/// Runs `extract` over `paths` and writes the five CSV files.
+///
+/// # Errors
+/// A missing input path, a malformed gazetteer row, or an output folder that
+/// cannot be written. Problems of single documents are not errors: they are
+/// rows of `documents.csv`.
+pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Summary> {
+    let started = Instant::now();
+    let inputs = collect_inputs(paths)?;
+    let gazetteer = Gazetteer::load(&options.gazetteers)?;
+    let lexicon = Lexicon::load(&options.gazetteers)?;
+    std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {} threads: {e}", options.jobs)))?;
+
+    let total_bytes: u64 = inputs
+        .iter()
+        .map(|i| match i {
+            Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            Input::Stdin => 0,
+        })
+        .sum();
+    let bar = progress_bar(options.progress, total_bytes);
+
+    let out = &options.out;
+    let bom = options.bom;
+    let mut documents = CsvSink::create(out, "documents.csv", DOCUMENTS_COLUMNS, bom)?;
+    let mut mentions = CsvSink::create(out, "mentions.csv", MENTIONS_COLUMNS, bom)?;
+    let mut dates = CsvSink::create(out, "dates.csv", DATES_COLUMNS, bom)?;
+    let mut reports: Vec<Reported> = Vec::new();
+    let mut summary = Summary::default();
+
+    let mut stream = DocumentStream::new(inputs, options.published);
+    loop {
+        let batch: Vec<Document> = stream.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let outputs: Vec<DocOutput> = pool.install(|| {
+            batch.into_par_iter().map(|doc| process(doc, &gazetteer, &lexicon)).collect()
+        });
+        for output in outputs {
+            summary.documents += 1;
+            if output.document[4] == "rejected" {
+                summary.rejected += 1;
+            }
+            summary.bytes += output.bytes;
+            documents.row(output.document.iter())?;
+            for row in &output.mentions {
+                mentions.row(row.iter())?;
+            }
+            for row in &output.dates {
+                dates.row(row.iter())?;
+            }
+            if let Some(bar) = &bar {
+                bar.inc(output.bytes as u64);
+            }
+            reports.extend(output.events);
+        }
+    }
+
+    let mut events = CsvSink::create(out, "events.csv", EVENTS_COLUMNS, bom)?;
+    for report in &reports {
+        events.row(event_row(report))?;
+    }
+    let timeline_rows = merge(&reports);
+    let mut timeline = CsvSink::create(out, "timeline.csv", TIMELINE_COLUMNS, bom)?;
+    for row in &timeline_rows {
+        timeline.row(timeline_row(row))?;
+    }
+    for sink in [documents, mentions, dates, events, timeline] {
+        sink.finish()?;
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    summary.events = reports.len();
+    summary.timeline = timeline_rows.len();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn progress_bar(enabled: bool, total: u64) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !enabled || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec})",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}
+
+fn join(items: &[String]) -> String {
+    items.join("; ")
+}
+
+fn event_row(report: &Reported) -> Vec<String> {
+    let e = &report.event;
+    vec![
+        report.doc_id.clone(),
+        report.published.to_string(),
+        e.period.iso(),
+        e.period.precision.as_str().into(),
+        e.period.start.to_string(),
+        e.period.end.to_string(),
+        e.kind.as_str().into(),
+        e.status.as_str().into(),
+        join(&e.actors),
+        join(&e.states),
+        e.place.clone(),
+        e.title.clone(),
+        e.evidence.clone(),
+        e.span.start.to_string(),
+        e.span.end.to_string(),
+        e.date_text.clone(),
+        e.date_rule.into(),
+        e.trigger.clone(),
+    ]
+}
+
+fn timeline_row(row: &TimelineRow) -> Vec<String> {
+    let e = &row.event;
+    vec![
+        e.period.iso(),
+        e.period.precision.as_str().into(),
+        e.period.start.to_string(),
+        e.period.end.to_string(),
+        e.kind.as_str().into(),
+        join(&e.actors),
+        join(&e.states),
+        e.place.clone(),
+        e.title.clone(),
+        row.sources.to_string(),
+        row.first_reported.to_string(),
+        row.doc_ids.join("; "),
+        e.evidence.clone(),
+    ]
+}

@@ -1,0 +1,515 @@
+//! Reading articles: KCNA Watch page text, plain text and JSON Lines.
+//!
+//! Every input document becomes either an [`Article`] or a [`Rejected`]
+//! record; nothing is dropped silently. Readers clean the text they return
+//! (HTML entities decoded, line ends normalised, page furniture removed), and
+//! every byte offset later in the pipeline refers to that cleaned body.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::error::{Error, Result};
+
+/// One article, ready for the later stages.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Stable identifier: the JSON `id`, or the file's stem for text files.
+    pub id: String,
+    /// Where it came from: a path, with `:line` for JSON Lines.
+    pub path: String,
+    /// The headline, when the input gives one.
+    pub title: String,
+    /// The publication date: the only "now" any later stage knows.
+    pub published: NaiveDate,
+    /// The article text without page furniture.
+    pub body: String,
+    /// True when the input was not valid UTF-8 and was decoded lossily.
+    pub lossy: bool,
+}
+
+/// A document that could not be turned into an [`Article`].
+#[derive(Clone, Debug)]
+pub struct Rejected {
+    /// Identifier, as far as it could be found.
+    pub id: String,
+    /// Where it came from.
+    pub path: String,
+    /// The headline, when known.
+    pub title: String,
+    /// Why it was rejected, naming file and line.
+    pub reason: String,
+}
+
+/// What a reader yields for each input document.
+pub type Document = std::result::Result<Article, Rejected>;
+
+/// One input: a file or standard input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input (`-` on the command line).
+    Stdin,
+}
+
+/// Expands command-line paths into inputs: files as given, folders walked
+/// recursively for `.txt` and `.jsonl` files in sorted order, `-` for stdin.
+///
+/// # Errors
+/// A path that does not exist or a folder that cannot be listed.
+pub fn collect_inputs<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        if path == Path::new("-") {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found)?;
+            found.sort();
+            inputs.extend(found.into_iter().map(Input::File));
+        } else {
+            inputs.push(Input::File(path.to_path_buf()));
+        }
+    }
+    Ok(inputs)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if file_type.is_dir() {
+            walk(&path, found)?;
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt") | Some("jsonl")
+        ) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Streams the documents of a list of inputs, one at a time, so that memory
+/// does not grow with the size of the archive.
+pub struct DocumentStream {
+    inputs: std::vec::IntoIter<Input>,
+    published: Option<NaiveDate>,
+    current: Option<JsonLines>,
+}
+
+struct JsonLines {
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    line: u64,
+}
+
+impl DocumentStream {
+    /// A stream over `inputs`; `published` dates plain-text inputs.
+    pub fn new(inputs: Vec<Input>, published: Option<NaiveDate>) -> DocumentStream {
+        DocumentStream { inputs: inputs.into_iter(), published, current: None }
+    }
+
+    fn open(&mut self, input: Input) -> Option<Document> {
+        let (name, mut reader): (String, Box<dyn BufRead + Send>) = match &input {
+            Input::Stdin => ("<stdin>".to_string(), Box::new(BufReader::new(std::io::stdin()))),
+            Input::File(path) => {
+                let name = path.display().to_string();
+                match File::open(path) {
+                    Ok(f) => (name, Box::new(BufReader::with_capacity(1 << 16, f))),
+                    Err(e) => return Some(Err(rejected_file(path, &name, &e.to_string()))),
+                }
+            }
+        };
+        let is_jsonl = match &input {
+            Input::File(path) => path.extension().and_then(|e| e.to_str()) == Some("jsonl"),
+            Input::Stdin => match reader.fill_buf() {
+                Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+                Err(_) => false,
+            },
+        };
+        if is_jsonl {
+            self.current = Some(JsonLines { name, reader, line: 0 });
+            return None;
+        }
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            return Some(Err(Rejected {
+                id: stem_of(&name),
+                path: name.clone(),
+                title: String::new(),
+                reason: format!("{name}: {e}"),
+            }));
+        }
+        Some(read_text(&name, &bytes, self.published))
+    }
+}
+
+fn rejected_file(path: &Path, name: &str, reason: &str) -> Rejected {
+    Rejected {
+        id: stem_of(&path.display().to_string()),
+        path: name.to_string(),
+        title: String::new(),
+        reason: format!("{name}: {reason}"),
+    }
+}
+
+impl Iterator for DocumentStream {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        loop {
+            if let Some(lines) = &mut self.current {
+                let mut buf = Vec::new();
+                match lines.reader.read_until(b'\n', &mut buf) {
+                    Ok(0) => self.current = None,
+                    Ok(_) => {
+                        lines.line += 1;
+                        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                            continue;
+                        }
+                        return Some(read_json_line(&lines.name, lines.line, &buf));
+                    }
+                    Err(e) => {
+                        let reason = format!("{}:{}: {e}", lines.name, lines.line + 1);
+                        let path = format!("{}:{}", lines.name, lines.line + 1);
+                        self.current = None;
+                        return Some(Err(Rejected {
+                            id: path.clone(),
+                            path,
+                            title: String::new(),
+                            reason,
+                        }));
+                    }
+                }
+                continue;
+            }
+            let input = self.inputs.next()?;
+            if let Some(doc) = self.open(input) {
+                return Some(doc);
+            }
+        }
+    }
+}
+
+fn stem_of(name: &str) -> String {
+    Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string())
+}
+
+fn decode(bytes: &[u8]) -> (String, bool) {
+    match String::from_utf8_lossy(bytes) {
+        Cow::Borrowed(s) => (s.to_string(), false),
+        Cow::Owned(s) => (s, true),
+    }
+}
+
+/// Reads one text file: the KCNA Watch page layout when it has a `Date:`
+/// line, otherwise plain text dated by `published`.
+pub fn read_text(name: &str, bytes: &[u8], published: Option<NaiveDate>) -> Document {
+    let (text, lossy) = decode(bytes);
+    let text = clean_text(&text);
+    let id = stem_of(name);
+    if let Some(page) = parse_kcna_watch(&text) {
+        return match page.published {
+            Ok(published) => Ok(Article {
+                id,
+                path: name.to_string(),
+                title: page.title,
+                published,
+                body: page.body,
+                lossy,
+            }),
+            Err(reason) => Err(Rejected {
+                id,
+                path: name.to_string(),
+                title: page.title,
+                reason: format!("{name}:{}: {reason}", page.date_line),
+            }),
+        };
+    }
+    match published {
+        Some(published) => Ok(Article {
+            id,
+            path: name.to_string(),
+            title: String::new(),
+            published,
+            body: text,
+            lossy,
+        }),
+        None => Err(Rejected {
+            id,
+            path: name.to_string(),
+            title: String::new(),
+            reason: format!(
+                "{name}: no publication date: plain text needs --published YYYY-MM-DD"
+            ),
+        }),
+    }
+}
+
+struct KcnaWatchPage {
+    title: String,
+    published: std::result::Result<NaiveDate, String>,
+    date_line: usize,
+    body: String,
+}
+
+fn date_line_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^Date:\s*([^|]*?)\s*\|\s*Source:").expect("valid date-line regex")
+    })
+}
+
+/// Splits a KCNA Watch page into title, publication date and body.
+///
+/// Line 1 is the page's own date and line 2 the outlet: furniture. The
+/// `Date: DD/MM/YYYY | Source: ...` line dates the article (day first); the
+/// title is the last non-empty line before it. The body runs to the
+/// "More From ..." list, whose teasers are other articles.
+fn parse_kcna_watch(text: &str) -> Option<KcnaWatchPage> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let (date_index, raw_date) = lines.iter().take(12).enumerate().find_map(|(i, line)| {
+        date_line_regex()
+            .captures(line.trim())
+            .and_then(|c| c.get(1))
+            .map(|m| (i, m.as_str().to_string()))
+    })?;
+    let title = lines[..date_index]
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string();
+    let body_lines: Vec<&str> = lines[date_index + 1..]
+        .iter()
+        .take_while(|l| !l.trim_start().starts_with("More From "))
+        .copied()
+        .collect();
+    let body = body_lines.join("\n").trim().to_string();
+    let published = parse_day_first(&raw_date)
+        .ok_or_else(|| format!("cannot parse the publication date {raw_date:?} (expected DD/MM/YYYY)"));
+    Some(KcnaWatchPage { title, published, date_line: date_index + 1, body })
+}
+
+fn parse_day_first(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.trim().split('/');
+    let day: u32 = parts.next()?.trim().parse().ok()?;
+    let month: u32 = parts.next()?.trim().parse().ok()?;
+    let year: i32 = parts.next()?.trim().parse().ok()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// Parses a publication date: `YYYY-MM-DD`, optionally followed by a time.
+pub fn parse_published(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head = s.get(..10).unwrap_or(s);
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// Reads one JSON Lines record `{id, published, title, text}`.
+pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
+    let (raw, lossy) = decode(bytes);
+    let path = format!("{name}:{line}");
+    let reject = |id: String, title: String, reason: String| {
+        Err(Rejected { id, path: path.clone(), title, reason: format!("{name}:{line}: {reason}") })
+    };
+    let value: serde_json::Value = match serde_json::from_str(raw.trim()) {
+        Ok(v) => v,
+        Err(e) => return reject(path.clone(), String::new(), format!("invalid JSON: {e}")),
+    };
+    let Some(object) = value.as_object() else {
+        return reject(path.clone(), String::new(), "a JSON line must be an object".into());
+    };
+    let id = match object.get("id") {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => path.clone(),
+    };
+    let title = object.get("title").and_then(|v| v.as_str()).map(clean_text).unwrap_or_default();
+    let title = title.trim().to_string();
+    let published = match object.get("published") {
+        Some(serde_json::Value::String(s)) => match parse_published(s) {
+            Some(d) => d,
+            None => {
+                return reject(id, title, format!("cannot parse published {s:?} (expected YYYY-MM-DD)"))
+            }
+        },
+        _ => return reject(id, title, "no \"published\" date".into()),
+    };
+    let Some(text) = object.get("text").and_then(|v| v.as_str()) else {
+        return reject(id, title, "no \"text\" field".into());
+    };
+    let body = strip_leading_title(clean_text(text), &title);
+    Ok(Article { id, path, title, published, body, lossy })
+}
+
+/// Drops a first line that repeats the headline: headlines make no events
+/// of their own.
+fn strip_leading_title(body: String, title: &str) -> String {
+    let trimmed = body.trim_start();
+    if title.is_empty() {
+        return trimmed.to_string();
+    }
+    if let Some((first, rest)) = trimmed.split_once('\n') {
+        if first.trim().eq_ignore_ascii_case(title) {
+            return rest.trim_start().to_string();
+        }
+    }
+    trimmed.to_string()
+}
+
+/// Normalises scraped text: line ends to `\n`, HTML entities decoded,
+/// no-break spaces to spaces.
+pub fn clean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find(['&', '\r', '\u{a0}']) {
+        out.push_str(&rest[..pos]);
+        let tail = &rest[pos..];
+        if let Some(after) = tail.strip_prefix("\r\n") {
+            out.push('\n');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix('\r') {
+            out.push('\n');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix('\u{a0}') {
+            out.push(' ');
+            rest = after;
+        } else if let Some((decoded, len)) = html_entity(tail) {
+            out.push(decoded);
+            rest = &tail[len..];
+        } else {
+            out.push('&');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The named entities scraped news actually carries, and numeric ones.
+const ENTITIES: &[(&str, char)] = &[
+    ("&nbsp;", ' '),
+    ("&amp;", '&'),
+    ("&quot;", '"'),
+    ("&apos;", '\''),
+    ("&lt;", '<'),
+    ("&gt;", '>'),
+    ("&lsquo;", '\u{2018}'),
+    ("&rsquo;", '\u{2019}'),
+    ("&ldquo;", '\u{201c}'),
+    ("&rdquo;", '\u{201d}'),
+    ("&ndash;", '\u{2013}'),
+    ("&mdash;", '\u{2014}'),
+    ("&hellip;", '\u{2026}'),
+    ("&middot;", '\u{b7}'),
+];
+
+fn html_entity(s: &str) -> Option<(char, usize)> {
+    for (name, c) in ENTITIES {
+        if s.len() >= name.len() && s[..name.len()].eq_ignore_ascii_case(name) {
+            return Some((*c, name.len()));
+        }
+    }
+    let rest = s.strip_prefix("&#")?;
+    let end = rest.find(';')?;
+    if end == 0 || end > 8 {
+        return None;
+    }
+    let digits = &rest[..end];
+    let code = if let Some(hex) = digits.strip_prefix(['x', 'X']) {
+        u32::from_str_radix(hex, 16).ok()?
+    } else {
+        digits.parse().ok()?
+    };
+    let c = char::from_u32(code)?;
+    Some((if c == '\u{a0}' { ' ' } else { c }, end + 3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "July 05, 2025Jul 05, 2025\nKCNA Ministry of Foreign Affairs (EN)\n\nA Title\n\nDate: 04/08/2024 | Source: Ministry of Foreign Affairs (EN) | Read original version at source\n\nFirst paragraph.\n\nSecond paragraph.\n\nMore From Ministry of Foreign Affairs (EN)\n\nTeaser headline\n\nJuly 04, 2025\n";
+
+    #[test]
+    fn kcna_watch_page_is_split_into_title_date_and_body() {
+        let article = read_text("dir/seed.txt", PAGE.as_bytes(), None).unwrap();
+        assert_eq!(article.id, "seed");
+        assert_eq!(article.title, "A Title");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2024, 8, 4).unwrap());
+        assert_eq!(article.body, "First paragraph.\n\nSecond paragraph.");
+        assert!(!article.body.contains("Teaser"));
+    }
+
+    #[test]
+    fn kcna_watch_bad_date_is_rejected_with_line() {
+        let page = PAGE.replace("04/08/2024", "31/02/2024");
+        let rejected = read_text("p.txt", page.as_bytes(), None).unwrap_err();
+        assert!(rejected.reason.starts_with("p.txt:6:"), "{}", rejected.reason);
+    }
+
+    #[test]
+    fn plain_text_needs_a_published_date() {
+        let rejected = read_text("a.txt", b"Kim met Putin.", None).unwrap_err();
+        assert!(rejected.reason.contains("--published"));
+        let date = NaiveDate::from_ymd_opt(2024, 1, 2);
+        let article = read_text("a.txt", b"Kim met Putin.", date).unwrap();
+        assert_eq!(article.body, "Kim met Putin.");
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_and_flagged() {
+        let date = NaiveDate::from_ymd_opt(2024, 1, 2);
+        let article = read_text("a.txt", b"Caf\xe9 talks.", date).unwrap();
+        assert!(article.lossy);
+        assert!(article.body.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn json_line_reads_fields_and_strips_repeated_title() {
+        let line = br#"{"id":"x1","published":"2024-06-19","title":"Talks Held","text":"Talks Held\r\nPyongyang, June 19 (KCNA) -- Talks&nbsp;were held."}"#;
+        let article = read_json_line("c.jsonl", 3, line).unwrap();
+        assert_eq!(article.id, "x1");
+        assert_eq!(article.path, "c.jsonl:3");
+        assert_eq!(article.body, "Pyongyang, June 19 (KCNA) -- Talks were held.");
+    }
+
+    #[test]
+    fn json_line_errors_name_file_and_line() {
+        let bad = read_json_line("c.jsonl", 7, b"{not json").unwrap_err();
+        assert!(bad.reason.starts_with("c.jsonl:7: invalid JSON"), "{}", bad.reason);
+        let undated = read_json_line("c.jsonl", 8, br#"{"id":"a","text":"x"}"#).unwrap_err();
+        assert_eq!(undated.id, "a");
+        assert!(undated.reason.contains("published"));
+        let bad_date =
+            read_json_line("c.jsonl", 9, br#"{"id":"b","published":"19/06/2024","text":"x"}"#)
+                .unwrap_err();
+        assert!(bad_date.reason.contains("19/06/2024"));
+    }
+
+    #[test]
+    fn entities_and_line_ends_are_normalised() {
+        assert_eq!(clean_text("a&amp;b&#39;c&#x2019;d\r\ne&bogus;"), "a&b'c\u{2019}d\ne&bogus;");
+    }
+}

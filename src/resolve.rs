@@ -1,0 +1,936 @@
+//! Resolving time expressions against the publication date.
+//!
+//! The resolver is a table of named rules (in the manner of Duckling): each
+//! rule is a regular expression and a function from its captures to a value.
+//! Every candidate of every rule is collected; overlapping candidates are
+//! settled leftmost-longest, ties going to the earlier rule of the table.
+//!
+//! Only one "now" exists: the article's publication date, or the date of its
+//! dateline ("Pyongyang, June 19 (KCNA) --"), itself resolved against the
+//! publication date. Nothing here reads the wall clock.
+//!
+//! Year-less dates ("on June 23", "in June") take the year of that "now",
+//! moved back a year when the date lies after it and the sentence speaks in
+//! the past, forward when it lies before it and the sentence speaks of the
+//! future. Nothing defaults to the future.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+
+use crate::numbers::{parse_cardinal, parse_ordinal};
+
+/// TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimexType {
+    /// A calendar date or period (`2001-08-04`, `2019-04`, `199`).
+    Date,
+    /// A length of time (`P23Y`).
+    Duration,
+    /// A recurring time (`every year`).
+    Set,
+    /// A time of day.
+    Time,
+}
+
+impl TimexType {
+    /// The TIMEX3 name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+            TimexType::Time => "TIME",
+        }
+    }
+}
+
+/// How precisely a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// A single day.
+    Day,
+    /// An ISO week.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+    /// A decade (`199` for the 1990s).
+    Decade,
+    /// A century (`19` for the 20th century).
+    Century,
+}
+
+impl Precision {
+    /// The lower-case name used in CSV output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Century => "century",
+        }
+    }
+}
+
+/// A calendar period: what a dated expression refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    /// The precision.
+    pub precision: Precision,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+}
+
+impl Period {
+    /// A day.
+    pub fn day(date: NaiveDate) -> Period {
+        Period { precision: Precision::Day, start: date, end: date }
+    }
+
+    /// A month; `None` for an invalid month.
+    pub fn month(year: i32, month: u32) -> Option<Period> {
+        let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
+        Some(Period { precision: Precision::Month, start, end })
+    }
+
+    /// A year.
+    pub fn year(year: i32) -> Option<Period> {
+        Some(Period {
+            precision: Precision::Year,
+            start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+        })
+    }
+
+    /// The ISO week containing `date`.
+    pub fn week(date: NaiveDate) -> Period {
+        let start = date - Duration::days(date.weekday().num_days_from_monday() as i64);
+        Period { precision: Precision::Week, start, end: start + Duration::days(6) }
+    }
+
+    /// The decade starting at `first_year` (a multiple of ten).
+    pub fn decade(first_year: i32) -> Option<Period> {
+        Some(Period {
+            precision: Precision::Decade,
+            start: NaiveDate::from_ymd_opt(first_year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(first_year + 9, 12, 31)?,
+        })
+    }
+
+    /// The century whose years start with `hundreds` (19 for 1900-1999).
+    pub fn century(hundreds: i32) -> Option<Period> {
+        Some(Period {
+            precision: Precision::Century,
+            start: NaiveDate::from_ymd_opt(hundreds * 100, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(hundreds * 100 + 99, 12, 31)?,
+        })
+    }
+
+    /// The ISO 8601 form at this precision: `2001-08-04`, `2019-04`, `2002`,
+    /// `199`, `19`, `2024-W31`.
+    pub fn iso(&self) -> String {
+        let s = self.start;
+        match self.precision {
+            Precision::Day => s.format("%Y-%m-%d").to_string(),
+            Precision::Week => {
+                let w = s.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Precision::Month => s.format("%Y-%m").to_string(),
+            Precision::Year => format!("{:04}", s.year()),
+            Precision::Decade => format!("{:03}", s.year() / 10),
+            Precision::Century => format!("{:02}", s.year() / 100),
+        }
+    }
+
+    /// Whether `other` lies within this period.
+    pub fn contains(&self, other: &Period) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// What an expression means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A calendar period.
+    Period(Period),
+    /// A TIMEX3 value without calendar extent: `P23Y`, `PAST_REF`,
+    /// `XXXX-06-19`.
+    Other(String),
+}
+
+/// One resolved time expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// TIMEX3 type.
+    pub timex_type: TimexType,
+    /// The value.
+    pub value: Value,
+    /// The name of the rule that fired.
+    pub rule: &'static str,
+}
+
+impl TimeExpr {
+    /// The TIMEX3 value string.
+    pub fn timex_value(&self) -> String {
+        match &self.value {
+            Value::Period(p) => p.iso(),
+            Value::Other(s) => s.clone(),
+        }
+    }
+
+    /// The calendar period, when the expression has one.
+    pub fn period(&self) -> Option<Period> {
+        match self.value {
+            Value::Period(p) => Some(p),
+            Value::Other(_) => None,
+        }
+    }
+}
+
+/// How relative expressions are anchored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// News: deictic expressions ("yesterday", "last year") anchor on the
+    /// publication (or dateline) date.
+    #[default]
+    News,
+    /// Narrative history: they anchor on the last date the text mentioned.
+    Narrative,
+}
+
+/// The tense of the clause around an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// Reported as having happened.
+    Past,
+    /// Neither past nor future ("June 24 is a meaningful day").
+    Present,
+    /// Planned or expected.
+    Future,
+}
+
+/// A dateline: "Pyongyang, June 19 (KCNA) --".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// Byte range of the whole dateline.
+    pub span: Range<usize>,
+    /// Byte range of the city name.
+    pub city: Range<usize>,
+    /// The date it gives, resolved against the publication date.
+    pub date: NaiveDate,
+    /// The time expression of the date part.
+    pub expr: TimeExpr,
+}
+
+/// What rules see while resolving.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// "Now": the dateline date, else the publication date.
+    pub now: NaiveDate,
+    /// The last absolute date mentioned, for anaphoric expressions
+    /// ("the following year") and for narrative mode.
+    pub reference: Option<Period>,
+    /// The tense of the sentence at the expression.
+    pub tense: Tense,
+    /// Anchoring mode.
+    pub mode: Mode,
+}
+
+impl Context {
+    /// The anchor of deictic expressions.
+    fn deictic(&self) -> NaiveDate {
+        match (self.mode, self.reference) {
+            (Mode::Narrative, Some(p)) => p.start,
+            _ => self.now,
+        }
+    }
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
+    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon), ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu), ("friday", Weekday::Fri), ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Day words relative to "now", in days.
+const DAY_WORDS: &[(&str, i64)] = &[
+    ("today", 0), ("tonight", 0), ("this morning", 0), ("this afternoon", 0),
+    ("this evening", 0), ("yesterday", -1), ("last night", -1), ("tomorrow", 1),
+    ("the day before yesterday", -2), ("the day after tomorrow", 2),
+];
+
+/// Words that refer to the present or the past without a date.
+const REF_WORDS: &[(&str, &str)] = &[
+    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("at present", "PRESENT_REF"),
+    ("at the moment", "PRESENT_REF"), ("nowadays", "PRESENT_REF"), ("these days", "PRESENT_REF"),
+    ("recently", "PAST_REF"), ("lately", "PAST_REF"), ("in the past", "PAST_REF"),
+    ("formerly", "PAST_REF"), ("previously", "PAST_REF"), ("in the future", "FUTURE_REF"),
+    ("in future", "FUTURE_REF"), ("soon", "FUTURE_REF"),
+];
+
+/// Duration units: TIMEX3 letter, and whether it follows `T`.
+const UNITS: &[(&str, &str)] = &[
+    ("second", "TS"), ("minute", "TM"), ("hour", "TH"), ("day", "D"), ("week", "W"),
+    ("month", "M"), ("year", "Y"), ("decade", "DE"), ("century", "CE"), ("centuries", "CE"),
+];
+
+fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    table.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    lookup(MONTHS, word)
+}
+
+fn unit_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    let singular = if lower == "centuries" {
+        "century".to_string()
+    } else {
+        lower.strip_suffix('s').unwrap_or(&lower).to_string()
+    };
+    lookup(UNITS, &singular)
+}
+
+const MONTH_FULL: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTH_ANY: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const DAY: &str = r"[0-3]?\d(?:\s?(?:st|nd|rd|th))?";
+const YEAR: &str = r"1\d{3}|20\d{2}";
+const NUM: &str = r"\d+|(?:[a-z]+[- ]){0,5}[a-z]+";
+const ORD: &str = r"\d+\s?(?:st|nd|rd|th)|(?:[a-z]+[- ]){0,4}[a-z]+";
+const YEAR_LEAD: &str = r"in|since|until|till|by|during|from|through|of|before|after|to|and|or|between|early|late|around|about|circa|year|the year|spring|summer|autumn|fall|winter";
+
+type Resolve = fn(&Captures, &Context) -> Option<Value>;
+
+/// A named rule: a pattern and what its captures mean.
+struct Rule {
+    name: &'static str,
+    pattern: String,
+    resolve: Resolve,
+    /// The capture group whose span is the expression (0: the whole match).
+    group: usize,
+    timex_type: TimexType,
+}
+
+struct Compiled {
+    name: &'static str,
+    regex: Regex,
+    resolve: Resolve,
+    group: usize,
+    timex_type: TimexType,
+}
+
+fn rules() -> Vec<Rule> {
+    use TimexType::*;
+    let rule = |name, pattern: String, resolve: Resolve, group, timex_type| Rule {
+        name,
+        pattern,
+        resolve,
+        group,
+        timex_type,
+    };
+    vec![
+        rule("month day, year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"), full_date, 0, Date),
+        rule("day month year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s*,?\s+(?P<y>{YEAR})\b"), full_date, 0, Date),
+        rule("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(), full_date, 0, Date),
+        rule("day/month/year", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b".to_string(), full_date, 0, Date),
+        rule("month day this|last|next year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})\s*,?\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_day_relative_year, 0, Date),
+        rule("day month this|last|next year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_day_relative_year, 0, Date),
+        rule("month day", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})\b"), month_day, 0, Date),
+        rule("day month", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b"), month_day, 0, Date),
+        rule("month year", format!(r"\b(?P<m>{MONTH_FULL}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)\s*(?:,|of)?\s+(?P<y>{YEAR})\b"), month_year, 0, Date),
+        rule("month this|last|next year", format!(r"\b(?P<m>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_relative_year, 0, Date),
+        rule("this|last|next month-name", format!(r"\b(?P<rel>last|this|next|past)\s+(?P<m>{MONTH_FULL})\b"), relative_month_name, 0, Date),
+        rule("month", format!(r"\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid-?|end\s+of|beginning\s+of|middle\s+of)\s+(?P<m>{MONTH_FULL})\b"), month_only, 1, Date),
+        rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date),
+        rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date),
+        rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ORD})[\s-]+century\b"), century, 0, Date),
+        rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+past|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date),
+        rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month)\b".to_string(), anaphoric_unit, 0, Date),
+        rule("N units later|earlier", format!(r"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date),
+        rule("N units ago", format!(r"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date),
+        rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date),
+        rule("weekday", r"\b(?:(?P<rel>last|this|next|on)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string(), weekday, 0, Date),
+        rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ORD})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date),
+        rule("duration", format!(r"\b(?P<n>{NUM})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long|-old)?\b"), duration, 0, Duration),
+        rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration),
+        rule("present or past reference", r"\b(?:at\s+present|at\s+the\s+moment|these\s+days|in\s+the\s+past|in\s+the\s+future|in\s+future|nowadays|currently|recently|lately|formerly|previously|now|soon)\b".to_string(), reference_word, 0, Date),
+        rule("every unit", r"\b(?:every|each)\s+(?P<unit>day|week|month|year)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b".to_string(), set, 0, Set),
+    ]
+}
+
+fn compiled() -> &'static [Compiled] {
+    static RULES: OnceLock<Vec<Compiled>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        rules()
+            .into_iter()
+            .map(|r| Compiled {
+                name: r.name,
+                regex: Regex::new(&format!("(?i){}", r.pattern))
+                    .unwrap_or_else(|e| panic!("rule {:?} does not compile: {e}", r.name)),
+                resolve: r.resolve,
+                group: r.group,
+                timex_type: r.timex_type,
+            })
+            .collect()
+    })
+}
+
+fn number(c: &Captures, name: &str) -> Option<i64> {
+    c.name(name)?.as_str().trim().parse().ok()
+}
+
+fn day_number(c: &Captures) -> Option<u32> {
+    let text = c.name("d")?.as_str();
+    let digits: String = text.chars().take_while(|ch| ch.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+fn month_number(c: &Captures) -> Option<u32> {
+    let text = c.name("m")?.as_str();
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
+    month_of(text)
+}
+
+fn full_date(c: &Captures, _: &Context) -> Option<Value> {
+    let date = NaiveDate::from_ymd_opt(number(c, "y")? as i32, month_number(c)?, day_number(c)?)?;
+    Some(Value::Period(Period::day(date)))
+}
+
+fn relative_year(rel: &str, ctx: &Context) -> Option<i32> {
+    let base = ctx.deictic().year();
+    let rel = rel.to_ascii_lowercase();
+    match rel.split_whitespace().last()? {
+        "this" | "current" => Some(base),
+        "last" | "previous" | "past" => Some(base - 1),
+        "next" | "coming" => Some(base + 1),
+        "same" => Some(ctx.reference.map_or(base, |p| p.start.year())),
+        _ => None,
+    }
+}
+
+fn month_day_relative_year(c: &Captures, ctx: &Context) -> Option<Value> {
+    let year = relative_year(c.name("rel")?.as_str(), ctx)?;
+    let date = NaiveDate::from_ymd_opt(year, month_number(c)?, day_number(c)?)?;
+    Some(Value::Period(Period::day(date)))
+}
+
+/// The year of a year-less month (and day), by the tense of the sentence.
+fn infer_year(month: u32, day: Option<u32>, ctx: &Context) -> i32 {
+    if let (Mode::Narrative, Some(reference)) = (ctx.mode, ctx.reference) {
+        return reference.start.year();
+    }
+    let now = ctx.now;
+    let year = now.year();
+    let key = (month, day.unwrap_or(0));
+    let now_key = (now.month(), if day.is_some() { now.day() } else { 0 });
+    match ctx.tense {
+        Tense::Past if key > now_key => year - 1,
+        Tense::Future if key < now_key => year + 1,
+        _ => year,
+    }
+}
+
+fn month_day(c: &Captures, ctx: &Context) -> Option<Value> {
+    let (month, day) = (month_number(c)?, day_number(c)?);
+    let year = infer_year(month, Some(day), ctx);
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(Value::Period(Period::day(date)))
+}
+
+fn month_year(c: &Captures, _: &Context) -> Option<Value> {
+    Period::month(number(c, "y")? as i32, month_number(c)?).map(Value::Period)
+}
+
+fn month_relative_year(c: &Captures, ctx: &Context) -> Option<Value> {
+    let year = relative_year(c.name("rel")?.as_str(), ctx)?;
+    Period::month(year, month_number(c)?).map(Value::Period)
+}
+
+fn relative_month_name(c: &Captures, ctx: &Context) -> Option<Value> {
+    let month = month_number(c)?;
+    let now = ctx.deictic();
+    let year = match c.name("rel")?.as_str().to_ascii_lowercase().as_str() {
+        "this" => now.year(),
+        "last" | "past" if month < now.month() => now.year(),
+        "last" | "past" => now.year() - 1,
+        "next" if month > now.month() => now.year(),
+        "next" => now.year() + 1,
+        _ => return None,
+    };
+    Period::month(year, month).map(Value::Period)
+}
+
+fn month_only(c: &Captures, ctx: &Context) -> Option<Value> {
+    let month = month_number(c)?;
+    Period::month(infer_year(month, None, ctx), month).map(Value::Period)
+}
+
+fn year_only(c: &Captures, _: &Context) -> Option<Value> {
+    Period::year(number(c, "y")? as i32).map(Value::Period)
+}
+
+fn decade(c: &Captures, _: &Context) -> Option<Value> {
+    Period::decade(number(c, "dec")? as i32 * 10).map(Value::Period)
+}
+
+fn century(c: &Captures, _: &Context) -> Option<Value> {
+    let (_, n) = trailing(c.name("ord")?.as_str(), parse_ordinal)?;
+    let n = n as i32;
+    if !(1..=21).contains(&n) {
+        return None;
+    }
+    Period::century(n - 1).map(Value::Period)
+}
+
+fn shift(date: NaiveDate, unit: &str, n: i64) -> Option<Period> {
+    let unit = unit.to_ascii_lowercase();
+    let unit = unit.trim_end_matches('s');
+    Some(match unit {
+        "day" => Period::day(date + Duration::days(n)),
+        "week" => Period::week(date + Duration::weeks(n)),
+        "month" => {
+            let d = if n >= 0 {
+                date.checked_add_months(Months::new(n as u32))?
+            } else {
+                date.checked_sub_months(Months::new((-n) as u32))?
+            };
+            Period::month(d.year(), d.month())?
+        }
+        "year" => Period::year(date.year() + n as i32)?,
+        "decade" => Period::decade((date.year() + 10 * n as i32) / 10 * 10)?,
+        "centurie" | "century" => Period::century(date.year() / 100 + n as i32)?,
+        _ => return None,
+    })
+}
+
+fn relative_unit(c: &Captures, ctx: &Context) -> Option<Value> {
+    let rel = c.name("rel")?.as_str().to_ascii_lowercase();
+    let n = match rel.split_whitespace().last()? {
+        "this" | "current" => 0,
+        "last" | "previous" | "past" => -1,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    shift(ctx.deictic(), c.name("unit")?.as_str(), n).map(Value::Period)
+}
+
+fn anaphoric_unit(c: &Captures, ctx: &Context) -> Option<Value> {
+    let reference = ctx.reference?;
+    let rel = c.name("rel")?.as_str().to_ascii_lowercase();
+    let n = match rel.split_whitespace().last()? {
+        "that" | "same" => 0,
+        "following" | "next" => 1,
+        "previous" | "preceding" => -1,
+        _ => return None,
+    };
+    let unit = c.name("unit")?.as_str();
+    if unit.eq_ignore_ascii_case("month") && reference.precision > Precision::Month {
+        return None;
+    }
+    shift(reference.start, unit, n).map(Value::Period)
+}
+
+/// A number written in words or digits at the end of a captured run of
+/// words: "It was twenty-three" gives 23 from its last words.
+fn trailing_number(text: &str) -> Option<(usize, u32)> {
+    trailing(text, parse_cardinal)
+}
+
+/// The longest suffix of `text`, at a word boundary, that `parse` accepts.
+fn trailing(text: &str, parse: fn(&str) -> Option<u32>) -> Option<(usize, u32)> {
+    let mut best = None;
+    let mut start = 0;
+    loop {
+        let candidate = &text[start..];
+        if let Some(n) = parse(candidate) {
+            best = Some((start, n));
+            break;
+        }
+        match candidate.find([' ', '-']) {
+            Some(p) => start += p + 1,
+            None => break,
+        }
+    }
+    best
+}
+
+fn units_ago(c: &Captures, ctx: &Context) -> Option<Value> {
+    let (_, n) = trailing_number(c.name("n")?.as_str())?;
+    shift(ctx.now, c.name("unit")?.as_str(), -(n as i64)).map(Value::Period)
+}
+
+fn units_later(c: &Captures, ctx: &Context) -> Option<Value> {
+    let reference = ctx.reference?;
+    let (_, n) = trailing_number(c.name("n")?.as_str())?;
+    let sign = match c.name("dir")?.as_str().to_ascii_lowercase().as_str() {
+        "later" | "after" => 1,
+        _ => -1,
+    };
+    let unit = c.name("unit")?.as_str();
+    let period = shift(reference.start, unit, sign * n as i64)?;
+    // Never more precise than the reference: "two years later" than 1950 is 1952.
+    Some(Value::Period(if period.precision < reference.precision {
+        shift(period.start, reference_unit(reference.precision)?, 0)?
+    } else {
+        period
+    }))
+}
+
+fn reference_unit(p: Precision) -> Option<&'static str> {
+    Some(match p {
+        Precision::Day => "day",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Year => "year",
+        Precision::Decade => "decade",
+        Precision::Century => "century",
+    })
+}
+
+fn day_word(c: &Captures, ctx: &Context) -> Option<Value> {
+    let text = c.get(0)?.as_str().to_ascii_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let offset = lookup(DAY_WORDS, &words.join(" "))?;
+    Some(Value::Period(Period::day(ctx.deictic() + Duration::days(offset))))
+}
+
+fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
+    let target = lookup(WEEKDAYS, c.name("w")?.as_str())?;
+    let now = ctx.deictic();
+    let rel = c.name("rel").map(|m| m.as_str().to_ascii_lowercase());
+    let back = (now.weekday().num_days_from_monday() as i64
+        - target.num_days_from_monday() as i64)
+        .rem_euclid(7);
+    let forward = (7 - back) % 7;
+    let date = match (rel.as_deref(), ctx.tense) {
+        (Some("last"), _) => now - Duration::days(if back == 0 { 7 } else { back }),
+        (Some("next"), _) => now + Duration::days(if forward == 0 { 7 } else { forward }),
+        (_, Tense::Future) => now + Duration::days(forward),
+        _ => now - Duration::days(back),
+    };
+    Some(Value::Period(Period::day(date)))
+}
+
+fn anniversary(c: &Captures, ctx: &Context) -> Option<Value> {
+    let (_, n) = trailing(c.name("ord")?.as_str(), parse_ordinal)?;
+    let n = n as i32;
+    if n == 0 || n > 1000 {
+        return None;
+    }
+    Period::year(ctx.now.year() - n).map(Value::Period)
+}
+
+fn duration(c: &Captures, _: &Context) -> Option<Value> {
+    let (_, n) = trailing_number(c.name("n")?.as_str())?;
+    let unit = unit_of(c.name("unit")?.as_str())?;
+    Some(Value::Other(match unit.strip_prefix('T') {
+        Some(u) => format!("PT{n}{u}"),
+        None => format!("P{n}{unit}"),
+    }))
+}
+
+fn vague_duration(c: &Captures, _: &Context) -> Option<Value> {
+    let unit = unit_of(c.name("unit")?.as_str())?;
+    Some(Value::Other(format!("PX{unit}")))
+}
+
+fn reference_word(c: &Captures, _: &Context) -> Option<Value> {
+    let text = c.get(0)?.as_str().to_ascii_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    lookup(REF_WORDS, &words.join(" ")).map(|v| Value::Other(v.to_string()))
+}
+
+fn set(c: &Captures, _: &Context) -> Option<Value> {
+    let unit = match (c.name("unit"), c.name("adv")) {
+        (Some(u), _) => u.as_str().to_ascii_lowercase(),
+        (None, Some(a)) => match a.as_str().to_ascii_lowercase().as_str() {
+            "annually" | "yearly" => "year".into(),
+            "monthly" => "month".into(),
+            "weekly" => "week".into(),
+            _ => "day".into(),
+        },
+        _ => return None,
+    };
+    Some(Value::Other(format!("P1{}", unit_of(&unit)?)))
+}
+
+/// Words that mark a clause's tense, nearest first.
+const FUTURE_MARKERS: &[&str] = &[
+    "will", "shall", "is to", "are to", "going to", "expected to", "scheduled to", "plans to",
+    "plan to", "intends to", "due to", "slated to", "set to",
+];
+const PAST_MARKERS: &[&str] = &[
+    "was", "were", "had", "did", "met", "held", "made", "took", "paid", "left", "came", "went",
+    "sent", "gave", "said", "saw", "began", "began", "won", "fought", "led", "became", "ago",
+];
+const PRESENT_MARKERS: &[&str] = &["is", "are", "am", "marks", "falls", "celebrate", "celebrates"];
+/// Words that end in "-ed" without being past tense.
+const NOT_PAST: &[&str] = &[
+    "united", "need", "speed", "red", "bed", "seed", "indeed", "proceed", "exceed", "succeed",
+    "feed", "hundred", "breed", "creed", "shed", "wed", "led", "armed",
+];
+
+fn tense_of(word: &str) -> Option<Tense> {
+    let lower = word.to_ascii_lowercase();
+    if FUTURE_MARKERS.contains(&lower.as_str()) {
+        Some(Tense::Future)
+    } else if PAST_MARKERS.contains(&lower.as_str())
+        || (lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower.as_str()))
+    {
+        Some(Tense::Past)
+    } else if PRESENT_MARKERS.contains(&lower.as_str()) {
+        Some(Tense::Present)
+    } else {
+        None
+    }
+}
+
+/// The tense at byte `at` of `sentence`: the nearest marker before it,
+/// else the nearest after it, else the past (news reports what happened).
+pub fn tense_at(sentence: &str, at: usize) -> Tense {
+    let words: Vec<(usize, &str)> = word_spans(sentence);
+    let pairs = |i: usize| -> Option<Tense> {
+        let (_, w) = words[i];
+        if i + 1 < words.len() {
+            let pair = format!("{} {}", w, words[i + 1].1).to_ascii_lowercase();
+            if FUTURE_MARKERS.contains(&pair.as_str()) {
+                return Some(Tense::Future);
+            }
+        }
+        tense_of(w)
+    };
+    let split = words.iter().position(|(s, _)| *s >= at).unwrap_or(words.len());
+    (0..split)
+        .rev()
+        .find_map(pairs)
+        .or_else(|| (split..words.len()).find_map(pairs))
+        .unwrap_or(Tense::Past)
+}
+
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn dateline_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?m)^[ \t]*(?P<city>[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){{0,3}})[ \t]*,[ \t]*(?P<date>(?i:{MONTH_ANY})[ \t]+\d{{1,2}})[ \t]*(?:,[ \t]*\d{{4}}[ \t]*)?\((?:KCNA|[A-Za-z]+)\)"
+        ))
+        .expect("valid dateline regex")
+    })
+}
+
+/// Finds the dateline in the first lines of `body` and resolves its date to
+/// the year nearest the publication date.
+pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
+    let head_end = body.char_indices().nth(600).map_or(body.len(), |(i, _)| i);
+    let caps = dateline_regex().captures(&body[..head_end])?;
+    let whole = caps.get(0)?;
+    let city = caps.name("city")?;
+    let date_match = caps.name("date")?;
+    let mut parts = date_match.as_str().split_whitespace();
+    let month = month_of(parts.next()?)?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let date = (published.year() - 1..=published.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - published).num_days().abs())?;
+    Some(Dateline {
+        span: whole.start()..whole.end(),
+        city: city.start()..city.end(),
+        date,
+        expr: TimeExpr {
+            span: date_match.start()..date_match.end(),
+            timex_type: TimexType::Date,
+            value: Value::Period(Period::day(date)),
+            rule: "dateline",
+        },
+    })
+}
+
+/// A word that must be capitalised to be read as a date: "may" and "march"
+/// are verbs in lower case.
+fn case_ok(text: &str, expr: &str, all_caps: bool) -> bool {
+    if all_caps {
+        return true;
+    }
+    for word in expr.split(|c: char| !c.is_alphabetic()) {
+        let is_name = month_of(word).is_some() || lookup(WEEKDAYS, word).is_some();
+        if is_name && word.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+    }
+    let _ = text;
+    true
+}
+
+/// Right-hand context that makes a number something other than a date:
+/// "the 1990s-style", "2,000", "2024%".
+fn followed_by_non_date(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('-') => chars.next().is_some_and(char::is_alphanumeric),
+        Some('%') | Some('$') => true,
+        Some(',') | Some('.') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Resolves every time expression of one sentence.
+///
+/// `offset` is the sentence's byte offset in the document, added to every
+/// span; `reference` is the last absolute date before the sentence.
+pub fn resolve_sentence(
+    sentence: &str,
+    offset: usize,
+    now: NaiveDate,
+    reference: Option<Period>,
+    mode: Mode,
+) -> Vec<TimeExpr> {
+    let all_caps = !sentence.chars().any(char::is_lowercase);
+    let mut candidates: Vec<(usize, TimeExpr)> = Vec::new();
+    for (order, rule) in compiled().iter().enumerate() {
+        for caps in rule.regex.captures_iter(sentence) {
+            let Some(m) = caps.get(rule.group).or_else(|| caps.get(0)) else { continue };
+            let whole = caps.get(0).map_or(m.end(), |w| w.end());
+            if !case_ok(sentence, caps.get(0).map_or("", |w| w.as_str()), all_caps)
+                || followed_by_non_date(sentence, whole)
+            {
+                continue;
+            }
+            let mut start = m.start();
+            let mut skip_candidate = false;
+            // Drop the words a number-word group took before its number.
+            for (group, parse) in [("n", parse_cardinal as fn(&str) -> Option<u32>), ("ord", parse_ordinal)] {
+                let Some(n) = caps.name(group) else { continue };
+                match trailing(n.as_str(), parse) {
+                    Some((skip, _)) if n.start() <= start + 4 && skip > 0 => {
+                        start = n.start() + skip;
+                        // Keep a determiner: "the twentieth century".
+                        let before = &sentence[..start];
+                        if before.to_ascii_lowercase().ends_with("the ") {
+                            start -= 4;
+                        }
+                    }
+                    Some(_) => {}
+                    None => skip_candidate = true,
+                }
+            }
+            if skip_candidate {
+                continue;
+            }
+            let ctx = Context { now, reference, tense: tense_at(sentence, start), mode };
+            if let Some(value) = (rule.resolve)(&caps, &ctx) {
+                let expr = TimeExpr {
+                    span: offset + start..offset + m.end(),
+                    timex_type: rule.timex_type,
+                    value,
+                    rule: rule.name,
+                };
+                candidates.push((order, expr));
+            }
+        }
+    }
+    candidates.sort_by(|(oa, a), (ob, b)| {
+        a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(oa.cmp(ob))
+    });
+    let mut chosen: Vec<TimeExpr> = Vec::new();
+    let mut last_end = 0;
+    for (_, expr) in candidates {
+        if expr.span.start >= last_end {
+            last_end = expr.span.end;
+            chosen.push(expr);
+        }
+    }
+    date_anniversaries(&mut chosen);
+    chosen
+}
+
+/// "June 24 is a meaningful day marking the 51st anniversary of ...": an
+/// anniversary takes the day and month of a year-less date of its sentence.
+fn date_anniversaries(exprs: &mut [TimeExpr]) {
+    let day = exprs.iter().find_map(|e| match (e.rule, &e.value) {
+        ("month day" | "day month" | "dateline", Value::Period(p)) => Some(p.start),
+        _ => None,
+    });
+    let Some(day) = day else { return };
+    for expr in exprs.iter_mut().filter(|e| e.rule == "anniversary") {
+        if let Value::Period(p) = expr.value {
+            let year = p.start.year() + (day.year() - day.year());
+            if let Some(date) = NaiveDate::from_ymd_opt(year, day.month(), day.day()) {
+                expr.value = Value::Period(Period::day(date));
+            }
+        }
+    }
+}
+
+/// Resolves every time expression of a document, sentence by sentence.
+///
+/// `now` is the dateline date or the publication date. In narrative mode,
+/// and for anaphoric expressions in any mode, each absolute date becomes the
+/// reference for the ones after it.
+pub fn resolve_document(
+    body: &str,
+    sentences: &[Range<usize>],
+    now: NaiveDate,
+    mode: Mode,
+) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    let mut reference: Option<Period> = None;
+    for span in sentences {
+        let exprs = resolve_sentence(&body[span.clone()], span.start, now, reference, mode);
+        for expr in &exprs {
+            if let (Value::Period(p), true) = (&expr.value, is_absolute(expr.rule)) {
+                reference = Some(*p);
+            }
+        }
+        out.extend(exprs);
+    }
+    out
+}
+
+/// Rules whose value does not depend on a reference date.
+fn is_absolute(rule: &str) -> bool {
+    matches!(
+        rule,
+        "month day, year" | "day month year" | "iso date" | "day/month/year" | "month year" | "year"
+            | "month day" | "day month" | "month" | "dateline"
+    )
+}

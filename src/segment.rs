@@ -1,0 +1,128 @@
+//! Sentence segmentation with byte offsets into the article body.
+//!
+//! News text is regular enough for a rule: a sentence ends at `.`, `!` or `?`
+//! (with closing quotes) followed by white space, unless the word before the
+//! period is an abbreviation or a single initial ("U.S.", "Aug.", "V. Putin").
+//! Line breaks always end a sentence: scraped paragraphs are lines.
+
+use std::ops::Range;
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "st", "jr", "sr",
+    "no", "nos", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "vs", "etc",
+    "approx", "dept", "gov", "sen", "rep", "amb", "hon", "inc", "ltd", "co", "corp", "e.g", "i.e",
+];
+
+/// Splits `body` into sentence spans (byte ranges), trimmed of white space.
+pub fn sentences(body: &str) -> Vec<Range<usize>> {
+    let bytes = body.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end = if b == b'\n' {
+            Some(i)
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            let mut j = i + 1;
+            // Closing quotes and brackets belong to the sentence.
+            while j < bytes.len() {
+                let rest = &body[j..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | '\u{201d}' | '\u{2019}') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let followed_by_space = j >= bytes.len() || bytes[j].is_ascii_whitespace();
+            if followed_by_space && !(b == b'.' && is_abbreviation(body, i)) {
+                Some(j)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            push_trimmed(body, start, end, &mut spans);
+            start = end;
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(body, start, bytes.len(), &mut spans);
+    spans
+}
+
+fn push_trimmed(body: &str, start: usize, end: usize, spans: &mut Vec<Range<usize>>) {
+    let text = &body[start..end];
+    let lead = text.len() - text.trim_start().len();
+    let trail = text.len() - text.trim_end().len();
+    if lead + trail < text.len() {
+        spans.push(start + lead..end - trail);
+    }
+}
+
+/// Whether the period at `dot` ends an abbreviation or an initial.
+fn is_abbreviation(body: &str, dot: usize) -> bool {
+    let before = &body[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // "U.S", "D.P.R.K": dotted initials.
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str) -> Vec<&str> {
+        sentences(body).into_iter().map(|r| &body[r]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_and_lines() {
+        assert_eq!(
+            texts("Kim met Putin. They talked!\nA new line? Yes"),
+            vec!["Kim met Putin.", "They talked!", "A new line?", "Yes"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            texts("The U.S. Secretary met V. Putin on Aug. 4. Then he left."),
+            vec!["The U.S. Secretary met V. Putin on Aug. 4.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_the_sentence() {
+        assert_eq!(texts("He said \"Go away.\" Then"), vec!["He said \"Go away.\"", "Then"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_body() {
+        let body = "  One. \n Two.";
+        let spans = sentences(body);
+        assert_eq!(spans, vec![2..6, 9..13]);
+    }
+}

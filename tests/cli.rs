@@ -1,0 +1,258 @@
+//! The `eventline` command end to end: outputs, determinism, error paths.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_eventline"))
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn extract(args: &[&str], out: &Path) -> Output {
+    let output = bin()
+        .arg("extract")
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .arg("--quiet")
+        .output()
+        .expect("run eventline");
+    output
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Rows of a CSV file as maps from column to cell.
+fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let text = read(path);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers.iter().map(String::from).zip(r.iter().map(String::from)).collect()
+        })
+        .collect()
+}
+
+const SEED: &str = "corpus/seed/000_3a0c81bb4ec1f5d5.txt";
+
+#[test]
+fn seed_timeline_matches_golden() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = extract(&[repo(SEED).to_str().unwrap(), "--no-bom"], dir.path());
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let got = read(&dir.path().join("timeline.csv"));
+    let want = read(&repo("tests/golden/seed-timeline.csv"));
+    assert_eq!(got, want, "timeline.csv differs from tests/golden/seed-timeline.csv");
+}
+
+#[test]
+fn seed_teasers_make_no_events_and_columns_are_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = extract(&[repo(SEED).to_str().unwrap()], dir.path());
+    assert!(output.status.success());
+    for (file, columns) in [
+        ("timeline.csv", eventline::pipeline::TIMELINE_COLUMNS),
+        ("events.csv", eventline::pipeline::EVENTS_COLUMNS),
+        ("mentions.csv", eventline::pipeline::MENTIONS_COLUMNS),
+        ("dates.csv", eventline::pipeline::DATES_COLUMNS),
+        ("documents.csv", eventline::pipeline::DOCUMENTS_COLUMNS),
+    ] {
+        let text = read(&dir.path().join(file));
+        assert!(text.starts_with('\u{feff}'), "{file} has no BOM");
+        let header = text.trim_start_matches('\u{feff}').lines().next().unwrap();
+        assert_eq!(header, columns.join(","), "{file}");
+    }
+    let events = rows(&dir.path().join("events.csv"));
+    let body_len = read(&repo(SEED)).find("More From").unwrap();
+    for e in &events {
+        assert!(!e["evidence"].contains("Spokesperson"), "event from a teaser: {e:?}");
+        assert!(e["start"].parse::<usize>().unwrap() < body_len);
+    }
+    let dates = rows(&dir.path().join("dates.csv"));
+    assert!(!dates.iter().any(|d| d["value"].starts_with("2025")), "a teaser's date was read");
+}
+
+#[test]
+fn output_is_identical_at_any_thread_count() {
+    let one = tempfile::tempdir().unwrap();
+    let eight = tempfile::tempdir().unwrap();
+    let corpus = repo("corpus");
+    assert!(extract(&[corpus.to_str().unwrap(), "--jobs", "1"], one.path()).status.success());
+    assert!(extract(&[corpus.to_str().unwrap(), "--jobs", "8"], eight.path()).status.success());
+    for file in ["timeline.csv", "events.csv", "mentions.csv", "dates.csv", "documents.csv"] {
+        let (a, b) = (read(&one.path().join(file)), read(&eight.path().join(file)));
+        assert!(a == b, "{file} differs between --jobs 1 and --jobs 8");
+    }
+    let documents = rows(&one.path().join("documents.csv"));
+    assert!(documents.len() > 200);
+    assert!(documents.iter().all(|d| d["status"] == "ok"));
+}
+
+#[test]
+fn missing_path_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = extract(&["no/such/file.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no/such/file.txt"), "{stderr}");
+}
+
+#[test]
+fn broken_documents_are_rejected_and_the_rest_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("a.jsonl"),
+        concat!(
+            "{\"id\":\"good\",\"published\":\"2024-06-20\",\"title\":\"=cmd|' /C calc'!A0\",\"text\":\"Vladimir Putin paid a state visit to the DPRK on June 19.\"}\n",
+            "{this is not json\n",
+            "\n",
+            "{\"id\":\"undated\",\"title\":\"t\",\"text\":\"x\"}\n",
+            "{\"id\":\"baddate\",\"published\":\"June 2024\",\"text\":\"x\"}\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(input.join("plain.txt"), "Kim Jong Un met Putin on Monday.").unwrap();
+    std::fs::write(input.join("latin1.txt"), b"Caf\xe9 talks were held.").unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[input.to_str().unwrap()], &out);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let documents = rows(&out.join("documents.csv"));
+    let by_id = |id: &str| documents.iter().find(|d| d["doc_id"] == id).unwrap_or_else(|| panic!("{id}: {documents:?}"));
+    assert_eq!(by_id("good")["status"], "ok");
+    assert_eq!(by_id("good")["events"], "1");
+    // The title would run as a formula in a spreadsheet.
+    assert_eq!(by_id("good")["title"], "'=cmd|' /C calc'!A0");
+    let bad_json = documents.iter().find(|d| d["reason"].contains("invalid JSON")).unwrap();
+    assert_eq!(bad_json["status"], "rejected");
+    assert!(bad_json["reason"].contains("a.jsonl:2:"), "{bad_json:?}");
+    assert!(by_id("undated")["reason"].contains("a.jsonl:4:"));
+    assert!(by_id("baddate")["reason"].contains("June 2024"));
+    assert!(by_id("plain")["reason"].contains("--published"));
+    assert_eq!(by_id("plain")["status"], "rejected");
+    assert_eq!(by_id("latin1")["status"], "rejected");
+    assert_eq!(documents.len(), 6);
+    let timeline = rows(&out.join("timeline.csv"));
+    assert_eq!(timeline.len(), 1);
+
+    // With a publication date the plain text files are read; the lossy one is flagged.
+    let out2 = dir.path().join("out2");
+    let output = extract(&[input.to_str().unwrap(), "--published", "2024-08-04"], &out2);
+    assert!(output.status.success());
+    let documents = rows(&out2.join("documents.csv"));
+    let latin1 = documents.iter().find(|d| d["doc_id"] == "latin1").unwrap();
+    assert_eq!(latin1["status"], "lossy");
+    assert!(latin1["reason"].contains("UTF-8"));
+}
+
+#[test]
+fn stdin_and_no_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = bin()
+        .args(["extract", "-", "--published", "2024-08-04", "--no-bom", "--quiet", "--out"])
+        .arg(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Great Comrade Kim Jong Il visited Russia again in 2002 and 2011 respectively.")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = read(&dir.path().join("timeline.csv"));
+    assert!(text.starts_with("date,"), "BOM written despite --no-bom");
+    let timeline = rows(&dir.path().join("timeline.csv"));
+    let years: Vec<&str> = timeline.iter().map(|r| r["date"].as_str()).collect();
+    assert_eq!(years, ["2002", "2011"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("1 documents"), "summary line missing: {stderr}");
+}
+
+#[test]
+fn a_users_gazetteer_folder_adds_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let gaz = dir.path().join("gaz");
+    std::fs::create_dir(&gaz).unwrap();
+    std::fs::write(
+        gaz.join("people.csv"),
+        "id,name,aliases,country,role,valid_from,valid_to\nthongsing,Thongsing Thammavong,Thongsing,LAO,Prime Minister of Laos,,\n",
+    )
+    .unwrap();
+    let text = dir.path().join("a.txt");
+    std::fs::write(&text, "Kim Jong Un received Thongsing Thammavong in Pyongyang on June 3.").unwrap();
+    let out = dir.path().join("out");
+    let output = extract(
+        &[text.to_str().unwrap(), "--published", "2024-08-04", "--gazetteers", gaz.to_str().unwrap()],
+        &out,
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mentions = rows(&out.join("mentions.csv"));
+    assert!(mentions.iter().any(|m| m["name"] == "Thongsing Thammavong" && m["country"] == "Laos"));
+    let timeline = rows(&out.join("timeline.csv"));
+    assert_eq!(timeline[0]["actors"], "Kim Jong Un; Thongsing Thammavong");
+
+    std::fs::write(gaz.join("states.csv"), "id,name,aliases,iso3\nLAO,,,LAO\n").unwrap();
+    let output = extract(
+        &[text.to_str().unwrap(), "--published", "2024-08-04", "--gazetteers", gaz.to_str().unwrap()],
+        &out,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("states.csv:2:"), "{stderr}");
+}
+
+#[test]
+fn dates_command_prints_the_seed_dates() {
+    let seed = read(&repo(SEED));
+    let start = seed.find("With the traditional").unwrap();
+    let end = seed.find("More From").unwrap();
+    let mut child = bin()
+        .args(["dates", "--published", "2024-08-04", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(seed[start..end].as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let value_of = |text: &str| {
+        lines
+            .iter()
+            .find(|l| l["text"] == text)
+            .map(|l| l["value"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("{text} not found in {lines:?}"))
+    };
+    assert_eq!(value_of("twenty-three years ago from now"), "2001");
+    assert_eq!(value_of("August 4, 2001"), "2001-08-04");
+    assert_eq!(value_of("2002"), "2002");
+    assert_eq!(value_of("2011"), "2011");
+    assert_eq!(value_of("April 2019"), "2019-04");
+    assert_eq!(value_of("September 2023"), "2023-09");
+    assert_eq!(value_of("June this year"), "2024-06");
+    assert_eq!(value_of("June 19 this year"), "2024-06-19");
+    for line in &lines {
+        let (s, e) = (line["start"].as_u64().unwrap() as usize, line["end"].as_u64().unwrap() as usize);
+        assert_eq!(&seed[start..end][s..e], line["text"].as_str().unwrap());
+    }
+}

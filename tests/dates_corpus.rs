@@ -1,0 +1,44 @@
+//! The date resolver's example corpus (tests/corpus/dates.csv) and negative
+//! corpus (tests/corpus/dates-negative.csv), in the manner of Duckling.
+
+use eventline::resolve::{resolve_document, Mode};
+use eventline::segment::sentences;
+
+use crate::{corpus_rows, date};
+
+#[test]
+fn positive_corpus() {
+    let rows = corpus_rows("dates.csv");
+    assert!(rows.len() >= 100, "only {} rows", rows.len());
+    let mut failures = Vec::new();
+    for (line, row) in &rows {
+        let (published, text, expression, value) = (&row[0], &row[1], &row[2], &row[3]);
+        let exprs = resolve_document(text, &sentences(text), date(published), Mode::News);
+        let found: Vec<(String, String, &str)> = exprs
+            .iter()
+            .map(|e| (text[e.span.clone()].to_string(), e.timex_value(), e.rule))
+            .collect();
+        if !found.iter().any(|(t, v, _)| t == expression && v == value) {
+            failures.push(format!(
+                "dates.csv:{line}: {text:?} (published {published}) should give {expression:?} = {value}; got {found:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} rows fail:\n{}", failures.len(), rows.len(), failures.join("\n"));
+}
+
+#[test]
+fn negative_corpus() {
+    let rows = corpus_rows("dates-negative.csv");
+    let mut failures = Vec::new();
+    for (line, row) in &rows {
+        let (published, text) = (&row[0], &row[1]);
+        let exprs = resolve_document(text, &sentences(text), date(published), Mode::News);
+        if !exprs.is_empty() {
+            let found: Vec<String> =
+                exprs.iter().map(|e| format!("{:?}={}", &text[e.span.clone()], e.timex_value())).collect();
+            failures.push(format!("dates-negative.csv:{line}: {text:?} gave {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
