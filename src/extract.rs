@@ -110,19 +110,27 @@ struct Hit<'t> {
 pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut previous_people: Vec<usize> = Vec::new();
+    let all_hits = triggers_in(doc.body, doc.sentences, lexicon);
     for sentence in doc.sentences {
-        let text = &doc.body[sentence.clone()];
-        let hits = triggers_in(text, sentence.start, lexicon);
-        let mentions: Vec<&Mention> = doc
-            .mentions
+        let first_hit = all_hits.partition_point(|h| h.start < sentence.start);
+        let hits: Vec<Hit> = all_hits[first_hit..]
             .iter()
-            .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+            .take_while(|h| h.start < sentence.end)
+            .filter(|h| h.end <= sentence.end)
+            .copied()
+            .collect();
+        let first_mention = doc.mentions.partition_point(|m| m.start < sentence.start);
+        let mentions: Vec<&Mention> = doc.mentions[first_mention..]
+            .iter()
+            .take_while(|m| m.start < sentence.end)
+            .filter(|m| m.end <= sentence.end)
             .filter(|m| doc.dateline.map_or(true, |d| !(m.start >= d.span.start && m.end <= d.span.end)))
             .collect();
-        let dates: Vec<&TimeExpr> = doc
-            .dates
+        let first_date = doc.dates.partition_point(|d| d.span.start < sentence.start);
+        let dates: Vec<&TimeExpr> = doc.dates[first_date..]
             .iter()
-            .filter(|d| d.span.start >= sentence.start && d.span.end <= sentence.end)
+            .take_while(|d| d.span.start < sentence.end)
+            .filter(|d| d.span.end <= sentence.end)
             .filter(|d| d.period().is_some() && !NOT_EVENT_DATES.contains(&d.rule))
             .collect();
         for (i, hit) in hits.iter().enumerate() {
@@ -154,22 +162,31 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
     merge_within_article(events)
 }
 
-/// Trigger matches in a sentence, leftmost-longest and non-overlapping.
-fn triggers_in<'t>(text: &str, offset: usize, lexicon: &'t Lexicon) -> Vec<Hit<'t>> {
+/// Trigger matches in the sentences of a body, leftmost and most specific
+/// first, non-overlapping. Only sentences holding a trigger's anchor word
+/// are searched.
+fn triggers_in<'t>(body: &str, sentences: &[Range<usize>], lexicon: &'t Lexicon) -> Vec<Hit<'t>> {
+    let mut candidates: Vec<usize> = lexicon
+        .anchors
+        .find_iter(body)
+        .map(|m| sentences.partition_point(|s| s.end <= m.start()))
+        .filter(|&i| i < sentences.len())
+        .collect();
+    candidates.dedup();
     let mut hits: Vec<Hit> = Vec::new();
-    for trigger in &lexicon.triggers {
-        for m in trigger.regex.find_iter(text) {
-            hits.push(Hit { trigger, start: offset + m.start(), end: offset + m.end() });
+    for i in candidates {
+        let span = &sentences[i];
+        if !lexicon.combined.is_match(&body[span.clone()]) {
+            continue;
+        }
+        for caps in lexicon.combined.captures_iter(&body[span.clone()]) {
+            let Some(m) = caps.get(0) else { continue };
+            let Some(group) = (1..caps.len()).find(|&g| caps.get(g).is_some()) else { continue };
+            let trigger = &lexicon.triggers[lexicon.order[group - 1]];
+            hits.push(Hit { trigger, start: span.start + m.start(), end: span.start + m.end() });
         }
     }
-    hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut chosen: Vec<Hit> = Vec::new();
-    for hit in hits {
-        if chosen.last().map_or(true, |last| hit.start >= last.end) {
-            chosen.push(hit);
-        }
-    }
-    chosen
+    hits
 }
 
 /// The clause of a trigger starts after the last `;` or `:` before it.

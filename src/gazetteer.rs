@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::error::{Error, Result};
 
@@ -103,8 +103,9 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<(EntityKind, String), usize>,
     automaton: AhoCorasick,
-    /// For each automaton pattern: the alias as written, and the entities.
-    patterns: Vec<(String, Vec<usize>)>,
+    /// For each automaton pattern (an alias up to ASCII case): its
+    /// spellings as the gazetteers write them, and the entities.
+    patterns: Vec<(Vec<String>, Vec<usize>)>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -166,26 +167,30 @@ impl Gazetteer {
     /// When the automaton cannot be built (too many patterns).
     pub fn from_entities(entities: Vec<Entity>) -> Result<Gazetteer> {
         let mut alias_index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut patterns: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
         for (i, entity) in entities.iter().enumerate() {
             let names = std::iter::once(&entity.name).chain(entity.aliases.iter());
             for alias in names.flat_map(|a| apostrophe_variants(a)) {
                 if alias.trim().is_empty() {
                     continue;
                 }
-                let slot = *alias_index.entry(alias.clone()).or_insert_with(|| {
-                    patterns.push((alias.clone(), Vec::new()));
+                let slot = *alias_index.entry(alias.to_ascii_lowercase()).or_insert_with(|| {
+                    patterns.push((Vec::new(), Vec::new()));
                     patterns.len() - 1
                 });
+                if !patterns[slot].0.contains(&alias) {
+                    patterns[slot].0.push(alias.clone());
+                }
                 if !patterns[slot].1.contains(&i) {
                     patterns[slot].1.push(i);
                 }
             }
         }
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(spellings, _)| spellings[0].as_str()))
             .map_err(|e| Error::Usage(format!("gazetteer automaton: {e}")))?;
         let by_id = entities
             .iter()
@@ -217,26 +222,26 @@ impl Gazetteer {
 
     /// Finds every alias in `text`: leftmost-longest, non-overlapping, with
     /// glue seams accepted as described in the module documentation.
+    ///
+    /// A match the case or edge rules refuse ("Russian") does not hide a
+    /// match that starts inside it: the search resumes one character later.
     pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
-        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            let alias = &self.patterns[m.pattern().as_usize()].0;
-            if case_agrees(alias, &text[start..end]) && edges_ok(text, start, end, alias) {
-                candidates.push((start, end, m.pattern().as_usize()));
-            }
-        }
-        // Leftmost first, then longest.
-        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut mentions = Vec::new();
-        let mut last_end = 0;
-        for (start, end, pattern) in candidates {
-            if start < last_end {
-                continue;
-            }
-            last_end = end;
-            for &entity in &self.patterns[pattern].1 {
-                mentions.push(Mention { start, end, entity });
+        let mut pos = 0;
+        while pos < text.len() {
+            let input = aho_corasick::Input::new(text).span(pos..text.len());
+            let Some(m) = self.automaton.find(input) else { break };
+            let (start, end) = (m.start(), m.end());
+            let (spellings, entities) = &self.patterns[m.pattern().as_usize()];
+            let found = &text[start..end];
+            let accepted = spellings
+                .iter()
+                .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias));
+            if accepted {
+                mentions.extend(entities.iter().map(|&entity| Mention { start, end, entity }));
+                pos = end;
+            } else {
+                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
             }
         }
         mentions

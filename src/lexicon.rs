@@ -86,8 +86,6 @@ pub struct Trigger {
     pub kind: EventKind,
     /// The phrase as written in the lexicon.
     pub pattern: String,
-    /// The compiled phrase.
-    pub regex: Regex,
     /// Role of the words before it.
     pub subject: Role,
     /// Role of the words after it.
@@ -111,6 +109,14 @@ pub struct Lexicon {
     pub documents: Vec<String>,
     /// Matches any document noun.
     pub document_regex: Regex,
+    /// All triggers in one regex, longest phrasings first, group `i + 1`
+    /// for trigger `order[i]`: one pass over a text finds them all.
+    pub combined: Regex,
+    /// Trigger indexes in the order of `combined`'s groups.
+    pub order: Vec<usize>,
+    /// The longest word of each trigger: a sentence without any of them
+    /// holds no trigger and is not searched.
+    pub anchors: aho_corasick::AhoCorasick,
 }
 
 impl Lexicon {
@@ -143,9 +149,34 @@ impl Lexicon {
             }
         }
         let alternatives: Vec<String> = documents.iter().map(|d| phrase_regex(d)).collect();
-        let document_regex = Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|")))
+        let document_regex = Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternatives.join("|")))
             .map_err(|e| Error::Usage(format!("document nouns: {e}")))?;
-        Ok(Lexicon { triggers, documents, document_regex })
+        // Longer phrasings first, so that at one position the most specific
+        // trigger wins ("left here by air for" over "left here").
+        let mut order: Vec<usize> = (0..triggers.len()).collect();
+        order.sort_by_key(|&i| {
+            let p = &triggers[i].pattern;
+            (std::cmp::Reverse(p.split_whitespace().filter(|w| *w != "*").count()), std::cmp::Reverse(p.len()), i)
+        });
+        let groups: Vec<String> =
+            order.iter().map(|&i| format!("({})", phrase_regex(&triggers[i].pattern))).collect();
+        let combined = Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", groups.join("|")))
+            .map_err(|e| Error::Usage(format!("event triggers: {e}")))?;
+        let mut anchor_words: Vec<String> = Vec::new();
+        for t in &triggers {
+            let word = t.pattern.split_whitespace().filter(|w| *w != "*").max_by_key(|w| w.len());
+            if let Some(word) = word {
+                let word = word.to_ascii_lowercase();
+                if !anchor_words.contains(&word) {
+                    anchor_words.push(word);
+                }
+            }
+        }
+        let anchors = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&anchor_words)
+            .map_err(|e| Error::Usage(format!("trigger anchors: {e}")))?;
+        Ok(Lexicon { triggers, documents, document_regex, combined, order, anchors })
     }
 }
 
@@ -209,9 +240,7 @@ fn parse_triggers(path: &Path, text: &str) -> Result<Vec<Trigger>> {
             .map(|w| w.trim().to_ascii_lowercase())
             .filter(|w| !w.is_empty())
             .collect();
-        let regex = Regex::new(&format!(r"(?i)\b{}\b", phrase_regex(&pattern)))
-            .map_err(|e| fail(line, format!("pattern {pattern:?}: {e}")))?;
-        triggers.push(Trigger { kind, pattern, regex, subject, object, dateline_when_undated, unless });
+        triggers.push(Trigger { kind, pattern, subject, object, dateline_when_undated, unless });
     }
     Ok(triggers)
 }

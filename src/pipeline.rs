@@ -18,10 +18,10 @@ use crate::extract::{extract, Document as ExtractInput, Event};
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::lexicon::Lexicon;
 use crate::merge::{merge, Reported, TimelineRow};
-use crate::read::{collect_inputs, Article, Document, DocumentStream, Input};
+use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument};
 use crate::resolve::{find_dateline, resolve_document, Dateline, Mode, TimeExpr};
 use crate::segment::sentences;
-use crate::write::CsvSink;
+use crate::write::{CsvSink, RowBuffer};
 
 /// Columns of `timeline.csv`.
 pub const TIMELINE_COLUMNS: &[&str] = &[
@@ -124,14 +124,14 @@ pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> A
 
 struct DocOutput {
     document: [String; 7],
-    mentions: Vec<[String; 8]>,
-    dates: Vec<[String; 10]>,
+    mentions: Vec<u8>,
+    dates: Vec<u8>,
     events: Vec<Reported>,
     bytes: usize,
 }
 
-fn process(doc: Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOutput {
-    let article = match doc {
+fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOutput {
+    let article = match raw.parse() {
         Err(rejected) => {
             return DocOutput {
                 document: [
@@ -153,42 +153,42 @@ fn process(doc: Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOutput
     };
     let analysis = analyze(&article, gazetteer, lexicon);
     let body = article.body.as_str();
-    let mentions = analysis
-        .mentions
-        .iter()
-        .map(|m| {
-            let e = gazetteer.entity(m.entity);
-            [
-                article.id.clone(),
-                m.start.to_string(),
-                m.end.to_string(),
-                body[m.start..m.end].to_string(),
-                e.kind.as_str().to_string(),
-                e.id.clone(),
-                e.name.clone(),
-                gazetteer.state_name(&e.country).to_string(),
-            ]
-        })
-        .collect();
-    let dates = analysis
-        .dates
-        .iter()
-        .map(|d| {
-            let period = d.period();
-            [
-                article.id.clone(),
-                d.span.start.to_string(),
-                d.span.end.to_string(),
-                body[d.span.clone()].to_string(),
-                d.timex_type.as_str().to_string(),
-                d.timex_value(),
-                period.map(|p| p.precision.as_str().to_string()).unwrap_or_default(),
-                period.map(|p| p.start.to_string()).unwrap_or_default(),
-                period.map(|p| p.end.to_string()).unwrap_or_default(),
-                d.rule.to_string(),
-            ]
-        })
-        .collect();
+    // Rows are formatted here, in the worker, into CSV bytes; the writer
+    // only appends them in input order.
+    let mut mentions = RowBuffer::default();
+    for m in &analysis.mentions {
+        let e = gazetteer.entity(m.entity);
+        mentions.row(&[
+            &article.id,
+            &m.start.to_string(),
+            &m.end.to_string(),
+            &body[m.start..m.end],
+            e.kind.as_str(),
+            &e.id,
+            &e.name,
+            gazetteer.state_name(&e.country),
+        ]);
+    }
+    let mut dates = RowBuffer::default();
+    for d in &analysis.dates {
+        let period = d.period();
+        let (precision, start, end) = match period {
+            Some(p) => (p.precision.as_str(), p.start.to_string(), p.end.to_string()),
+            None => ("", String::new(), String::new()),
+        };
+        dates.row(&[
+            &article.id,
+            &d.span.start.to_string(),
+            &d.span.end.to_string(),
+            &body[d.span.clone()],
+            d.timex_type.as_str(),
+            &d.timex_value(),
+            precision,
+            &start,
+            &end,
+            d.rule,
+        ]);
+    }
     let (status, reason) = if article.lossy {
         ("lossy", "invalid UTF-8, decoded lossily")
     } else {
@@ -209,8 +209,8 @@ fn process(doc: Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOutput
             reason.into(),
             events.len().to_string(),
         ],
-        mentions,
-        dates,
+        mentions: mentions.take(),
+        dates: dates.take(),
         events,
         bytes: body.len(),
     }
@@ -255,32 +255,42 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     let mut summary = Summary::default();
 
     let mut stream = DocumentStream::new(inputs, options.published);
+    let analyse = |batch: Vec<RawDocument>| -> Vec<DocOutput> {
+        batch.into_par_iter().map(|doc| process(doc, &gazetteer, &lexicon)).collect()
+    };
+    // While one batch is written, the next is read and analysed.
+    let mut pending: Vec<DocOutput> = Vec::new();
     loop {
-        let batch: Vec<Document> = stream.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
+        let batch: Vec<RawDocument> = stream.by_ref().take(BATCH).collect();
+        if batch.is_empty() && pending.is_empty() {
             break;
         }
-        let outputs: Vec<DocOutput> = pool.install(|| {
-            batch.into_par_iter().map(|doc| process(doc, &gazetteer, &lexicon)).collect()
+        let finished = std::mem::take(&mut pending);
+        let (written, analysed) = pool.install(|| {
+            rayon::join(
+                || -> Result<Vec<Reported>> {
+                    let mut events = Vec::new();
+                    for output in finished {
+                        summary.documents += 1;
+                        if output.document[4] == "rejected" {
+                            summary.rejected += 1;
+                        }
+                        summary.bytes += output.bytes;
+                        documents.row(output.document.iter())?;
+                        mentions.raw(&output.mentions)?;
+                        dates.raw(&output.dates)?;
+                        if let Some(bar) = &bar {
+                            bar.inc(output.bytes as u64);
+                        }
+                        events.extend(output.events);
+                    }
+                    Ok(events)
+                },
+                || analyse(batch),
+            )
         });
-        for output in outputs {
-            summary.documents += 1;
-            if output.document[4] == "rejected" {
-                summary.rejected += 1;
-            }
-            summary.bytes += output.bytes;
-            documents.row(output.document.iter())?;
-            for row in &output.mentions {
-                mentions.row(row.iter())?;
-            }
-            for row in &output.dates {
-                dates.row(row.iter())?;
-            }
-            if let Some(bar) = &bar {
-                bar.inc(output.bytes as u64);
-            }
-            reports.extend(output.events);
-        }
+        reports.extend(written?);
+        pending = analysed;
     }
 
     let mut events = CsvSink::create(out, "events.csv", EVENTS_COLUMNS, bom)?;

@@ -49,6 +49,43 @@ pub struct Rejected {
 /// What a reader yields for each input document.
 pub type Document = std::result::Result<Article, Rejected>;
 
+/// A document as read from its input, not yet parsed: the stream does only
+/// the I/O, so that parsing runs in parallel with the rest of the pipeline.
+#[derive(Clone, Debug)]
+pub enum RawDocument {
+    /// A whole text file.
+    Text {
+        /// File name.
+        name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+        /// Publication date from the command line.
+        published: Option<NaiveDate>,
+    },
+    /// One line of a JSON Lines file.
+    JsonLine {
+        /// File name.
+        name: String,
+        /// 1-based line number.
+        line: u64,
+        /// The line's bytes.
+        bytes: Vec<u8>,
+    },
+    /// An input that could not be read at all.
+    Failed(Rejected),
+}
+
+impl RawDocument {
+    /// Parses the document.
+    pub fn parse(self) -> Document {
+        match self {
+            RawDocument::Text { name, bytes, published } => read_text(&name, &bytes, published),
+            RawDocument::JsonLine { name, line, bytes } => read_json_line(&name, line, &bytes),
+            RawDocument::Failed(rejected) => Err(rejected),
+        }
+    }
+}
+
 /// One input: a file or standard input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -122,14 +159,16 @@ impl DocumentStream {
         DocumentStream { inputs: inputs.into_iter(), published, current: None }
     }
 
-    fn open(&mut self, input: Input) -> Option<Document> {
+    fn open(&mut self, input: Input) -> Option<RawDocument> {
         let (name, mut reader): (String, Box<dyn BufRead + Send>) = match &input {
             Input::Stdin => ("<stdin>".to_string(), Box::new(BufReader::new(std::io::stdin()))),
             Input::File(path) => {
                 let name = path.display().to_string();
                 match File::open(path) {
                     Ok(f) => (name, Box::new(BufReader::with_capacity(1 << 16, f))),
-                    Err(e) => return Some(Err(rejected_file(path, &name, &e.to_string()))),
+                    Err(e) => {
+                        return Some(RawDocument::Failed(rejected_file(path, &name, &e.to_string())))
+                    }
                 }
             }
         };
@@ -146,14 +185,14 @@ impl DocumentStream {
         }
         let mut bytes = Vec::new();
         if let Err(e) = reader.read_to_end(&mut bytes) {
-            return Some(Err(Rejected {
+            return Some(RawDocument::Failed(Rejected {
                 id: stem_of(&name),
                 path: name.clone(),
                 title: String::new(),
                 reason: format!("{name}: {e}"),
             }));
         }
-        Some(read_text(&name, &bytes, self.published))
+        Some(RawDocument::Text { name, bytes, published: self.published })
     }
 }
 
@@ -167,9 +206,9 @@ fn rejected_file(path: &Path, name: &str, reason: &str) -> Rejected {
 }
 
 impl Iterator for DocumentStream {
-    type Item = Document;
+    type Item = RawDocument;
 
-    fn next(&mut self) -> Option<Document> {
+    fn next(&mut self) -> Option<RawDocument> {
         loop {
             if let Some(lines) = &mut self.current {
                 let mut buf = Vec::new();
@@ -180,13 +219,17 @@ impl Iterator for DocumentStream {
                         if buf.iter().all(|b| b.is_ascii_whitespace()) {
                             continue;
                         }
-                        return Some(read_json_line(&lines.name, lines.line, &buf));
+                        return Some(RawDocument::JsonLine {
+                            name: lines.name.clone(),
+                            line: lines.line,
+                            bytes: buf,
+                        });
                     }
                     Err(e) => {
                         let reason = format!("{}:{}: {e}", lines.name, lines.line + 1);
                         let path = format!("{}:{}", lines.name, lines.line + 1);
                         self.current = None;
-                        return Some(Err(Rejected {
+                        return Some(RawDocument::Failed(Rejected {
                             id: path.clone(),
                             path,
                             title: String::new(),

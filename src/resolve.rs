@@ -317,8 +317,21 @@ const MONTH_FULL: &str =
 const MONTH_ANY: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const DAY: &str = r"[0-3]?\d(?:\s?(?:st|nd|rd|th))?";
 const YEAR: &str = r"1\d{3}|20\d{2}";
-const NUM: &str = r"\d+|(?:[a-z]+[- ]){0,5}[a-z]+";
-const ORD: &str = r"\d+\s?(?:st|nd|rd|th)|(?:[a-z]+[- ]){0,4}[a-z]+";
+/// Cardinal number words (without "a", "an", which only start a number).
+const CARDINAL: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand";
+/// Ordinal number words.
+const ORDINAL: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth|thousandth";
+
+/// A cardinal in digits or words: "23", "twenty-three", "a hundred and five".
+fn number_pattern() -> String {
+    format!(r"\d+|(?:{CARDINAL}|dozen|an|a)(?:[- ](?:and[- ])?(?:{CARDINAL})){{0,5}}")
+}
+
+/// An ordinal in digits or words: "51st", "51 st", "seventy-fifth".
+fn ordinal_pattern() -> String {
+    format!(r"\d+\s?(?:st|nd|rd|th)|(?:(?:{CARDINAL}|an|a)[- ](?:and[- ])?){{0,4}}(?:{ORDINAL})")
+}
+
 const YEAR_LEAD: &str = r"in|since|until|till|by|during|from|through|of|before|after|to|and|or|between|early|late|around|about|circa|year|the year|spring|summer|autumn|fall|winter";
 
 type Resolve = fn(&Captures, &Context) -> Option<Value>;
@@ -343,6 +356,7 @@ struct Compiled {
 
 fn rules() -> Vec<Rule> {
     use TimexType::*;
+    let (num, ord) = (number_pattern(), ordinal_pattern());
     let rule = |name, pattern: String, resolve: Resolve, group, timex_type| Rule {
         name,
         pattern,
@@ -365,29 +379,94 @@ fn rules() -> Vec<Rule> {
         rule("month", format!(r"\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid-?|end\s+of|beginning\s+of|middle\s+of)\s+(?P<m>{MONTH_FULL})\b"), month_only, 1, Date),
         rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date),
         rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date),
-        rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ORD})[\s-]+century\b"), century, 0, Date),
+        rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date),
         rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+past|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date),
         rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month)\b".to_string(), anaphoric_unit, 0, Date),
-        rule("N units later|earlier", format!(r"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date),
-        rule("N units ago", format!(r"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date),
+        rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date),
+        rule("N units ago", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date),
         rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date),
         rule("weekday", r"\b(?:(?P<rel>last|this|next|on)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string(), weekday, 0, Date),
-        rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ORD})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date),
-        rule("duration", format!(r"\b(?P<n>{NUM})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long|-old)?\b"), duration, 0, Duration),
+        rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ord})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date),
+        rule("duration", format!(r"\b(?P<n>{num})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long|-old)?\b"), duration, 0, Duration),
         rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration),
         rule("present or past reference", r"\b(?:at\s+present|at\s+the\s+moment|these\s+days|in\s+the\s+past|in\s+the\s+future|in\s+future|nowadays|currently|recently|lately|formerly|previously|now|soon)\b".to_string(), reference_word, 0, Date),
         rule("every unit", r"\b(?:every|each)\s+(?P<unit>day|week|month|year)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b".to_string(), set, 0, Set),
     ]
 }
 
+const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+const MONTH_STEMS: &[&str] =
+    &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Words without which a rule cannot match: a sentence is tried with a rule
+/// only when one of its anchors occurs in it. One Aho-Corasick pass over the
+/// text finds them all, so most sentences never meet a regex.
+fn anchors_of(rule: &str) -> &'static [&'static str] {
+    match rule {
+        "month day, year" | "day month year" | "month day this|last|next year"
+        | "day month this|last|next year" | "month day" | "day month" | "month year"
+        | "month this|last|next year" | "this|last|next month-name" | "month" => MONTH_STEMS,
+        "iso date" | "day/month/year" | "year" | "decade" => DIGITS,
+        "century" => &["century"],
+        "this|last|next week|month|year" => &["week", "month", "year"],
+        "that|the following year" => &["year", "month"],
+        "N units later|earlier" => &["later", "earlier", "after", "before"],
+        "N units ago" => &["ago"],
+        "day word" => &["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"],
+        "weekday" => &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+        "anniversary" => &["anniversar"],
+        "duration" => &["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"],
+        "for units" => &["days", "weeks", "months", "years", "decades", "centuries"],
+        "present or past reference" => &[
+            "now", "current", "present", "moment", "these days", "past", "future", "recent",
+            "lately", "formerly", "previously", "soon",
+        ],
+        "every unit" => &["every", "each", "annually", "yearly", "monthly", "weekly", "daily"],
+        other => panic!("rule {other:?} has no anchors"),
+    }
+}
+
+/// The anchor automaton and, per anchor, the rules it admits.
+fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
+    static ANCHORS: OnceLock<(aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>)> = OnceLock::new();
+    ANCHORS.get_or_init(|| {
+        let mut words: Vec<&str> = Vec::new();
+        let mut masks: Vec<u64> = Vec::new();
+        for (order, rule) in compiled().iter().enumerate() {
+            for word in anchors_of(rule.name) {
+                match words.iter().position(|w| w == word) {
+                    Some(i) => masks[i] |= 1 << order,
+                    None => {
+                        words.push(word);
+                        masks.push(1 << order);
+                    }
+                }
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .expect("anchor automaton");
+        let capitalised = words
+            .iter()
+            .map(|w| MONTH_STEMS.contains(w) || lookup(WEEKDAYS, w).is_some())
+            .collect();
+        (automaton, masks, capitalised)
+    })
+}
+
 fn compiled() -> &'static [Compiled] {
     static RULES: OnceLock<Vec<Compiled>> = OnceLock::new();
     RULES.get_or_init(|| {
-        rules()
+        let rules = rules();
+        assert!(rules.len() <= 64, "rule masks are 64 bits");
+        rules
             .into_iter()
             .map(|r| Compiled {
                 name: r.name,
-                regex: Regex::new(&format!("(?i){}", r.pattern))
+                // ASCII classes and word boundaries: right for English date words,
+                // and they keep the regex engine on its fast path.
+                regex: Regex::new(&format!("(?i-u){}", r.pattern))
                     .unwrap_or_else(|e| panic!("rule {:?} does not compile: {e}", r.name)),
                 resolve: r.resolve,
                 group: r.group,
@@ -712,7 +791,10 @@ fn tense_of(word: &str) -> Option<Tense> {
 /// The tense at byte `at` of `sentence`: the nearest marker before it,
 /// else the nearest after it, else the past (news reports what happened).
 pub fn tense_at(sentence: &str, at: usize) -> Tense {
-    let words: Vec<(usize, &str)> = word_spans(sentence);
+    tense_in(&word_spans(sentence), at)
+}
+
+fn tense_in(words: &[(usize, &str)], at: usize) -> Tense {
     let pairs = |i: usize| -> Option<Tense> {
         let (_, w) = words[i];
         if i + 1 < words.len() {
@@ -824,9 +906,26 @@ pub fn resolve_sentence(
     reference: Option<Period>,
     mode: Mode,
 ) -> Vec<TimeExpr> {
+    resolve_rules(sentence, offset, now, reference, mode, u64::MAX)
+}
+
+/// Resolves one sentence with the rules whose bit is set in `rule_mask`.
+fn resolve_rules(
+    sentence: &str,
+    offset: usize,
+    now: NaiveDate,
+    reference: Option<Period>,
+    mode: Mode,
+    rule_mask: u64,
+) -> Vec<TimeExpr> {
     let all_caps = !sentence.chars().any(char::is_lowercase);
     let mut candidates: Vec<(usize, TimeExpr)> = Vec::new();
+    let mut words: Option<Vec<(usize, &str)>> = None;
     for (order, rule) in compiled().iter().enumerate() {
+        // `is_match` allocates nothing and stops early; most tries fail.
+        if rule_mask & (1 << order) == 0 || !rule.regex.is_match(sentence) {
+            continue;
+        }
         for caps in rule.regex.captures_iter(sentence) {
             let Some(m) = caps.get(rule.group).or_else(|| caps.get(0)) else { continue };
             let whole = caps.get(0).map_or(m.end(), |w| w.end());
@@ -856,7 +955,8 @@ pub fn resolve_sentence(
             if skip_candidate {
                 continue;
             }
-            let ctx = Context { now, reference, tense: tense_at(sentence, start), mode };
+            let words = words.get_or_insert_with(|| word_spans(sentence));
+            let ctx = Context { now, reference, tense: tense_in(words, start), mode };
             if let Some(value) = (rule.resolve)(&caps, &ctx) {
                 let expr = TimeExpr {
                     span: offset + start..offset + m.end(),
@@ -912,10 +1012,35 @@ pub fn resolve_document(
     now: NaiveDate,
     mode: Mode,
 ) -> Vec<TimeExpr> {
+    // One pass over the whole body finds the anchors of the rules; most
+    // sentences have none and are never searched with a regex.
+    let (automaton, anchor_masks, capitalised) = anchors();
+    let mut masks = vec![0u64; sentences.len()];
+    let bytes = body.as_bytes();
+    for m in automaton.find_overlapping_iter(body) {
+        // Month and weekday names are capitalised ("May", not "may").
+        if capitalised[m.pattern().as_usize()] && bytes[m.start()].is_ascii_lowercase() {
+            continue;
+        }
+        // Anchors count at the start of a word only ("now", not "know").
+        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+            let seam = bytes[m.start() - 1].is_ascii_lowercase() && bytes[m.start()].is_ascii_uppercase();
+            if !seam {
+                continue;
+            }
+        }
+        let i = sentences.partition_point(|s| s.end <= m.start());
+        if let Some(mask) = masks.get_mut(i) {
+            *mask |= anchor_masks[m.pattern().as_usize()];
+        }
+    }
     let mut out = Vec::new();
     let mut reference: Option<Period> = None;
-    for span in sentences {
-        let exprs = resolve_sentence(&body[span.clone()], span.start, now, reference, mode);
+    for (span, mask) in sentences.iter().zip(masks) {
+        if mask == 0 {
+            continue;
+        }
+        let exprs = resolve_rules(&body[span.clone()], span.start, now, reference, mode, mask);
         for expr in &exprs {
             if let (Value::Period(p), true) = (&expr.value, is_absolute(expr.rule)) {
                 reference = Some(*p);

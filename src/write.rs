@@ -17,7 +17,8 @@ use crate::error::{Error, Result};
 pub struct CsvSink {
     path: PathBuf,
     temp: PathBuf,
-    writer: csv::Writer<BufWriter<File>>,
+    file: BufWriter<File>,
+    scratch: RowBuffer,
 }
 
 impl CsvSink {
@@ -29,12 +30,11 @@ impl CsvSink {
         let path = dir.join(name);
         let temp = dir.join(format!(".{name}.tmp"));
         let file = File::create(&temp).map_err(|e| Error::io(&temp, e))?;
-        let mut buffered = BufWriter::with_capacity(1 << 16, file);
+        let mut file = BufWriter::with_capacity(1 << 16, file);
         if bom {
-            buffered.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&temp, e))?;
+            file.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&temp, e))?;
         }
-        let writer = csv::WriterBuilder::new().from_writer(buffered);
-        let mut sink = CsvSink { path, temp, writer };
+        let mut sink = CsvSink { path, temp, file, scratch: RowBuffer::default() };
         sink.row(header.iter().copied())?;
         Ok(sink)
     }
@@ -48,10 +48,19 @@ impl CsvSink {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let record: Vec<String> = cells.into_iter().map(|c| neutralise(c.as_ref())).collect();
-        self.writer
-            .write_record(&record)
-            .map_err(|e| Error::Csv { path: self.temp.clone(), source: e })
+        let cells: Vec<S> = cells.into_iter().collect();
+        let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
+        self.scratch.row(&cells);
+        let bytes = self.scratch.take();
+        self.raw(&bytes)
+    }
+
+    /// Appends rows already formatted by a [`RowBuffer`].
+    ///
+    /// # Errors
+    /// When the file cannot be written.
+    pub fn raw(&mut self, bytes: &[u8]) -> Result<()> {
+        self.file.write_all(bytes).map_err(|e| Error::io(&self.temp, e))
     }
 
     /// Flushes the file and renames it into place.
@@ -59,11 +68,8 @@ impl CsvSink {
     /// # Errors
     /// When flushing or renaming fails.
     pub fn finish(self) -> Result<()> {
-        let CsvSink { path, temp, writer } = self;
-        let buffered = writer
-            .into_inner()
-            .map_err(|e| Error::io(&temp, std::io::Error::other(e.to_string())))?;
-        let file = buffered
+        let CsvSink { path, temp, file, .. } = self;
+        let file = file
             .into_inner()
             .map_err(|e| Error::io(&temp, std::io::Error::other(e.to_string())))?;
         file.sync_all().map_err(|e| Error::io(&temp, e))?;
@@ -71,14 +77,47 @@ impl CsvSink {
     }
 }
 
+/// CSV rows formatted in memory, to be appended to a [`CsvSink`] later: lets
+/// parallel workers do the formatting.
+#[derive(Debug)]
+pub struct RowBuffer {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl Default for RowBuffer {
+    fn default() -> RowBuffer {
+        RowBuffer { writer: csv::WriterBuilder::new().buffer_capacity(1024).from_writer(Vec::new()) }
+    }
+}
+
+impl RowBuffer {
+    /// Adds one row, neutralising formula-like cells.
+    pub fn row(&mut self, cells: &[&str]) {
+        let cells: Vec<std::borrow::Cow<str>> = cells.iter().map(|c| neutralised(c)).collect();
+        // Writing into a Vec<u8> cannot fail.
+        let _ = self.writer.write_record(cells.iter().map(|c| c.as_bytes()));
+    }
+
+    /// Takes the formatted rows, leaving the buffer empty.
+    pub fn take(&mut self) -> Vec<u8> {
+        let writer = std::mem::take(self).writer;
+        writer.into_inner().unwrap_or_default()
+    }
+}
+
+/// [`neutralise`] without allocating for the common, harmless cell.
+fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => std::borrow::Cow::Owned(format!("'{cell}")),
+        _ => std::borrow::Cow::Borrowed(cell),
+    }
+}
+
 /// Prefixes a cell that a spreadsheet would evaluate (`=`, `+`, `-`, `@`,
 /// tab, carriage return) with an apostrophe, the OWASP-recommended defence
 /// against CSV injection. Other cells are unchanged.
 pub fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
-    }
+    neutralised(cell).into_owned()
 }
 
 #[cfg(test)]
