@@ -91,11 +91,16 @@ const PLANNED_MARKERS: &[&str] = &[
 /// Words before a trigger that deny it.
 const NEGATION_MARKERS: &[&str] = &["not", "never", "no", "didn't", "hasn't", "haven't", "neither", "nor"];
 /// Words that refer back to the people of the sentence before.
-const BACK_REFERENCES: &[&str] = &["he", "she", "they", "the two leaders", "both sides", "the two sides", "the leaders"];
+const BACK_REFERENCES: &[&str] = &["they", "the two leaders", "both sides", "the two sides", "the leaders"];
+/// Words that refer back to one person of the sentence before.
+const SINGULAR_BACK_REFERENCES: &[&str] = &["he", "she"];
 /// Words that end a document's name after its noun.
 const TITLE_STOPS: &[&str] = &["on", "was", "were", "that", "which", "between", "with", "by", "at", "and", "is", "to", "as"];
 /// Words inside a trigger that make it planned.
 const PLANNED_IN_TRIGGER: &[&str] = &["will", "shall", "would", "expected", "scheduled"];
+/// An undated event in one of the first sentences of a datelined report
+/// is news of the day.
+const NEWS_SENTENCES: usize = 5;
 /// Rules whose dates do not date an event in their sentence.
 const NOT_EVENT_DATES: &[&str] = &["anniversary", "dateline"];
 
@@ -111,7 +116,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
     let mut events: Vec<Event> = Vec::new();
     let mut previous_people: Vec<usize> = Vec::new();
     let all_hits = triggers_in(doc.body, doc.sentences, lexicon);
-    for sentence in doc.sentences {
+    for (index, sentence) in doc.sentences.iter().enumerate() {
         let first_hit = all_hits.partition_point(|h| h.start < sentence.start);
         let hits: Vec<Hit> = all_hits[first_hit..]
             .iter()
@@ -133,9 +138,15 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             .filter(|d| d.span.end <= sentence.end)
             .filter(|d| d.period().is_some() && !NOT_EVENT_DATES.contains(&d.rule))
             .collect();
+        let before = events.len();
         for (i, hit) in hits.iter().enumerate() {
             let clause_start = clause_start(doc.body, sentence.start, hit.start);
-            let object_end = hits.get(i + 1).map_or(sentence.end, |next| next.start);
+            // The next trigger ends the object side when it starts a new
+            // predication; a noun trigger ("the visiting delegation") does not.
+            let object_end = hits[i + 1..]
+                .iter()
+                .find(|next| next.trigger.subject != Role::None)
+                .map_or(sentence.end, |next| next.start);
             let object_end = clause_end(doc.body, hit.end, object_end);
             let scope = Scope {
                 doc,
@@ -150,6 +161,9 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             };
             events.extend(scope.events(hit));
         }
+        let follow_up = doc.sentences.get(index + 1..(index + 1 + FOLLOW_UP).min(doc.sentences.len()));
+        add_follow_up_participants(doc, gazetteer, follow_up.unwrap_or(&[]), &mut events[before..]);
+        refer_back_to_delegations(&mut events, before);
         let people: Vec<usize> = mentions
             .iter()
             .filter(|m| gazetteer.entity(m.entity).kind == EntityKind::Person)
@@ -160,6 +174,80 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         }
     }
     merge_within_article(events)
+}
+
+/// How many sentences after an event may name who was there.
+const FOLLOW_UP: usize = 2;
+
+/// Phrases of the sentences that list who attended what was just told:
+/// "Present there were ...", "Officials concerned were on hand".
+const ATTENDANCE: &[&str] = &["present ", "were on hand", "was on hand", "were present", "was present", "attended by"];
+
+/// KCNA names the people of a meeting or visit in the sentences after it:
+/// "Present at the talks on the Korean side were Jong Tong Uk, ... and on the
+/// opposite side ... the delegation ... led by Juan Ignacio Castrillon."
+/// Meetings take every name of such a sentence, visits the delegation's
+/// leader.
+fn add_follow_up_participants(doc: &Document, gazetteer: &Gazetteer, follow_up: &[Range<usize>], events: &mut [Event]) {
+    if events.is_empty() {
+        return;
+    }
+    for span in follow_up {
+        let text = &doc.body[span.clone()];
+        let lower = text.to_ascii_lowercase();
+        if !ATTENDANCE.iter().any(|a| lower.starts_with(a) || (a.contains(' ') && lower.contains(a))) {
+            continue;
+        }
+        let covered = |offset: usize| {
+            let at = span.start + offset;
+            doc.mentions.iter().any(|m| m.start <= at && at < m.end && gazetteer.entity(m.entity).kind != EntityKind::Person)
+        };
+        let mut people: Vec<String> = name_runs(text, &covered);
+        // Gazetteer people keep their canonical names.
+        for m in doc.mentions.iter().filter(|m| m.start >= span.start && m.end <= span.end) {
+            let e = gazetteer.entity(m.entity);
+            if e.kind == EntityKind::Person {
+                let found = &doc.body[m.start..m.end];
+                people.retain(|p| !p.contains(found));
+                push_all(&mut people, std::iter::once(e.name.clone()));
+            }
+        }
+        let leaders: Vec<String> = LEADER_LEAD_INS
+            .iter()
+            .flat_map(|lead| lower.match_indices(lead).map(|(at, _)| at + lead.len()).collect::<Vec<_>>())
+            .filter_map(|from| {
+                let end = text[from..].find([',', ';', '.', '(', ')']).map_or(text.len(), |p| from + p);
+                let shifted = |offset: usize| covered(from + offset);
+                last_name_run(&text[from..end], shifted)
+            })
+            .collect();
+        for event in events.iter_mut() {
+            match event.kind {
+                EventKind::Meeting => push_all(&mut event.actors, people.iter().cloned()),
+                EventKind::Visit if event.actors.is_empty() => push_all(&mut event.actors, leaders.iter().cloned()),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// "Meanwhile, the WPK delegation left Hanoi ...": a visit by a delegation
+/// nobody is named for is made by the people of the article's last visit
+/// from the same state.
+fn refer_back_to_delegations(events: &mut [Event], new_from: usize) {
+    let (earlier, new) = events.split_at_mut(new_from);
+    for event in new.iter_mut().filter(|e| e.kind == EventKind::Visit && e.actors.is_empty()) {
+        if !event.evidence.to_ascii_lowercase().contains("delegation") {
+            continue;
+        }
+        let previous = earlier
+            .iter()
+            .rev()
+            .find(|e| e.kind == EventKind::Visit && e.states.first() == event.states.first() && !e.actors.is_empty());
+        if let Some(previous) = previous {
+            event.actors = previous.actors.clone();
+        }
+    }
 }
 
 /// Trigger matches in the sentences of a body, leftmost and most specific
@@ -260,7 +348,11 @@ impl<'a, 'd> Scope<'a, 'd> {
         let object_places = self.locations(&self.object);
         let subject_places = self.locations(&self.subject);
 
+        let subject_leaders = self.named_leaders(&self.subject);
+        let object_leaders = self.named_leaders(&self.object);
         let mut actors: Vec<usize> = Vec::new();
+        // People the gazetteers do not know, named as leaders of delegations.
+        let mut named: Vec<String> = Vec::new();
         let mut states: Vec<String> = Vec::new();
         let mut title = String::new();
         let mut fixed_place: Option<usize> = None;
@@ -271,24 +363,33 @@ impl<'a, 'd> Scope<'a, 'd> {
             EventKind::Meeting => {
                 push_all(&mut actors, subject_people.iter().copied());
                 push_all(&mut actors, object_people.iter().copied());
+                push_all(&mut named, subject_leaders.iter().chain(&object_leaders).cloned());
                 push_all(&mut states, actors.iter().map(person_country));
                 push_all(&mut states, subject_states.iter().cloned());
                 push_all(&mut states, object_states.iter().cloned());
-                let parties = actors.len().max(states.len());
-                if parties < 2 {
+                // A diplomatic meeting is between states: a leader meeting
+                // his own officers is not one.
+                if states.len() < 2 {
                     return Vec::new();
                 }
             }
             EventKind::Visit => {
-                push_all(&mut actors, subject_people.iter().copied());
-                let visitor_state = subject_people
-                    .first()
-                    .map(person_country)
-                    .or_else(|| subject_states.last().cloned());
-                let Some(visitor_state) = visitor_state else { return Vec::new() };
                 let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
+                let here_country = here.map(|p| self.gazetteer.entity(p).country.clone());
+                let guest = trigger.object == Role::Guest;
+                let visitor_people = if guest { &object_people } else { &subject_people };
+                push_all(&mut actors, visitor_people.iter().copied());
+                push_all(&mut named, if guest { &object_leaders } else { &subject_leaders }.iter().cloned());
+                let visitor_state = visitor_people.first().map(person_country).or_else(|| {
+                    if guest {
+                        object_states.iter().find(|s| Some(*s) != here_country.as_ref()).cloned()
+                    } else {
+                        subject_states.last().cloned()
+                    }
+                });
+                let Some(visitor_state) = visitor_state else { return Vec::new() };
                 let destination: Option<String> = match trigger.object {
-                    Role::Here => {
+                    Role::Here | Role::Guest => {
                         here_place = true;
                         here.map(|p| self.gazetteer.entity(p).country.clone())
                     }
@@ -337,6 +438,16 @@ impl<'a, 'd> Scope<'a, 'd> {
                         states.push(dest.clone());
                     }
                 }
+                // "left Hanoi after visiting Viet Nam": a place of the
+                // destination named in the clause is where the visit was.
+                if fixed_place.is_none() {
+                    let destination = states.last().cloned();
+                    fixed_place = subject_places
+                        .iter()
+                        .chain(object_places.iter())
+                        .map(|m| m.entity)
+                        .find(|&p| Some(&self.gazetteer.entity(p).country) == destination.as_ref() && destination.as_ref() != Some(&visitor_state));
+                }
             }
             EventKind::Treaty => {
                 let document = match (trigger.subject, trigger.object) {
@@ -349,6 +460,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 if trigger.object != Role::Document {
                     push_all(&mut actors, object_people.iter().copied());
                 }
+                push_all(&mut named, subject_leaders.iter().chain(&object_leaders).cloned());
                 let title_states = self.state_ids(&document);
                 let between = self.between_states();
                 push_all(&mut states, title_states.into_iter());
@@ -386,7 +498,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                 period,
                 date_text,
                 date_rule,
-                actors: actors.iter().map(|&a| self.gazetteer.entity(a).name.clone()).collect(),
+                actors: actors
+                    .iter()
+                    .map(|&a| self.gazetteer.entity(a).name.clone())
+                    .chain(named.iter().cloned())
+                    .collect(),
                 states: states.iter().map(|s| self.gazetteer.state_name(s).to_string()).collect(),
                 place: place.unwrap_or_default(),
                 title: title.clone(),
@@ -397,6 +513,64 @@ impl<'a, 'd> Scope<'a, 'd> {
             });
         }
         out
+    }
+
+    /// Names the gazetteers do not know, given as the leader of a delegation:
+    /// "led by Academician Valentine Sergiyenko, ...". The name is the last
+    /// run of capitalised words before the next comma, without titles.
+    fn named_leaders(&self, range: &Range<usize>) -> Vec<String> {
+        let text = self.text(range.clone());
+        let lower = text.to_ascii_lowercase();
+        let mut names = Vec::new();
+        for lead in LEADER_LEAD_INS {
+            for (at, _) in lower.match_indices(lead) {
+                let from = at + lead.len();
+                let stretch_end = text[from..].find([',', ';', '.', '(', ')']).map_or(text.len(), |p| from + p);
+                let start = range.start + from;
+                // A gazetteer person there is already an actor.
+                let known = self.mentions.iter().any(|m| {
+                    m.start >= start
+                        && m.end <= range.start + stretch_end
+                        && self.gazetteer.entity(m.entity).kind == EntityKind::Person
+                });
+                if known {
+                    continue;
+                }
+                let covered = |offset: usize| {
+                    let at = start + offset;
+                    self.doc.mentions.iter().any(|m| m.start <= at && at < m.end)
+                };
+                if let Some(name) = last_name_run(&text[from..stretch_end], covered) {
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+            }
+        }
+        // A subject that is an unknown name: "Minister of ... of Namibia
+        // Netumbo Nandi-Ndaitwah who is a special envoy ... visited ...".
+        for lead_out in NAME_LEAD_OUTS {
+            if let Some(at) = text.find(lead_out) {
+                let covered = |offset: usize| {
+                    let abs = range.start + offset;
+                    self.doc.mentions.iter().any(|m| m.start <= abs && abs < m.end)
+                };
+                let known = self.mentions.iter().any(|m| {
+                    m.start >= range.start && m.end <= range.start + at
+                        && self.gazetteer.entity(m.entity).kind == EntityKind::Person
+                });
+                if !known {
+                    let stretch_start = text[..at].rfind([',', ';', '(', ')']).map_or(0, |p| p + 1);
+                    let shifted = |offset: usize| covered(stretch_start + offset);
+                    if let Some(name) = last_name_run(&text[stretch_start..at], shifted) {
+                        if !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                }
+            }
+        }
+        names
     }
 
     /// "met again", "visited Russia again": a new occurrence.
@@ -430,12 +604,13 @@ impl<'a, 'd> Scope<'a, 'd> {
             return people;
         }
         let subject = self.text(self.subject.clone()).to_ascii_lowercase();
-        let refers_back = BACK_REFERENCES.iter().any(|r| {
-            subject
-                .match_indices(r)
-                .any(|(i, _)| is_word_at(&subject, i, r.len()))
-        });
-        if refers_back {
+        let refers_to = |list: &[&str]| {
+            list.iter().any(|r| subject.match_indices(r).any(|(i, _)| is_word_at(&subject, i, r.len())))
+        };
+        if refers_to(SINGULAR_BACK_REFERENCES) {
+            // "he": the first person of the sentence before, its subject.
+            self.previous_people.iter().take(1).copied().collect()
+        } else if refers_to(BACK_REFERENCES) {
             self.previous_people.to_vec()
         } else {
             Vec::new()
@@ -499,9 +674,13 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// An undated event is today's news when it is told in the past tense
     /// in the article's opening paragraph, not recalled from history.
     fn reports_news(&self, hit: &Hit) -> bool {
-        let Some(first) = self.doc.sentences.first() else { return false };
-        let paragraph_end = self.doc.body[first.start..].find('\n').map_or(self.doc.body.len(), |p| first.start + p);
-        let opening = hit.start < paragraph_end || self.doc.sentences.iter().take(3).any(|s| *s == self.sentence);
+        let opening = self.doc.sentences.iter().take(NEWS_SENTENCES).any(|s| *s == self.sentence);
+        // The items of a news round-up ("- A delegation ... left here") are
+        // each news of the day.
+        let line_start = self.doc.body[..self.sentence.start].rfind('\n').map_or(0, |p| p + 1);
+        let list_item = self.doc.body[line_start..].trim_start().starts_with("- ");
+        let _ = hit;
+        let opening = opening || list_item;
         let sentence = self.text(self.sentence.clone()).to_ascii_lowercase();
         let recalled = ["anniversary", "occasion when", "years ago", "history"].iter().any(|w| sentence.contains(w));
         opening && !recalled
@@ -629,6 +808,72 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
         let lower = w.to_ascii_lowercase();
         allowed.contains(&lower.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
     }) && (gap.contains(',') || gap.contains(" and ") || gap.contains(" or "))
+}
+
+/// Phrases after which a delegation's leader is named.
+const LEADER_LEAD_INS: &[&str] = &["led by ", "headed by ", "head of the delegation ", "leader of the delegation "];
+/// Words after which a name ends: "... Netumbo Nandi-Ndaitwah who is ...".
+const NAME_LEAD_OUTS: &[&str] = &[" who ", ", who "];
+
+/// Capitalised words that are titles or parts of organisations' names, not
+/// of a person's name.
+const TITLE_WORDS: &[&str] = &[
+    "Academician", "Ambassador", "Chairman", "Chairwoman", "Vice-Chairman", "Chief", "Comrade",
+    "Deputy", "Director", "Dr", "General", "Governor", "Head", "Marshal", "Minister",
+    "Vice-Minister", "Mr", "Mrs", "Ms", "Madame", "Premier", "President", "Vice-President",
+    "Prime", "Professor", "Secretary", "Senator", "Speaker", "Excellency", "His", "Her",
+    "Colonel", "Lieutenant", "Major", "Captain", "Admiral", "Central", "Committee", "Party",
+    "Department", "Ministry", "Council", "Association", "Union", "Federation", "Republic",
+    "Assembly", "Parliament", "Academy", "Institute", "Society", "Branch", "Bureau", "Commission",
+    "The", "A", "An", "Member", "Political", "Executive", "Foreign", "Affairs", "National",
+    "People's", "Workers'", "First", "Vice", "Special", "Envoy", "Senior", "Leader", "Delegation",
+    "International", "Liaison", "Relations", "Cooperation", "Embassy", "Office", "Organization",
+    "Organisation", "Front", "League", "Trade", "Defence", "Defense", "Interior", "State", "Affairs",
+    "Standing", "Presidium", "Supreme", "Army", "Navy", "Forces", "University", "Lieut", "Gen",
+];
+
+/// The last run of at least two capitalised words that are not titles: the
+/// name in "Chairman of its Central Committee Kamal Prasad Chaulagain".
+/// Words `covered(offset)` by a gazetteer mention (a state, a place) are not
+/// part of a name either.
+fn last_name_run(stretch: &str, covered: impl Fn(usize) -> bool) -> Option<String> {
+    name_runs(stretch, covered).pop()
+}
+
+/// Every run of two to five capitalised words that are not titles.
+fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool) -> Vec<String> {
+    let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+    let base = stretch.as_ptr() as usize;
+    let words: Vec<&str> = stretch.split_whitespace().collect();
+    for (i, raw) in words.iter().enumerate() {
+        let offset = raw.as_ptr() as usize - base;
+        // "Affairs," ends a run; "Lieut." inside a stretch is an
+        // abbreviation, not a name; the last word's period ends the sentence.
+        let last = i + 1 == words.len();
+        let word = raw.trim_end_matches([',', ';', ':']);
+        let word = if last { word.trim_end_matches('.') } else { word };
+        let ends_run = word.len() < raw.len();
+        let abbreviation = word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        // Acronyms (SPA, WPK) are organisations; a single capital is a name
+        // syllable ("Ko Tok U").
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && (letters == 1 || !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
+        if capitalised && !abbreviation && !TITLE_WORDS.contains(&word) && !covered(offset) {
+            if let Some(run) = runs.last_mut() {
+                run.push(word);
+            }
+            if ends_run {
+                runs.push(Vec::new());
+            }
+        } else if runs.last().is_some_and(|r| !r.is_empty()) {
+            runs.push(Vec::new());
+        }
+    }
+    runs.into_iter()
+        .filter(|r| r.len() >= 2 && r.len() <= 5)
+        .map(|r| r.join(" ").trim_end_matches(['.', ',', ';', ':']).to_string())
+        .collect()
 }
 
 /// Whether a place name is followed by a title-case word of a longer name.

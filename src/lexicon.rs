@@ -58,6 +58,9 @@ pub enum Role {
     Here,
     /// The dateline's city is where the visitor left from ("left here").
     Departure,
+    /// The visitor follows the trigger and the destination is the dateline's
+    /// city ("the visiting delegation of ...").
+    Guest,
     /// The signed document.
     Document,
     /// Nothing in particular.
@@ -72,6 +75,7 @@ impl Role {
             "destination" => Role::Destination,
             "here" => Role::Here,
             "departure" => Role::Departure,
+            "guest" => Role::Guest,
             "document" => Role::Document,
             "" => Role::None,
             _ => return None,

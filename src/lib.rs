@@ -34,6 +34,7 @@
 #![forbid(unsafe_code)]
 
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod lexicon;

@@ -49,6 +49,20 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Score an events.csv against hand-annotated gold events.
+    EvalEvents {
+        /// Gold CSV: doc_id, date, event, people, states, place ...
+        gold: PathBuf,
+        /// eventline's events.csv.
+        events: PathBuf,
+        /// Ids of annotated documents without events (default: no-events.txt
+        /// beside the gold file, when it exists).
+        #[arg(long)]
+        no_events: Option<PathBuf>,
+        /// Also list misses, spurious events and disagreements.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Print every time expression of a text with its resolved value.
     Dates {
         /// Publication date, YYYY-MM-DD: the "now" of relative expressions.
@@ -119,6 +133,37 @@ fn run(cli: Cli) -> Result<()> {
                 summary.seconds,
                 mb / summary.seconds.max(1e-9)
             );
+            Ok(())
+        }
+        Command::EvalEvents { gold, events, no_events, verbose } => {
+            let beside = gold.with_file_name("no-events.txt");
+            let no_events = match no_events {
+                Some(path) => eventline::eval::read_ids(&path)?,
+                None if beside.exists() => eventline::eval::read_ids(&beside)?,
+                None => Default::default(),
+            };
+            let scores = eventline::eval::evaluate_events(&gold, &events, &no_events)?;
+            let (p, r, f) = scores.prf();
+            let pct = |n: usize| if scores.matched == 0 { 0.0 } else { 100.0 * n as f64 / scores.matched as f64 };
+            println!("gold {}  system {}  matched {}", scores.gold, scores.system, scores.matched);
+            println!("kind+date  P {p:.3}  R {r:.3}  F1 {f:.3}");
+            println!(
+                "on matched pairs: participants agree {:.1}%  states agree {:.1}%  places agree {:.1}%",
+                pct(scores.participants_agree),
+                pct(scores.states_agree),
+                pct(scores.places_agree)
+            );
+            if verbose {
+                for g in &scores.missed {
+                    println!("MISSED   {} {} {} {:?} {:?} @{}", g.doc_id, g.date, g.kind, g.people, g.states, g.place);
+                }
+                for s in &scores.spurious {
+                    println!("SPURIOUS {} {} {} {:?} {:?} @{} | {}", s.doc_id, s.date, s.kind, s.people, s.states, s.place, s.evidence);
+                }
+                for (g, s) in &scores.disagreements {
+                    println!("DISAGREE {} {} {}: gold {:?} {:?}, system {:?} {:?}", g.doc_id, g.date, g.kind, g.people, g.states, s.people, s.states);
+                }
+            }
             Ok(())
         }
         Command::Dates { published, mode, format, file } => {

@@ -381,7 +381,7 @@ fn rules() -> Vec<Rule> {
         rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date),
         rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date),
         rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+past|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date),
-        rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month)\b".to_string(), anaphoric_unit, 0, Date),
+        rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date),
         rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date),
         rule("N units ago", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date),
         rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date),
@@ -409,7 +409,7 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
         "iso date" | "day/month/year" | "year" | "decade" => DIGITS,
         "century" => &["century"],
         "this|last|next week|month|year" => &["week", "month", "year"],
-        "that|the following year" => &["year", "month"],
+        "that|the following year" => &["year", "month", "week", "day"],
         "N units later|earlier" => &["later", "earlier", "after", "before"],
         "N units ago" => &["ago"],
         "day word" => &["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"],
@@ -452,6 +452,15 @@ fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
             .map(|w| MONTH_STEMS.contains(w) || lookup(WEEKDAYS, w).is_some())
             .collect();
         (automaton, masks, capitalised)
+    })
+}
+
+/// All rules in one set: one scan of a sentence tells which rules match.
+fn rule_set() -> &'static regex::RegexSet {
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        regex::RegexSet::new(rules().iter().map(|r| format!("(?i-u){}", r.pattern)))
+            .expect("rule set compiles")
     })
 }
 
@@ -626,10 +635,18 @@ fn anaphoric_unit(c: &Captures, ctx: &Context) -> Option<Value> {
         "previous" | "preceding" => -1,
         _ => return None,
     };
-    let unit = c.name("unit")?.as_str();
-    if unit.eq_ignore_ascii_case("month") && reference.precision > Precision::Month {
+    let unit = c.name("unit")?.as_str().to_ascii_lowercase();
+    let needed = match unit.as_str() {
+        "day" => Precision::Day,
+        "week" => Precision::Week,
+        "month" => Precision::Month,
+        _ => Precision::Year,
+    };
+    // "the same day" after "in 2019" says nothing more precise.
+    if reference.precision > needed {
         return None;
     }
+    let unit = unit.as_str();
     shift(reference.start, unit, n).map(Value::Period)
 }
 
@@ -921,6 +938,12 @@ fn resolve_rules(
     let all_caps = !sentence.chars().any(char::is_lowercase);
     let mut candidates: Vec<(usize, TimeExpr)> = Vec::new();
     let mut words: Option<Vec<(usize, &str)>> = None;
+    let rule_mask = if rule_mask.count_ones() > 2 {
+        let matched = rule_set().matches(sentence);
+        matched.iter().fold(0u64, |m, i| m | (1 << i)) & rule_mask
+    } else {
+        rule_mask
+    };
     for (order, rule) in compiled().iter().enumerate() {
         // `is_match` allocates nothing and stops early; most tries fail.
         if rule_mask & (1 << order) == 0 || !rule.regex.is_match(sentence) {
@@ -1035,14 +1058,18 @@ pub fn resolve_document(
         }
     }
     let mut out = Vec::new();
-    let mut reference: Option<Period> = None;
+    // In news, "that day" before any other date is the report's day.
+    let mut reference: Option<Period> = match mode {
+        Mode::News => Some(Period::day(now)),
+        Mode::Narrative => None,
+    };
     for (span, mask) in sentences.iter().zip(masks) {
         if mask == 0 {
             continue;
         }
         let exprs = resolve_rules(&body[span.clone()], span.start, now, reference, mode, mask);
         for expr in &exprs {
-            if let (Value::Period(p), true) = (&expr.value, is_absolute(expr.rule)) {
+            if let (Value::Period(p), true) = (&expr.value, expr.rule != "anniversary") {
                 reference = Some(*p);
             }
         }
@@ -1051,11 +1078,3 @@ pub fn resolve_document(
     out
 }
 
-/// Rules whose value does not depend on a reference date.
-fn is_absolute(rule: &str) -> bool {
-    matches!(
-        rule,
-        "month day, year" | "day month year" | "iso date" | "day/month/year" | "month year" | "year"
-            | "month day" | "day month" | "month" | "dateline"
-    )
-}
