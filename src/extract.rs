@@ -81,6 +81,8 @@ pub struct Document<'a> {
     pub dates: &'a [TimeExpr],
     /// The dateline, when the article has one.
     pub dateline: Option<&'a Dateline>,
+    /// The report's day: the dateline's date, else the publication date.
+    pub now: chrono::NaiveDate,
 }
 
 /// Words before a trigger that make it planned or hypothetical.
@@ -90,6 +92,11 @@ const PLANNED_MARKERS: &[&str] = &[
 ];
 /// Words before a trigger that deny it.
 const NEGATION_MARKERS: &[&str] = &["not", "never", "no", "didn't", "hasn't", "haven't", "neither", "nor"];
+/// Irregular finite verbs that end a noun trigger's participants.
+const FINITE_VERBS: &[&str] = &[
+    "was", "were", "is", "are", "took", "made", "held", "began", "ended", "came", "went", "saw", "had",
+    "will", "would", "shall",
+];
 /// Words that refer back to the people of the sentence before.
 const BACK_REFERENCES: &[&str] = &["they", "the two leaders", "both sides", "the two sides", "the leaders"];
 /// Words that refer back to one person of the sentence before.
@@ -181,7 +188,9 @@ const FOLLOW_UP: usize = 2;
 
 /// Phrases of the sentences that list who attended what was just told:
 /// "Present there were ...", "Officials concerned were on hand".
-const ATTENDANCE: &[&str] = &["present ", "were on hand", "was on hand", "were present", "was present", "attended by"];
+const ATTENDANCE: &[&str] = &["were on hand", "was on hand", "were present", "was present", "attended by"];
+/// How such a sentence may begin: "Present there were ...".
+const ATTENDANCE_OPENINGS: &[&str] = &["present "];
 
 /// KCNA names the people of a meeting or visit in the sentences after it:
 /// "Present at the talks on the Korean side were Jong Tong Uk, ... and on the
@@ -195,7 +204,7 @@ fn add_follow_up_participants(doc: &Document, gazetteer: &Gazetteer, follow_up: 
     for span in follow_up {
         let text = &doc.body[span.clone()];
         let lower = text.to_ascii_lowercase();
-        if !ATTENDANCE.iter().any(|a| lower.starts_with(a) || (a.contains(' ') && lower.contains(a))) {
+        if !ATTENDANCE_OPENINGS.iter().any(|a| lower.starts_with(a)) && !ATTENDANCE.iter().any(|a| lower.contains(a)) {
             continue;
         }
         let covered = |offset: usize| {
@@ -341,10 +350,17 @@ impl<'a, 'd> Scope<'a, 'd> {
         let status = self.status(hit);
 
         let subject_people = self.subject_people();
+        // After a noun trigger ("talks on April 8 made public a statement
+        // ... between AUKUS and Japan") the next verb starts another matter.
+        let participants = if trigger.subject == Role::None {
+            self.object.start..self.next_verb(self.object.clone())
+        } else {
+            self.object.clone()
+        };
         let object_people: Vec<usize> =
-            self.in_range(&self.object, EntityKind::Person).iter().map(|m| m.entity).collect();
+            self.in_range(&participants, EntityKind::Person).iter().map(|m| m.entity).collect();
         let subject_states = self.state_ids(&self.subject);
-        let object_states = self.state_ids(&self.object);
+        let object_states = self.state_ids(&participants);
         let object_places = self.locations(&self.object);
         let subject_places = self.locations(&self.subject);
 
@@ -484,6 +500,15 @@ impl<'a, 'd> Scope<'a, 'd> {
                     Some(p) => (p, self.text(expr.span.clone()).to_string(), expr.rule),
                     None => continue,
                 },
+                None if self.says_recently() => {
+                    // "recently held a summit": a reader dates it to the
+                    // month of the report.
+                    let now = self.doc.now;
+                    match Period::month(chrono::Datelike::year(&now), chrono::Datelike::month(&now)) {
+                        Some(p) => (p, "recently".to_string(), "recently"),
+                        None => continue,
+                    }
+                }
                 None => match (trigger.dateline_when_undated, self.doc.dateline) {
                     (true, Some(d)) if status == Status::Happened && self.reports_news(hit) => {
                         (Period::day(d.date), self.text(d.expr.span.clone()).to_string(), "dateline")
@@ -571,6 +596,52 @@ impl<'a, 'd> Scope<'a, 'd> {
             }
         }
         names
+    }
+
+    /// The start of the first finite verb in `range`, or its end.
+    fn next_verb(&self, range: Range<usize>) -> usize {
+        let text = self.text(range.clone());
+        words_with_offsets(text)
+            .into_iter()
+            .find(|(_, w)| {
+                let lower = w.to_ascii_lowercase();
+                FINITE_VERBS.contains(&lower.as_str())
+                    || (lower.len() > 4 && lower.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
+            })
+            .map_or(range.end, |(offset, _)| range.start + offset)
+    }
+
+    /// Whether a place is introduced as a venue: "in Pyongyang", "at the
+    /// Mansudae Assembly Hall", "here in Moscow".
+    fn locative(&self, m: &Mention) -> bool {
+        let before = &self.doc.body[self.sentence.start..m.start];
+        let before_words: Vec<&str> = words(before).collect();
+        let mut previous = before_words.iter().rev().map(|w| w.to_ascii_lowercase());
+        match previous.next().as_deref() {
+            Some("in" | "at") => true,
+            Some("the") => matches!(previous.next().as_deref(), Some("in" | "at")),
+            _ => false,
+        }
+    }
+
+    /// Whether "recently" stands within a few words of the trigger.
+    fn recently_beside(&self, hit: &Hit) -> bool {
+        self.doc.dates.iter().any(|d| {
+            let near = (d.span.end <= hit.start && hit.start - d.span.end <= 12)
+                || (d.span.start >= hit.end && d.span.start - hit.end <= 12);
+            near && d.timex_value() == "PAST_REF"
+                && ["recently", "lately"].contains(&self.doc.body[d.span.clone()].to_ascii_lowercase().as_str())
+        })
+    }
+
+    /// Whether the sentence says "recently" (a past reference).
+    fn says_recently(&self) -> bool {
+        self.doc.dates.iter().any(|d| {
+            d.span.start >= self.sentence.start
+                && d.span.end <= self.sentence.end
+                && d.timex_value() == "PAST_REF"
+                && ["recently", "lately"].contains(&self.doc.body[d.span.clone()].to_ascii_lowercase().as_str())
+        })
     }
 
     /// "met again", "visited Russia again": a new occurrence.
@@ -774,6 +845,11 @@ impl<'a, 'd> Scope<'a, 'd> {
             }
             return legs;
         }
+        // "was recently closeted with": "recently" beside the trigger dates
+        // it, whatever other dates the sentence holds.
+        if self.recently_beside(hit) {
+            return vec![Leg { date: None, place: None }];
+        }
         // One event: the date nearest the trigger in its sentence.
         let nearest = self
             .dates
@@ -786,11 +862,14 @@ impl<'a, 'd> Scope<'a, 'd> {
                     d.span.start.saturating_sub(hit.end)
                 }
             });
+        // Where a meeting or signing took place is said with "in" or "at":
+        // "between Manila and Tokyo" names no venue.
         let place = match kind {
             EventKind::Visit => None,
             _ => object_places
-                .first()
-                .or_else(|| subject_places.last())
+                .iter()
+                .find(|m| self.locative(m))
+                .or_else(|| subject_places.iter().rev().find(|m| self.locative(m)))
                 .map(|m| m.entity),
         };
         vec![Leg { date: nearest, place }]
@@ -948,6 +1027,7 @@ fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
                 && m.status == event.status
                 && periods_compatible(&m.period, &event.period)
                 && participants_overlap(m, &event)
+                && states_agree(m, &event)
                 && (m.place.is_empty() || event.place.is_empty() || m.place == event.place)
         });
         match same {
@@ -970,6 +1050,19 @@ fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
         }
     }
     merged
+}
+
+/// A bilateral and a trilateral summit are two events: when both tellings
+/// name at least two states, they must name the same ones.
+pub fn states_agree(a: &Event, b: &Event) -> bool {
+    if a.states.len() < 2 || b.states.len() < 2 {
+        return true;
+    }
+    let mut x = a.states.clone();
+    let mut y = b.states.clone();
+    x.sort();
+    y.sort();
+    x == y
 }
 
 /// Shared people, or the same states when no people are named.

@@ -115,6 +115,7 @@ pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> A
             mentions: &mentions,
             dates: &dates,
             dateline: dateline.as_ref(),
+            now,
         },
         gazetteer,
         lexicon,
