@@ -92,6 +92,10 @@ const PLANNED_MARKERS: &[&str] = &[
 ];
 /// Words before a trigger that deny it.
 const NEGATION_MARKERS: &[&str] = &["not", "never", "no", "didn't", "hasn't", "haven't", "neither", "nor"];
+/// Prepositions that show a noun is not the trigger's direct object.
+const PREPOSITIONS: &[&str] = &["for", "with", "on", "of", "to", "about", "after", "before", "against", "under", "by"];
+/// Relative pronouns: what follows them is another clause's business.
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
 /// Irregular finite verbs that end a noun trigger's participants.
 const FINITE_VERBS: &[&str] = &[
     "was", "were", "is", "are", "took", "made", "held", "began", "ended", "came", "went", "saw", "had",
@@ -321,6 +325,8 @@ impl<'a, 'd> Scope<'a, 'd> {
             .copied()
             .filter(|m| m.start >= range.start && m.end <= range.end)
             .filter(|m| self.gazetteer.entity(m.entity).kind == kind)
+            // "the Kim Il Sung Socialist Youth League" is not Kim Il Sung.
+            .filter(|m| kind != EntityKind::Person || !modifies_a_name(&self.doc.body[m.end..]))
             .collect()
     }
 
@@ -357,6 +363,9 @@ impl<'a, 'd> Scope<'a, 'd> {
         } else {
             self.object.clone()
         };
+        // "the summit held in the U.S. which pulled up the DPRK": a
+        // relative clause names others.
+        let participants = participants.start..self.relative_clause(participants.clone());
         let object_people: Vec<usize> =
             self.in_range(&participants, EntityKind::Person).iter().map(|m| m.entity).collect();
         let subject_states = self.state_ids(&self.subject);
@@ -399,6 +408,9 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let visitor_state = visitor_people.first().map(person_country).or_else(|| {
                     if guest {
                         object_states.iter().find(|s| Some(*s) != here_country.as_ref()).cloned()
+                    } else if trigger.object == Role::Departure {
+                        // A delegation of no named state that leaves here is from here.
+                        subject_states.last().cloned().or_else(|| here_country.clone())
                     } else {
                         subject_states.last().cloned()
                     }
@@ -598,6 +610,14 @@ impl<'a, 'd> Scope<'a, 'd> {
         names
     }
 
+    /// The start of the first relative pronoun in `range`, or its end.
+    fn relative_clause(&self, range: Range<usize>) -> usize {
+        words_with_offsets(self.text(range.clone()))
+            .into_iter()
+            .find(|(_, w)| RELATIVES.contains(&w.to_ascii_lowercase().as_str()))
+            .map_or(range.end, |(offset, _)| range.start + offset)
+    }
+
     /// The start of the first finite verb in `range`, or its end.
     fn next_verb(&self, range: Range<usize>) -> usize {
         let text = self.text(range.clone());
@@ -757,9 +777,16 @@ impl<'a, 'd> Scope<'a, 'd> {
         opening && !recalled
     }
 
+    /// The document an active trigger takes as object: "signed the historic
+    /// DPRK-Russia Moscow Declaration", not "concluded the negotiations for
+    /// signing the agreement" (a preposition comes first).
     fn nearest_document_after(&self, from: usize) -> Option<Range<usize>> {
         let window_end = self.object.end.min(from + 120);
         let m = self.lexicon.document_regex.find(self.text(from..window_end))?;
+        let between = self.text(from..from + m.start());
+        if words(between).any(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str())) {
+            return None;
+        }
         Some(from + m.start()..from + m.end())
     }
 
@@ -909,6 +936,13 @@ const TITLE_WORDS: &[&str] = &[
     "International", "Liaison", "Relations", "Cooperation", "Embassy", "Office", "Organization",
     "Organisation", "Front", "League", "Trade", "Defence", "Defense", "Interior", "State", "Affairs",
     "Standing", "Presidium", "Supreme", "Army", "Navy", "Forces", "University", "Lieut", "Gen",
+    "Public", "Health", "External", "Economic", "Education", "Culture", "Cultural", "Sports",
+    "Physical", "Power", "Industry", "Electric", "Maritime", "Territory", "Administration",
+    "Olympic", "Socialist", "Youth", "Communist", "Revolutionary", "Armed", "Democratic", "Hall",
+    "Palace", "Square", "Museum", "Hotel", "Airport", "Station", "Province", "City", "County",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Mt", "Mount", "Juche", "Kimilsungism", "Kimjongilism", "Idea",
 ];
 
 /// The last run of at least two capitalised words that are not titles: the
@@ -999,7 +1033,10 @@ fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The sentence on one line, without a list item's leading dash.
 fn one_line(text: &str) -> String {
+    let text = text.trim_start();
+    let text = text.strip_prefix("- ").unwrap_or(text);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
