@@ -408,7 +408,9 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let visitor_state = visitor_people.first().map(person_country).or_else(|| {
                     if guest {
                         object_states.iter().find(|s| Some(*s) != here_country.as_ref()).cloned()
-                    } else if trigger.object == Role::Departure {
+                    } else if trigger.object == Role::Departure
+                        || trigger.pattern.split_whitespace().any(|w| w == "here")
+                    {
                         // A delegation of no named state that leaves here is from here.
                         subject_states.last().cloned().or_else(|| here_country.clone())
                     } else {
