@@ -1094,6 +1094,12 @@ fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
 /// A bilateral and a trilateral summit are two events: when both tellings
 /// name at least two states, they must name the same ones.
 pub fn states_agree(a: &Event, b: &Event) -> bool {
+    // A visit has a direction: the visitor's state first, the destination last.
+    if a.kind == EventKind::Visit
+        && (a.states.first() != b.states.first() || a.states.last() != b.states.last())
+    {
+        return false;
+    }
     if a.states.len() < 2 || b.states.len() < 2 {
         return true;
     }

@@ -3,15 +3,18 @@
 //! Two reports are the same event when kind agrees, their dates are
 //! compatible (one period contains the other: a day-precise report merges
 //! with a month- or year-precise one), their participants overlap and their
-//! places do not disagree. The merged row keeps the most precise date, the
-//! union of participants, and counts its sources.
+//! places do not disagree. Day-precise dates may differ for a visit (its
+//! reports span its days) and for news dated only by its dateline. The
+//! merged row keeps the most precise date (a visit's first day), the union of
+//! participants, and counts its sources.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::extract::{participants_overlap, periods_compatible, Event, Status};
+use crate::extract::{participants_overlap, periods_compatible, states_agree, Event, Status};
 use crate::lexicon::EventKind;
+use crate::resolve::Precision;
 
 /// An event as one article reports it, with its provenance.
 #[derive(Clone, Debug)]
@@ -46,8 +49,9 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
     for report in reports.iter().filter(|r| r.event.status == Status::Happened) {
         let event = &report.event;
         let years = event.period.start.year()..=event.period.end.year();
-        let found = years
-            .clone()
+        let window = chrono::Duration::days(VISIT_DAYS);
+        let lookup = (event.period.start - window).year()..=(event.period.end + window).year();
+        let found = lookup
             .flat_map(|y| index.get(&(event.kind, y)).into_iter().flatten().copied())
             .find(|&i| same_event(&rows[i].event, event));
         match found {
@@ -74,12 +78,37 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
     rows
 }
 
+/// Reports of one visit span its days: the arrival, the talks, the
+/// departure are told on different days.
+const VISIT_DAYS: i64 = 7;
+/// News dated by its dateline may be told a day or two after the event
+/// ("Press Review" items of the next morning's papers).
+const DATELINE_LAG_DAYS: i64 = 2;
+
+/// Whether two reports' dates can be the same event's.
+fn dates_compatible(a: &Event, b: &Event) -> bool {
+    if periods_compatible(&a.period, &b.period) {
+        return true;
+    }
+    if a.period.precision != Precision::Day || b.period.precision != Precision::Day {
+        return false;
+    }
+    let gap = (a.period.start - b.period.start).num_days().abs();
+    let late_news = (a.date_rule == "dateline" || b.date_rule == "dateline") && gap <= DATELINE_LAG_DAYS;
+    // Days of one visit, when the same people are named in both reports.
+    let same_trip = a.kind == EventKind::Visit
+        && gap <= VISIT_DAYS
+        && !a.actors.is_empty()
+        && a.actors.iter().any(|x| b.actors.contains(x));
+    late_news || same_trip
+}
+
 fn same_event(a: &Event, b: &Event) -> bool {
     a.kind == b.kind
-        && periods_compatible(&a.period, &b.period)
+        && dates_compatible(a, b)
         && participants_overlap(a, b)
         && (a.place.is_empty() || b.place.is_empty() || a.place == b.place)
-        && (a.kind != EventKind::Visit || a.states.last() == b.states.last())
+        && states_agree(a, b)
 }
 
 fn absorb(row: &mut TimelineRow, report: &Reported) {
@@ -89,7 +118,14 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
         row.sources += 1;
     }
     row.first_reported = row.first_reported.min(report.published);
-    if event.period.precision < row.event.period.precision {
+    let visit_began_earlier = event.kind == EventKind::Visit
+        && event.period.precision == row.event.period.precision
+        && event.period.start < row.event.period.start;
+    let told_exactly = event.period.precision == row.event.period.precision
+        && row.event.date_rule == "dateline"
+        && event.date_rule != "dateline"
+        && event.kind != EventKind::Visit;
+    if event.period.precision < row.event.period.precision || visit_began_earlier || told_exactly {
         row.event.period = event.period;
         row.event.date_text = event.date_text.clone();
         row.event.date_rule = event.date_rule;
@@ -110,5 +146,88 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
     }
     if row.event.title.is_empty() {
         row.event.title = event.title.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::Period;
+
+    fn report(doc: &str, kind: EventKind, period: Period, actors: &[&str], states: &[&str], rule: &'static str) -> Reported {
+        Reported {
+            doc_id: doc.into(),
+            published: NaiveDate::from_ymd_opt(2024, 12, 1).unwrap(),
+            event: Event {
+                kind,
+                status: Status::Happened,
+                period,
+                date_text: String::new(),
+                date_rule: rule,
+                actors: actors.iter().map(|s| s.to_string()).collect(),
+                states: states.iter().map(|s| s.to_string()).collect(),
+                place: String::new(),
+                title: String::new(),
+                evidence: String::new(),
+                span: 0..0,
+                trigger: String::new(),
+                repeated: false,
+            },
+        }
+    }
+
+    fn day(m: u32, d: u32) -> Period {
+        Period::day(NaiveDate::from_ymd_opt(2024, m, d).unwrap())
+    }
+
+    #[test]
+    fn a_day_merges_with_its_month_and_keeps_the_day() {
+        let rows = merge(&[
+            report("a", EventKind::Meeting, Period::month(2024, 6).unwrap(), &["Kim Jong Un"], &["DPRK", "Russia"], "month"),
+            report("b", EventKind::Meeting, day(6, 19), &["Kim Jong Un", "Vladimir Putin"], &["DPRK", "Russia"], "month day"),
+        ]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].sources, 2);
+        assert_eq!(rows[0].event.period.iso(), "2024-06-19");
+        assert_eq!(rows[0].doc_ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn the_days_of_one_visit_merge_only_with_the_same_people() {
+        let rows = merge(&[
+            report("a", EventKind::Visit, day(10, 28), &["Choe Son Hui"], &["DPRK", "Russia"], "month day"),
+            report("b", EventKind::Visit, day(11, 1), &["Choe Son Hui"], &["DPRK", "Russia"], "month day"),
+            report("c", EventKind::Visit, day(10, 22), &[], &["DPRK", "Russia"], "month day"),
+        ]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].event.period.iso(), "2024-10-28");
+        assert_eq!(rows[1].sources, 2);
+    }
+
+    #[test]
+    fn visits_in_opposite_directions_stay_apart() {
+        let rows = merge(&[
+            report("a", EventKind::Visit, day(10, 29), &[], &["DPRK", "Russia"], "dateline"),
+            report("b", EventKind::Visit, day(10, 29), &[], &["Russia", "DPRK"], "dateline"),
+        ]);
+        assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn news_dated_by_its_dateline_may_lag_two_days() {
+        let rows = merge(&[
+            report("a", EventKind::Meeting, day(9, 13), &["Kim Jong Un", "Sergei Shoigu"], &["DPRK", "Russia"], "month day"),
+            report("b", EventKind::Meeting, day(9, 14), &["Kim Jong Un", "Sergei Shoigu"], &["DPRK", "Russia"], "dateline"),
+            report("c", EventKind::Meeting, day(9, 20), &["Kim Jong Un", "Sergei Shoigu"], &["DPRK", "Russia"], "dateline"),
+        ]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].event.period.iso(), "2024-09-13");
+    }
+
+    #[test]
+    fn planned_events_stay_out_of_the_timeline() {
+        let mut planned = report("a", EventKind::Visit, day(10, 1), &["Vladimir Putin"], &["Russia", "DPRK"], "month day");
+        planned.event.status = Status::Planned;
+        assert!(merge(&[planned]).is_empty());
     }
 }
