@@ -44,6 +44,7 @@ pub mod pipeline;
 pub mod read;
 pub mod resolve;
 pub mod segment;
+pub mod timeml;
 pub mod write;
 
 pub use error::{Error, Result};

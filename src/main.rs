@@ -49,6 +49,18 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Score the date resolver on a folder of TimeML (.tml) files: TempEval-3
+    /// strict and relaxed extent P/R/F1 and value F1.
+    EvalTimeml {
+        /// Folder of .tml files.
+        dir: PathBuf,
+        /// news: anchor on the creation time; narrative: on the last date mentioned.
+        #[arg(long, value_enum, default_value_t = ModeArg::News)]
+        mode: ModeArg,
+        /// Also list value errors and misses.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Score an events.csv against hand-annotated gold events.
     EvalEvents {
         /// Gold CSV: doc_id, date, event, people, states, place ...
@@ -133,6 +145,28 @@ fn run(cli: Cli) -> Result<()> {
                 summary.seconds,
                 mb / summary.seconds.max(1e-9)
             );
+            Ok(())
+        }
+        Command::EvalTimeml { dir, mode, verbose } => {
+            let mode = match mode {
+                ModeArg::News => Mode::News,
+                ModeArg::Narrative => Mode::Narrative,
+            };
+            let scores = eventline::timeml::evaluate_dir(&dir, mode)?;
+            println!("gold {}  system {}", scores.gold, scores.system);
+            for (name, (p, r, f)) in
+                [("strict", scores.strict()), ("relaxed", scores.relaxed()), ("value", scores.value())]
+            {
+                println!("{name:8} P {p:.3}  R {r:.3}  F1 {f:.3}");
+            }
+            if verbose {
+                for (doc, text, gold, system, rule) in &scores.value_errors {
+                    println!("VALUE  {doc}: {text:?} gold {gold} system {system} ({rule})");
+                }
+                for (doc, text, gold) in &scores.missed {
+                    println!("MISSED {doc}: {text:?} gold {gold}");
+                }
+            }
             Ok(())
         }
         Command::EvalEvents { gold, events, no_events, verbose } => {

@@ -23,16 +23,25 @@ const SCALES: &[(&str, u32)] = &[("hundred", 100), ("thousand", 1000)];
 /// "a hundred and five"). `None` unless every word is a number word.
 pub fn parse_cardinal(text: &str) -> Option<u32> {
     let text = text.trim();
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        return text.parse().ok();
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b',') && !text.starts_with(',') {
+        // "1,460"
+        return text.replace(',', "").parse().ok();
     }
     let lower = text.to_ascii_lowercase();
     let mut total: u32 = 0;
     let mut current: u32 = 0;
     let mut any = false;
-    for word in lower.split(|c: char| c == '-' || c.is_whitespace()).filter(|w| !w.is_empty()) {
+    let words: Vec<&str> = lower.split(|c: char| c == '-' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+    for (i, &word) in words.iter().enumerate() {
         if word == "and" {
             continue;
+        }
+        // "a hundred", "a year": "a" is one only alone or before a scale.
+        if matches!(word, "a" | "an") {
+            let next = words.get(i + 1);
+            if next.is_some_and(|n| !SCALES.iter().any(|(s, _)| s == n) && *n != "dozen") {
+                return None;
+            }
         }
         if let Some(&(_, v)) = UNITS.iter().find(|(w, _)| *w == word) {
             current = current.checked_add(v)?;

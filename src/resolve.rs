@@ -324,7 +324,7 @@ const ORDINAL: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|nint
 
 /// A cardinal in digits or words: "23", "twenty-three", "a hundred and five".
 fn number_pattern() -> String {
-    format!(r"\d+|(?:{CARDINAL}|dozen|an|a)(?:[- ](?:and[- ])?(?:{CARDINAL})){{0,5}}")
+    format!(r"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{CARDINAL}|dozen|an|a)(?:[- ](?:and[- ])?(?:{CARDINAL})){{0,5}}")
 }
 
 /// An ordinal in digits or words: "51st", "51 st", "seventy-fifth".
@@ -376,8 +376,12 @@ fn rules() -> Vec<Rule> {
         rule("month year", format!(r"\b(?P<m>{MONTH_FULL}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)\s*(?:,|of)?\s+(?P<y>{YEAR})\b"), month_year, 0, Date),
         rule("month this|last|next year", format!(r"\b(?P<m>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_relative_year, 0, Date),
         rule("this|last|next month-name", format!(r"\b(?P<rel>last|this|next|past)\s+(?P<m>{MONTH_FULL})\b"), relative_month_name, 0, Date),
-        rule("month", format!(r"\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid-?|end\s+of|beginning\s+of|middle\s+of)\s+(?P<m>{MONTH_FULL})\b"), month_only, 1, Date),
+        rule("month", format!(r"(?:\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|\bmid-)(?P<m>{MONTH_FULL})\b"), month_only, 1, Date),
         rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date),
+        rule("season of year", format!(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b"), season, 0, Date),
+        rule("season", r"(?:\b(?:in|during|by|until|till|since|through|from)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|\b(?:this|that|last|next)\s+|\b(?:early|late|mid)[\s-]+)(?P<s>spring|summer|autumn|winter)\b".to_string(), season, 1, Date),
+        rule("year BC", r"\b(?P<y>\d{1,4})\s*(?P<era>BCE\b|BC\b|B\.C\.|AD\b|A\.D\.)".to_string(), era_year, 0, Date),
+        rule("bare year", r"\b(?P<y>1[6-9]\d\d|20\d\d)\b".to_string(), year_only, 0, Date),
         rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date),
         rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date),
         rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+past|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date),
@@ -406,7 +410,8 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
         "month day, year" | "day month year" | "month day this|last|next year"
         | "day month this|last|next year" | "month day" | "day month" | "month year"
         | "month this|last|next year" | "this|last|next month-name" | "month" => MONTH_STEMS,
-        "iso date" | "day/month/year" | "year" | "decade" => DIGITS,
+        "iso date" | "day/month/year" | "year" | "decade" | "bare year" | "year BC" => DIGITS,
+        "season of year" | "season" => &["spring", "summer", "autumn", "fall", "winter"],
         "century" => &["century"],
         "this|last|next week|month|year" => &["week", "month", "year"],
         "that|the following year" => &["year", "month", "week", "day"],
@@ -529,7 +534,11 @@ fn month_day_relative_year(c: &Captures, ctx: &Context) -> Option<Value> {
 /// The year of a year-less month (and day), by the tense of the sentence.
 fn infer_year(month: u32, day: Option<u32>, ctx: &Context) -> i32 {
     if let (Mode::Narrative, Some(reference)) = (ctx.mode, ctx.reference) {
-        return reference.start.year();
+        // A narrative moves forward: a month before the one it has reached
+        // belongs to the next year.
+        let year = reference.start.year();
+        let behind = reference.precision <= Precision::Month && month < reference.start.month();
+        return if behind { year + 1 } else { year };
     }
     let now = ctx.now;
     let year = now.year();
@@ -579,6 +588,35 @@ fn month_only(c: &Captures, ctx: &Context) -> Option<Value> {
 
 fn year_only(c: &Captures, _: &Context) -> Option<Value> {
     Period::year(number(c, "y")? as i32).map(Value::Period)
+}
+
+/// TIMEX3 season codes.
+const SEASONS: &[(&str, &str)] =
+    &[("spring", "SP"), ("summer", "SU"), ("autumn", "FA"), ("fall", "FA"), ("winter", "WI")];
+
+/// "the summer of 1943" (1943-SU); a season without a year takes the
+/// reference year in a narrative, the year of "now" in news.
+fn season(c: &Captures, ctx: &Context) -> Option<Value> {
+    let code = lookup(SEASONS, c.name("s")?.as_str())?;
+    let year = match c.name("y") {
+        Some(y) => y.as_str().parse().ok()?,
+        None => match (ctx.mode, ctx.reference) {
+            (Mode::Narrative, Some(r)) => r.start.year(),
+            _ => ctx.now.year(),
+        },
+    };
+    Some(Value::Other(format!("{year:04}-{code}")))
+}
+
+/// "499 BC" is BC0499 in TIMEX3; "AD 9" is 0009.
+fn era_year(c: &Captures, _: &Context) -> Option<Value> {
+    let year: i32 = c.name("y")?.as_str().parse().ok()?;
+    let era = c.name("era")?.as_str().to_ascii_uppercase().replace('.', "");
+    if era.starts_with('B') {
+        Some(Value::Other(format!("BC{year:04}")))
+    } else {
+        Period::year(year).map(Value::Period)
+    }
 }
 
 fn decade(c: &Captures, _: &Context) -> Option<Value> {
@@ -711,6 +749,10 @@ fn day_word(c: &Captures, ctx: &Context) -> Option<Value> {
     let text = c.get(0)?.as_str().to_ascii_lowercase();
     let words: Vec<&str> = text.split_whitespace().collect();
     let offset = lookup(DAY_WORDS, &words.join(" "))?;
+    if ctx.mode == Mode::Narrative && offset == 0 && words == ["today"] {
+        // A history's "today" is the time of writing, not of the story.
+        return Some(Value::Other("PRESENT_REF".into()));
+    }
     Some(Value::Period(Period::day(ctx.deictic() + Duration::days(offset))))
 }
 
@@ -899,13 +941,41 @@ fn case_ok(text: &str, expr: &str, all_caps: bool) -> bool {
     true
 }
 
+/// Words after a number that make it a quantity, not a year: "2000 tons".
+const MEASURE_WORDS: &[&str] = &[
+    "people", "persons", "tons", "tonnes", "t", "metres", "meters", "m", "km", "kilometres",
+    "kilometers", "kilograms", "kg", "grams", "dollars", "won", "yuan", "euros", "rubles",
+    "hectares", "ha", "units", "times", "members", "workers", "soldiers", "troops", "men", "women",
+    "children", "students", "copies", "pieces", "cases", "households", "families", "sq", "square",
+    "percent", "per", "mm", "cm", "feet", "ft", "miles", "horsepower", "hp", "mw", "kw", "ships",
+    "aircraft", "planes", "tanks", "guns", "rounds", "shells", "casualties", "dead", "killed",
+    "wounded", "prisoners", "refugees", "votes", "seats", "books", "titles", "items", "kinds",
+    "tonne", "litres", "liters", "barrels", "acres", "others", "more", "strong",
+];
+
+/// Whether a bare four-digit number counts something ("2000 tons") or is
+/// part of a larger number ("$1950", "No. 1950").
+fn counts_something(text: &str, start: usize, end: usize) -> bool {
+    let next: String = text[end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let before = text[..start].trim_end();
+    MEASURE_WORDS.contains(&next.as_str())
+        || before.ends_with(['$', '#', '\u{20ac}', '\u{a3}'])
+        || before.to_ascii_lowercase().ends_with("no.")
+}
+
 /// Right-hand context that makes a number something other than a date:
 /// "the 1990s-style", "2,000", "2024%".
 fn followed_by_non_date(text: &str, end: usize) -> bool {
     let rest = &text[end..];
     let mut chars = rest.chars();
     match chars.next() {
-        Some('-') => chars.next().is_some_and(char::is_alphanumeric),
+        // "the 1990s-style" is no date; "1955-1957" is two.
+        Some('-') => chars.next().is_some_and(char::is_alphabetic),
         Some('%') | Some('$') => true,
         Some(',') | Some('.') => chars.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
@@ -954,6 +1024,7 @@ fn resolve_rules(
             let whole = caps.get(0).map_or(m.end(), |w| w.end());
             if !case_ok(sentence, caps.get(0).map_or("", |w| w.as_str()), all_caps)
                 || followed_by_non_date(sentence, whole)
+                || (rule.name == "bare year" && counts_something(sentence, m.start(), whole))
             {
                 continue;
             }
