@@ -968,6 +968,17 @@ fn counts_something(text: &str, start: usize, end: usize) -> bool {
         || before.to_ascii_lowercase().ends_with("no.")
 }
 
+/// Rules whose dates a narrative moves on to: explicit dates, and months
+/// and days read in the current year. Relative expressions ("two weeks
+/// later", "that year") and anniversaries do not move it.
+fn sets_reference(rule: &str) -> bool {
+    !matches!(
+        rule,
+        "anniversary" | "N units later|earlier" | "that|the following year" | "N units ago"
+            | "this|last|next week|month|year"
+    )
+}
+
 /// Right-hand context that makes a number something other than a date:
 /// "the 1990s-style", "2,000", "2024%".
 fn followed_by_non_date(text: &str, end: usize) -> bool {
@@ -1140,7 +1151,7 @@ pub fn resolve_document(
         }
         let exprs = resolve_rules(&body[span.clone()], span.start, now, reference, mode, mask);
         for expr in &exprs {
-            if let (Value::Period(p), true) = (&expr.value, expr.rule != "anniversary") {
+            if let (Value::Period(p), true) = (&expr.value, sets_reference(expr.rule)) {
                 reference = Some(*p);
             }
         }
