@@ -8,8 +8,19 @@ use crate::{corpus_rows, date};
 
 #[test]
 fn positive_corpus() {
-    let rows = corpus_rows("dates.csv");
-    assert!(rows.len() >= 100, "only {} rows", rows.len());
+    check_positive("dates.csv", 100);
+}
+
+/// Relative expressions against many publication dates; written by
+/// scripts/gen-date-corpus.py from an independent oracle.
+#[test]
+fn relative_corpus() {
+    check_positive("dates-relative.csv", 150);
+}
+
+fn check_positive(name: &str, at_least: usize) {
+    let rows = corpus_rows(name);
+    assert!(rows.len() >= at_least, "only {} rows", rows.len());
     let mut failures = Vec::new();
     for (line, row) in &rows {
         let (published, text, expression, value) = (&row[0], &row[1], &row[2], &row[3]);
@@ -20,7 +31,7 @@ fn positive_corpus() {
             .collect();
         if !found.iter().any(|(t, v, _)| t == expression && v == value) {
             failures.push(format!(
-                "dates.csv:{line}: {text:?} (published {published}) should give {expression:?} = {value}; got {found:?}"
+                "{name}:{line}: {text:?} (published {published}) should give {expression:?} = {value}; got {found:?}"
             ));
         }
     }
