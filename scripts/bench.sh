@@ -25,4 +25,4 @@ for jobs in 1 0; do
   "$bin" extract "$corpus" --out bench-data/out --jobs "$jobs" --quiet
 done
 echo "--- date resolver alone (dates over the article text of one copy)"
-"$bin" bench-dates corpus/kcna/*.jsonl --repeat 20 || true
+"$bin" bench-dates corpus/kcna/*.jsonl --repeat 20

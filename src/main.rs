@@ -49,6 +49,16 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Measure the date resolver alone: resolve every article text of the
+    /// JSON Lines files `repeat` times and report MB/s.
+    #[command(hide = true)]
+    BenchDates {
+        /// JSON Lines files of articles.
+        files: Vec<PathBuf>,
+        /// How many passes over the texts.
+        #[arg(long, default_value_t = 10)]
+        repeat: usize,
+    },
     /// Score the date resolver on a folder of TimeML (.tml) files: TempEval-3
     /// strict and relaxed extent P/R/F1 and value F1.
     EvalTimeml {
@@ -135,8 +145,9 @@ fn run(cli: Cli) -> Result<()> {
                 Options { out, gazetteers, jobs, published, bom: !no_bom, progress: !quiet };
             let summary = run_extract(&paths, &options)?;
             let mb = summary.bytes as f64 / 1e6;
+            let peak = peak_memory_mb().map(|m| format!(", peak memory {m:.0} MB")).unwrap_or_default();
             eprintln!(
-                "eventline: {} documents ({} rejected), {} events, {} timeline rows, {:.1} MB in {:.2} s ({:.1} MB/s)",
+                "eventline: {} documents ({} rejected), {} events, {} timeline rows, {:.1} MB in {:.2} s ({:.1} MB/s){peak}",
                 summary.documents,
                 summary.rejected,
                 summary.events,
@@ -144,6 +155,35 @@ fn run(cli: Cli) -> Result<()> {
                 mb,
                 summary.seconds,
                 mb / summary.seconds.max(1e-9)
+            );
+            Ok(())
+        }
+        Command::BenchDates { files, repeat } => {
+            let mut texts = Vec::new();
+            for file in &files {
+                let data = std::fs::read_to_string(file).with_context(|| file.display().to_string())?;
+                for line in data.lines() {
+                    let value: serde_json::Value = serde_json::from_str(line).context("a JSON line")?;
+                    let published = value["published"].as_str().and_then(parse_published);
+                    if let (Some(text), Some(published)) = (value["text"].as_str(), published) {
+                        texts.push((eventline::read::clean_text(text), published));
+                    }
+                }
+            }
+            let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum::<usize>() * repeat;
+            let started = std::time::Instant::now();
+            let mut found = 0;
+            for _ in 0..repeat {
+                for (text, published) in &texts {
+                    found += resolve_document(text, &sentences(text), *published, Mode::News).len();
+                }
+            }
+            let seconds = started.elapsed().as_secs_f64();
+            println!(
+                "resolver: {:.1} MB in {seconds:.2} s = {:.1} MB/s (one thread), {} expressions per pass",
+                bytes as f64 / 1e6,
+                bytes as f64 / 1e6 / seconds.max(1e-9),
+                found / repeat.max(1)
             );
             Ok(())
         }
@@ -216,6 +256,14 @@ fn run(cli: Cli) -> Result<()> {
             print_dates(&text, published, mode, format)
         }
     }
+}
+
+/// The process's peak resident memory, where the system tells it (Linux).
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 fn print_dates(text: &str, published: NaiveDate, mode: Mode, format: Format) -> Result<()> {
