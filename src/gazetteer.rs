@@ -331,6 +331,100 @@ fn starts_title_case(s: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
 }
 
+/// Lower-case words common in news: an alias spelled like one of them would
+/// match ordinary text.
+const COMMON_WORDS: &str = include_str!("../gazetteers/common-words.txt");
+
+/// A problem `eventline gazetteer check` reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// `file:line`.
+    pub origin: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// Checks the bundled gazetteers with `overlays` layered on top: malformed
+/// rows and duplicate ids (as [`parse_entities`] reports them), one alias
+/// on two entities of the same kind, and aliases that are common words.
+/// Returns every problem, not only the first.
+pub fn check(overlays: &[PathBuf]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut files: Vec<(EntityKind, PathBuf, Vec<u8>)> = BUNDLED
+        .iter()
+        .map(|(kind, text)| (*kind, PathBuf::from(format!("<bundled>/{}", kind.file_name())), text.as_bytes().to_vec()))
+        .collect();
+    for dir in overlays {
+        if !dir.is_dir() {
+            problems.push(Problem { origin: dir.display().to_string(), message: "no such gazetteer folder".into() });
+            continue;
+        }
+        for kind in [EntityKind::Person, EntityKind::State, EntityKind::Place] {
+            let path = dir.join(kind.file_name());
+            match std::fs::read(&path) {
+                Ok(bytes) => files.push((kind, path, bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => problems.push(Problem { origin: path.display().to_string(), message: e.to_string() }),
+            }
+        }
+    }
+    let mut layered: Vec<Entity> = Vec::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for (kind, path, bytes) in &files {
+        match parse_entities(*kind, path, bytes) {
+            Ok(rows) => {
+                for row in rows {
+                    match index.get(&(row.kind, row.id.clone())) {
+                        Some(&i) => layered[i] = row,
+                        None => {
+                            index.insert((row.kind, row.id.clone()), layered.len());
+                            layered.push(row);
+                        }
+                    }
+                }
+            }
+            Err(Error::Gazetteer { path, line, message }) => {
+                problems.push(Problem { origin: format!("{}:{line}", path.display()), message })
+            }
+            Err(e) => problems.push(Problem { origin: path.display().to_string(), message: e.to_string() }),
+        }
+    }
+    let common: std::collections::HashSet<&str> =
+        COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::trim).collect();
+    let mut owner: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for (i, entity) in layered.iter().enumerate() {
+        for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
+            let key = alias.to_ascii_lowercase();
+            if common.contains(key.as_str()) {
+                problems.push(Problem {
+                    origin: entity.origin.clone(),
+                    message: format!("alias {alias:?} of {:?} is a common word", entity.id),
+                });
+            }
+            match owner.get(&(entity.kind, key.clone())) {
+                Some(&j) if j != i => problems.push(Problem {
+                    origin: entity.origin.clone(),
+                    message: format!(
+                        "alias {alias:?} of {:?} is also an alias of {:?} ({})",
+                        entity.id, layered[j].id, layered[j].origin
+                    ),
+                }),
+                Some(_) => {}
+                None => {
+                    owner.insert((entity.kind, key), i);
+                }
+            }
+        }
+    }
+    problems
+}
+
 /// Parses one gazetteer file of `kind`.
 ///
 /// # Errors
@@ -491,6 +585,36 @@ mod tests {
         let empty = "id,name,aliases,iso3\nRUS,,,RUS\n";
         let err = parse_entities(EntityKind::State, Path::new("s.csv"), empty.as_bytes()).unwrap_err();
         assert!(err.to_string().starts_with("s.csv:2:"), "{err}");
+    }
+
+    #[test]
+    fn check_catches_each_kind_of_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("people.csv"),
+            "id,name,aliases,country,role\nx1,Ri Il,Comrade Ri,PRK,\nx1,Ri Il Again,,PRK,\n",
+        )
+        .unwrap();
+        let problems = check(&[dir.path().to_path_buf()]);
+        assert!(problems.iter().any(|p| p.origin.ends_with("people.csv:3") && p.message.contains("duplicate id")), "{problems:?}");
+        std::fs::write(
+            dir.path().join("people.csv"),
+            "id,name,aliases,country,role\nx1,Ri Il,Putin|people,PRK,\nx2,\"broken,PRK\n",
+        )
+        .unwrap();
+        let problems = check(&[dir.path().to_path_buf()]);
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(text.iter().any(|p| p.contains("people.csv:2: alias \"Putin\" of \"x1\" is also an alias of \"vladimir-putin\"")), "{text:?}");
+        assert!(text.iter().any(|p| p.contains("alias \"people\" of \"x1\" is a common word")), "{text:?}");
+        std::fs::write(dir.path().join("states.csv"), "id,name\nXX,Nowhere\n").unwrap();
+        let problems = check(&[dir.path().to_path_buf()]);
+        assert!(problems.iter().any(|p| p.origin.ends_with("states.csv:1") && p.message.contains("missing column")), "{problems:?}");
+    }
+
+    #[test]
+    fn bundled_gazetteers_pass_the_check() {
+        let problems = check(&[]);
+        assert!(problems.is_empty(), "{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));
     }
 
     #[test]

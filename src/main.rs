@@ -85,6 +85,11 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Work with the gazetteers.
+    Gazetteer {
+        #[command(subcommand)]
+        command: GazetteerCommand,
+    },
     /// Print every time expression of a text with its resolved value.
     Dates {
         /// Publication date, YYYY-MM-DD: the "now" of relative expressions.
@@ -99,6 +104,18 @@ enum Command {
         /// The text file, or - for stdin.
         #[arg(default_value = "-")]
         file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Validate the gazetteers: malformed rows, duplicate ids, one alias on two
+    /// entities of the same kind, aliases that are common words. Prints
+    /// `file:line: problem` and exits 1 when there is any.
+    Check {
+        /// A gazetteer folder layered over the bundled one (repeatable).
+        #[arg(long)]
+        gazetteers: Vec<PathBuf>,
     },
 }
 
@@ -137,6 +154,22 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::Gazetteer { command: GazetteerCommand::Check { mut gazetteers } } => {
+            if gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
+                gazetteers.push(PathBuf::from("gazetteers"));
+            }
+            let problems = eventline::gazetteer::check(&gazetteers);
+            for problem in &problems {
+                println!("{problem}");
+            }
+            if problems.is_empty() {
+                eprintln!("eventline: gazetteers are fine");
+                Ok(())
+            } else {
+                eprintln!("eventline: {} problems in the gazetteers", problems.len());
+                std::process::exit(1);
+            }
+        }
         Command::Extract { paths, out, mut gazetteers, jobs, published, no_bom, quiet } => {
             if gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
                 gazetteers.push(PathBuf::from("gazetteers"));
