@@ -599,13 +599,16 @@ mod tests {
         assert!(problems.iter().any(|p| p.origin.ends_with("people.csv:3") && p.message.contains("duplicate id")), "{problems:?}");
         std::fs::write(
             dir.path().join("people.csv"),
-            "id,name,aliases,country,role\nx1,Ri Il,Putin|people,PRK,\nx2,\"broken,PRK\n",
+            "id,name,aliases,country,role\nx1,Ri Il,Putin|people,PRK,\n",
         )
         .unwrap();
         let problems = check(&[dir.path().to_path_buf()]);
         let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert!(text.iter().any(|p| p.contains("people.csv:2: alias \"Putin\" of \"x1\" is also an alias of \"vladimir-putin\"")), "{text:?}");
         assert!(text.iter().any(|p| p.contains("alias \"people\" of \"x1\" is a common word")), "{text:?}");
+        std::fs::write(dir.path().join("places.csv"), "id,name,aliases,country,kind,lat,lon\np1,Somewhere,,PRK,city,1,2\np2,broken\n").unwrap();
+        let problems = check(&[dir.path().to_path_buf()]);
+        assert!(problems.iter().any(|p| p.origin.ends_with("places.csv:3") && p.message.contains("CSV error")), "{problems:?}");
         std::fs::write(dir.path().join("states.csv"), "id,name\nXX,Nowhere\n").unwrap();
         let problems = check(&[dir.path().to_path_buf()]);
         assert!(problems.iter().any(|p| p.origin.ends_with("states.csv:1") && p.message.contains("missing column")), "{problems:?}");
