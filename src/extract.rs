@@ -925,7 +925,7 @@ const NAME_LEAD_OUTS: &[&str] = &[" who ", ", who "];
 
 /// Capitalised words that are titles or parts of organisations' names, not
 /// of a person's name.
-const TITLE_WORDS: &[&str] = &[
+pub(crate) const TITLE_WORDS: &[&str] = &[
     "Academician", "Ambassador", "Chairman", "Chairwoman", "Vice-Chairman", "Chief", "Comrade",
     "Deputy", "Director", "Dr", "General", "Governor", "Head", "Marshal", "Minister",
     "Vice-Minister", "Mr", "Mrs", "Ms", "Madame", "Premier", "President", "Vice-President",

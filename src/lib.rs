@@ -33,6 +33,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod candidates;
 pub mod error;
 pub mod eval;
 pub mod extract;

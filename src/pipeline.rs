@@ -41,6 +41,8 @@ pub const MENTIONS_COLUMNS: &[&str] =
 pub const DATES_COLUMNS: &[&str] = &[
     "doc_id", "start", "end", "text", "type", "value", "precision", "date_start", "date_end", "rule",
 ];
+/// Columns of `candidates.csv`.
+pub const CANDIDATES_COLUMNS: &[&str] = &["name", "kind", "count", "documents", "example"];
 /// Columns of `documents.csv`.
 pub const DOCUMENTS_COLUMNS: &[&str] =
     &["doc_id", "path", "title", "published", "status", "reason", "events"];
@@ -128,6 +130,7 @@ struct DocOutput {
     mentions: Vec<u8>,
     dates: Vec<u8>,
     events: Vec<Reported>,
+    candidates: Vec<(String, &'static str, String)>,
     bytes: usize,
 }
 
@@ -147,6 +150,7 @@ fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOut
                 mentions: Vec::new(),
                 dates: Vec::new(),
                 events: Vec::new(),
+                candidates: Vec::new(),
                 bytes: 0,
             }
         }
@@ -190,6 +194,13 @@ fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOut
             d.rule,
         ]);
     }
+    let candidates = crate::candidates::find(body, &analysis.sentences, &analysis.mentions, &analysis.dates)
+        .into_iter()
+        .map(|c| {
+            let example = body[c.sentence].split_whitespace().collect::<Vec<_>>().join(" ");
+            (c.name, c.kind, example)
+        })
+        .collect();
     let (status, reason) = if article.lossy {
         ("lossy", "invalid UTF-8, decoded lossily")
     } else {
@@ -213,6 +224,7 @@ fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOut
         mentions: mentions.take(),
         dates: dates.take(),
         events,
+        candidates,
         bytes: body.len(),
     }
 }
@@ -260,6 +272,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     let mut mentions = CsvSink::create(out, "mentions.csv", MENTIONS_COLUMNS, bom)?;
     let mut dates = CsvSink::create(out, "dates.csv", DATES_COLUMNS, bom)?;
     let mut reports: Vec<Reported> = Vec::new();
+    let mut tally = crate::candidates::Tally::default();
     let mut summary = Summary::default();
 
     let mut stream = DocumentStream::new(inputs, options.published);
@@ -279,6 +292,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
                 || -> Result<Vec<Reported>> {
                     let mut events = Vec::new();
                     for output in finished {
+                        tally.add(summary.documents, output.candidates);
                         summary.documents += 1;
                         if output.document[4] == "rejected" {
                             summary.rejected += 1;
@@ -310,7 +324,11 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     for row in &timeline_rows {
         timeline.row(timeline_row(row))?;
     }
-    for sink in [documents, mentions, dates, events, timeline] {
+    let mut candidates = CsvSink::create(out, "candidates.csv", CANDIDATES_COLUMNS, bom)?;
+    for row in tally.rows() {
+        candidates.row(row.iter())?;
+    }
+    for sink in [documents, mentions, dates, events, timeline, candidates] {
         sink.finish()?;
     }
     if let Some(bar) = bar {

@@ -65,6 +65,7 @@ fn seed_teasers_make_no_events_and_columns_are_stable() {
         ("mentions.csv", eventline::pipeline::MENTIONS_COLUMNS),
         ("dates.csv", eventline::pipeline::DATES_COLUMNS),
         ("documents.csv", eventline::pipeline::DOCUMENTS_COLUMNS),
+        ("candidates.csv", eventline::pipeline::CANDIDATES_COLUMNS),
     ] {
         let text = read(&dir.path().join(file));
         assert!(text.starts_with('\u{feff}'), "{file} has no BOM");
@@ -88,7 +89,7 @@ fn output_is_identical_at_any_thread_count() {
     let corpus = repo("corpus");
     assert!(extract(&[corpus.to_str().unwrap(), "--jobs", "1"], one.path()).status.success());
     assert!(extract(&[corpus.to_str().unwrap(), "--jobs", "8"], eight.path()).status.success());
-    for file in ["timeline.csv", "events.csv", "mentions.csv", "dates.csv", "documents.csv"] {
+    for file in ["timeline.csv", "events.csv", "mentions.csv", "dates.csv", "documents.csv", "candidates.csv"] {
         let (a, b) = (read(&one.path().join(file)), read(&eight.path().join(file)));
         assert!(a == b, "{file} differs between --jobs 1 and --jobs 8");
     }
