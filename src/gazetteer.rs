@@ -260,9 +260,9 @@ fn apostrophe_variants(alias: &str) -> Vec<String> {
 }
 
 /// The automaton ignores ASCII case; this puts back the case rules a reader
-/// applies: the text may capitalise a word the alias writes in lower case
-/// ("South Korea" for "south Korea") and may be all capitals (wire text of
-/// the 1990s), but may not lower-case a name ("guinea pigs" is not Guinea).
+/// applies: the text may capitalise what the alias writes in lower case
+/// ("South Korea" for "south Korea", "Kim Jong UN", wire text of the 1990s
+/// in capitals), but may not lower-case a name ("guinea pigs" is not Guinea).
 fn case_agrees(alias: &str, found: &str) -> bool {
     if found == alias {
         return true;
@@ -270,17 +270,8 @@ fn case_agrees(alias: &str, found: &str) -> bool {
     if !found.chars().any(char::is_lowercase) {
         return true;
     }
-    let mut word_start = true;
-    for (a, f) in alias.chars().zip(found.chars()) {
-        if a != f {
-            let capitalised = word_start && a.is_lowercase() && f.is_uppercase();
-            if !capitalised {
-                return false;
-            }
-        }
-        word_start = !a.is_alphanumeric();
-    }
-    true
+    // Capitals may be added ("South Korea", "Kim Jong UN"), never removed.
+    alias.chars().zip(found.chars()).all(|(a, f)| a == f || (a.is_lowercase() && f.is_uppercase()))
 }
 
 /// Suffixes that turn a name into another word: a glued tail made of one of
@@ -289,6 +280,9 @@ const DERIVING_SUFFIXES: &[&str] = &[
     "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ia", "ic", "ics", "ism",
     "isms", "ist", "ists", "ite", "ites", "ization", "ized", "ern",
 ];
+
+/// Suffixes that make a longer word of a person's full name.
+const NAME_SUFFIXES: &[&str] = &["s", "es", "ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians"];
 
 fn edges_ok(text: &str, start: usize, end: usize, alias: &str) -> bool {
     let found = &text[start..end];
@@ -316,14 +310,17 @@ fn edges_ok(text: &str, start: usize, end: usize, alias: &str) -> bool {
     }
     let last = found.chars().next_back().unwrap_or(' ');
     let tail: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    if !tail.chars().all(char::is_lowercase) || DERIVING_SUFFIXES.contains(&tail.as_str()) {
+    if !tail.chars().all(char::is_lowercase) {
         return false;
+    }
+    // "Kim Jong Uninvited", "Kim Jong Unis": a multi-word name running into
+    // a word; only "Kim Il Sungism" and the like are longer words.
+    if alias.contains(' ') {
+        return !NAME_SUFFIXES.contains(&tail.as_str());
     }
     // "DPRKand": an acronym running into a lower-case word.
     let acronym = last.is_uppercase() && found.chars().filter(|c| c.is_alphabetic()).count() > 1;
-    // "Kim Jong Uninvited": a multi-word name running into a word.
-    let multi_word = alias.contains(' ');
-    acronym || multi_word
+    acronym && !DERIVING_SUFFIXES.contains(&tail.as_str())
 }
 
 fn starts_title_case(s: &str) -> bool {
@@ -535,7 +532,10 @@ mod tests {
         ("Kim Jong Un met Putin.", &["Kim Jong Un", "Putin"]),
         ("The respected ComradeKim Jong Uninvited labor innovators", &["Kim Jong Un"]),
         ("wishedKim Jong Un good health", &["Kim Jong Un"]),
+        ("SecretaryKim Jong Unis the most", &["Kim Jong Un"]),
+        ("whenKim Jong Unis determined", &["Kim Jong Un"]),
         ("HEKim Jong Un", &["Kim Jong Un"]),
+        ("respected Comrade Kim Jong UN, the DPRK", &["Kim Jong Un", "DPRK"]),
         ("atKim Il SungSquare", &["Kim Il Sung"]),
         ("Kim Jong Iland Kim Jong Un", &["Kim Jong Il", "Kim Jong Un"]),
         ("the DPRKand Russia", &["DPRK", "Russia"]),
