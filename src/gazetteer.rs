@@ -103,6 +103,10 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<(EntityKind, String), usize>,
     automaton: AhoCorasick,
+    /// Which bytes can start a match: a capital (a name is never
+    /// lower-cased), the first letter of an alias written in lower case
+    /// ("south Korea") at a word start, or a non-ASCII lead byte.
+    starts: [Start; 256],
     /// For each automaton pattern (an alias up to ASCII case): its
     /// spellings as the gazetteers write them, and the entities.
     patterns: Vec<(Vec<String>, Vec<usize>)>,
@@ -188,6 +192,7 @@ impl Gazetteer {
         }
         let automaton = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(aho_corasick::StartKind::Anchored)
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(spellings, _)| spellings[0].as_str()))
@@ -197,7 +202,19 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, e)| ((e.kind, e.id.clone()), i))
             .collect();
-        Ok(Gazetteer { entities, by_id, automaton, patterns })
+        let mut starts = [Start::Never; 256];
+        for (spellings, _) in &patterns {
+            for alias in spellings {
+                let Some(&first) = alias.as_bytes().first() else { continue };
+                if first.is_ascii_lowercase() {
+                    starts[first as usize] = Start::WordStart;
+                    starts[first.to_ascii_uppercase() as usize] = Start::Always;
+                } else {
+                    starts[first.to_ascii_uppercase() as usize] = Start::Always;
+                }
+            }
+        }
+        Ok(Gazetteer { entities, by_id, automaton, patterns, starts })
     }
 
     /// All entities, in load order.
@@ -225,12 +242,31 @@ impl Gazetteer {
     ///
     /// A match the case or edge rules refuse ("Russian") does not hide a
     /// match that starts inside it: the search resumes one character later.
+    ///
+    /// Only positions that can start a name are tried, each with an anchored
+    /// search: most of a text is lower-case words no alias starts with.
     pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
+        let bytes = text.as_bytes();
         let mut mentions = Vec::new();
         let mut pos = 0;
-        while pos < text.len() {
-            let input = aho_corasick::Input::new(text).span(pos..text.len());
-            let Some(m) = self.automaton.find(input) else { break };
+        while pos < bytes.len() {
+            let can_start = match self.starts[bytes[pos] as usize] {
+                Start::Never => false,
+                Start::Always => true,
+                Start::WordStart => pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric(),
+            };
+            // Continuation bytes of UTF-8 never start a match.
+            if !can_start || (bytes[pos] & 0xC0) == 0x80 {
+                pos += 1;
+                continue;
+            }
+            let input = aho_corasick::Input::new(text)
+                .span(pos..text.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            let Some(m) = self.automaton.find(input) else {
+                pos += 1;
+                continue;
+            };
             let (start, end) = (m.start(), m.end());
             let (spellings, entities) = &self.patterns[m.pattern().as_usize()];
             let found = &text[start..end];
@@ -246,6 +282,14 @@ impl Gazetteer {
         }
         mentions
     }
+}
+
+/// Whether a byte can start a gazetteer match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    Never,
+    Always,
+    WordStart,
 }
 
 /// Both apostrophes news uses, so that "People's" finds "People’s".
