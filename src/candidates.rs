@@ -63,9 +63,12 @@ pub struct Candidate {
 
 /// Candidates of one document.
 pub fn find(body: &str, sentences: &[Range<usize>], mentions: &[Mention], dates: &[TimeExpr]) -> Vec<Candidate> {
+    // Both lists are sorted and do not overlap: a binary search finds the
+    // first one that could cover a range.
     let covered = |start: usize, end: usize| {
-        mentions.iter().any(|m| m.start < end && start < m.end)
-            || dates.iter().any(|d| d.span.start < end && start < d.span.end)
+        let m = mentions.partition_point(|m| m.end <= start);
+        let d = dates.partition_point(|d| d.span.end <= start);
+        mentions.get(m).is_some_and(|m| m.start < end) || dates.get(d).is_some_and(|d| d.span.start < end)
     };
     let mut out = Vec::new();
     for sentence in sentences {
