@@ -73,7 +73,11 @@ pub fn find(body: &str, sentences: &[Range<usize>], mentions: &[Mention], dates:
     let mut out = Vec::new();
     for sentence in sentences {
         let text = &body[sentence.clone()];
-        let words = word_spans(text);
+        // "Workers'" is the word "Workers" in a name.
+        let words: Vec<(usize, &str)> = crate::segment::words(text)
+            .into_iter()
+            .map(|(at, w)| (at, w.trim_end_matches(['\'', '\u{2019}'])))
+            .collect();
         let mut i = 0;
         while i < words.len() {
             if !is_capitalised(words[i].1) {
@@ -133,23 +137,6 @@ fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
-}
-
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let word_char = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
-        if word_char {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, text[s..i].trim_end_matches(['\'', '\u{2019}'])));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
 }
 
 /// Candidates counted across a run.

@@ -524,7 +524,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                     }
                 }
                 None => match (trigger.dateline_when_undated, self.doc.dateline) {
-                    (true, Some(d)) if status == Status::Happened && self.reports_news(hit) => {
+                    (true, Some(d)) if status == Status::Happened && self.reports_news() => {
                         (Period::day(d.date), self.text(d.expr.span.clone()).to_string(), "dateline")
                     }
                     _ => continue,
@@ -614,7 +614,7 @@ impl<'a, 'd> Scope<'a, 'd> {
 
     /// The start of the first relative pronoun in `range`, or its end.
     fn relative_clause(&self, range: Range<usize>) -> usize {
-        words_with_offsets(self.text(range.clone()))
+        crate::segment::words(self.text(range.clone()))
             .into_iter()
             .find(|(_, w)| RELATIVES.contains(&w.to_ascii_lowercase().as_str()))
             .map_or(range.end, |(offset, _)| range.start + offset)
@@ -623,7 +623,7 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// The start of the first finite verb in `range`, or its end.
     fn next_verb(&self, range: Range<usize>) -> usize {
         let text = self.text(range.clone());
-        words_with_offsets(text)
+        crate::segment::words(text)
             .into_iter()
             .find(|(_, w)| {
                 let lower = w.to_ascii_lowercase();
@@ -766,13 +766,12 @@ impl<'a, 'd> Scope<'a, 'd> {
 
     /// An undated event is today's news when it is told in the past tense
     /// in the article's opening paragraph, not recalled from history.
-    fn reports_news(&self, hit: &Hit) -> bool {
+    fn reports_news(&self) -> bool {
         let opening = self.doc.sentences.iter().take(NEWS_SENTENCES).any(|s| *s == self.sentence);
         // The items of a news round-up ("- A delegation ... left here") are
         // each news of the day.
         let line_start = self.doc.body[..self.sentence.start].rfind('\n').map_or(0, |p| p + 1);
         let list_item = self.doc.body[line_start..].trim_start().starts_with("- ");
-        let _ = hit;
         let opening = opening || list_item;
         let sentence = self.text(self.sentence.clone()).to_ascii_lowercase();
         let recalled = ["anniversary", "occasion when", "years ago", "history"].iter().any(|w| sentence.contains(w));
@@ -805,7 +804,7 @@ impl<'a, 'd> Scope<'a, 'd> {
     fn title(&self, noun: Range<usize>) -> String {
         let before = self.text(self.sentence.start..noun.start);
         let mut start = noun.start;
-        for (offset, word) in words_with_offsets(before).into_iter().rev() {
+        for (offset, word) in crate::segment::words(before).into_iter().rev() {
             let titled = word.chars().next().is_some_and(|c| c.is_uppercase())
                 || word.contains('-')
                 || word.chars().all(|c| c.is_ascii_digit());
@@ -817,7 +816,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
         let mut end = noun.end;
         let rest = self.text(noun.end..self.sentence.end);
-        let rest_words = words_with_offsets(rest);
+        let rest_words = crate::segment::words(rest);
         if let Some((_, first)) = rest_words.first() {
             let opens = ["on", "of", "for"].contains(&first.to_ascii_lowercase().as_str())
                 && rest[..rest_words[0].0].trim().is_empty();
@@ -1016,23 +1015,6 @@ fn is_word_at(text: &str, at: usize, len: usize) -> bool {
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
-}
-
-fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let word_char = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
-        if word_char {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
 }
 
 /// The sentence on one line, without a list item's leading dash.

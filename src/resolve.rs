@@ -850,7 +850,7 @@ fn tense_of(word: &str) -> Option<Tense> {
 /// The tense at byte `at` of `sentence`: the nearest marker before it,
 /// else the nearest after it, else the past (news reports what happened).
 pub fn tense_at(sentence: &str, at: usize) -> Tense {
-    tense_in(&word_spans(sentence), at)
+    tense_in(&crate::segment::words(sentence), at)
 }
 
 fn tense_in(words: &[(usize, &str)], at: usize) -> Tense {
@@ -870,22 +870,6 @@ fn tense_in(words: &[(usize, &str)], at: usize) -> Tense {
         .find_map(pairs)
         .or_else(|| (split..words.len()).find_map(pairs))
         .unwrap_or(Tense::Past)
-}
-
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
 }
 
 fn dateline_regex() -> &'static Regex {
@@ -927,7 +911,7 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
 
 /// A word that must be capitalised to be read as a date: "may" and "march"
 /// are verbs in lower case.
-fn case_ok(text: &str, expr: &str, all_caps: bool) -> bool {
+fn case_ok(expr: &str, all_caps: bool) -> bool {
     if all_caps {
         return true;
     }
@@ -937,7 +921,6 @@ fn case_ok(text: &str, expr: &str, all_caps: bool) -> bool {
             return false;
         }
     }
-    let _ = text;
     true
 }
 
@@ -1033,7 +1016,7 @@ fn resolve_rules(
         for caps in rule.regex.captures_iter(sentence) {
             let Some(m) = caps.get(rule.group).or_else(|| caps.get(0)) else { continue };
             let whole = caps.get(0).map_or(m.end(), |w| w.end());
-            if !case_ok(sentence, caps.get(0).map_or("", |w| w.as_str()), all_caps)
+            if !case_ok(caps.get(0).map_or("", |w| w.as_str()), all_caps)
                 || followed_by_non_date(sentence, whole)
                 || (rule.name == "bare year" && counts_something(sentence, m.start(), whole))
             {
@@ -1060,7 +1043,7 @@ fn resolve_rules(
             if skip_candidate {
                 continue;
             }
-            let words = words.get_or_insert_with(|| word_spans(sentence));
+            let words = words.get_or_insert_with(|| crate::segment::words(sentence));
             let ctx = Context { now, reference, tense: tense_in(words, start), mode };
             if let Some(value) = (rule.resolve)(&caps, &ctx) {
                 let expr = TimeExpr {

@@ -67,6 +67,25 @@ fn push_trimmed(body: &str, start: usize, end: usize, spans: &mut Vec<Range<usiz
     }
 }
 
+/// The words of `text` with their byte offsets: runs of letters and digits,
+/// with hyphens and apostrophes inside them ("inter-state", "People's").
+pub fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
+        if word_char {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
 /// Whether the period at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(body: &str, dot: usize) -> bool {
     let before = &body[..dot];
