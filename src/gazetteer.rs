@@ -78,6 +78,16 @@ pub struct Entity {
     pub role: String,
     /// Where the row came from, `file:line`.
     pub origin: String,
+    /// The years a person held the role (`valid_from`/`valid_to`, several
+    /// terms separated by `|`); empty when unknown.
+    pub terms: Vec<(Option<i32>, Option<i32>)>,
+}
+
+impl Entity {
+    /// Whether the person held the role in `year` (unknown terms: no).
+    pub fn in_office(&self, year: i32) -> bool {
+        self.terms.iter().any(|(from, to)| from.map_or(true, |f| f <= year) && to.map_or(true, |t| year <= t))
+    }
 }
 
 /// A gazetteer match in a text.
@@ -466,6 +476,127 @@ pub fn check(overlays: &[PathBuf]) -> Vec<Problem> {
     problems
 }
 
+fn get_optional(record: &csv::StringRecord, index: Option<usize>) -> &str {
+    index.and_then(|i| record.get(i)).unwrap_or("").trim()
+}
+
+/// Terms of office: `2000|2012` and `2008|` are 2000-2008 and 2012 on.
+fn parse_terms(from: &str, to: &str) -> std::result::Result<Vec<(Option<i32>, Option<i32>)>, String> {
+    if from.is_empty() && to.is_empty() {
+        return Ok(Vec::new());
+    }
+    let year = |s: &str| -> std::result::Result<Option<i32>, String> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        s.get(..4)
+            .and_then(|y| y.parse().ok())
+            .map(Some)
+            .ok_or_else(|| format!("{s:?} is not a year (YYYY or YYYY-MM-DD)"))
+    };
+    let froms: Vec<&str> = from.split('|').collect();
+    let tos: Vec<&str> = to.split('|').collect();
+    if froms.len() != tos.len() && !(to.is_empty() && froms.len() == 1) {
+        return Err(format!("valid_from {from:?} and valid_to {to:?} list different numbers of terms"));
+    }
+    froms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Ok((year(f)?, year(tos.get(i).copied().unwrap_or(""))?)))
+        .collect()
+}
+
+/// Offices named by rule ("the Russian President", "the DPRK foreign
+/// minister", "President of China"): the phrase, and words one of which a
+/// person's `role` must contain.
+const OFFICES: &[(&str, &[&str])] = &[
+    ("president", &["President"]),
+    ("foreign minister", &["Minister of Foreign Affairs", "Foreign Minister"]),
+    ("minister of foreign affairs", &["Minister of Foreign Affairs", "Foreign Minister"]),
+    ("prime minister", &["Prime Minister"]),
+    ("premier", &["Premier", "Prime Minister"]),
+    ("defence minister", &["Minister of Defence", "Minister of National Defence", "Secretary of Defense"]),
+    ("defense minister", &["Minister of Defence", "Minister of National Defence", "Secretary of Defense"]),
+    ("minister of national defence", &["Minister of National Defence", "Minister of Defence"]),
+    ("minister of defence", &["Minister of Defence", "Minister of National Defence"]),
+    ("secretary of state", &["Secretary of State"]),
+];
+
+impl Gazetteer {
+    /// People named by their office and state rather than their name: "the
+    /// Russian President" in a 2002 article is the person who held the office
+    /// in 2002 (`valid_from`/`valid_to`). `mentions` are the name mentions;
+    /// the result holds them and the offices found, sorted by start. An
+    /// office followed by a name ("Foreign Minister Choe Son Hui") is left
+    /// to the name.
+    pub fn with_offices(&self, text: &str, mentions: Vec<Mention>, year: i32) -> Vec<Mention> {
+        let lower = text.to_ascii_lowercase();
+        let mut found = Vec::new();
+        for (phrase, roles) in OFFICES {
+            for (at, _) in lower.match_indices(phrase) {
+                let end = at + phrase.len();
+                let bounded = !lower[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                    && !lower[end..].starts_with(|c: char| c.is_alphanumeric());
+                if !bounded || mentions.iter().any(|m| m.start < end && at < m.end) {
+                    continue;
+                }
+                let state_of = |m: &Mention| {
+                    let e = &self.entities[m.entity];
+                    (e.kind == EntityKind::State).then(|| e.id.clone())
+                };
+                // "the DPRK foreign minister" / "the Russian President"
+                let before = mentions.iter().rev().find(|m| m.end <= at && lower[m.end..at].trim().is_empty());
+                // "President of (the) Russian Federation"
+                let rest = &lower[end..];
+                let after = if rest.starts_with(" of ") {
+                    // The state's name may start with "the" ("the Russian Federation").
+                    let skip = if rest.starts_with(" of the ") { 8 } else { 4 };
+                    mentions.iter().find(|m| m.start == end + 4 || m.start == end + skip)
+                } else {
+                    None
+                };
+                let Some(state) = before.and_then(state_of).or_else(|| after.and_then(state_of)) else { continue };
+                // A name right after the office is the person.
+                let named = mentions.iter().any(|m| {
+                    m.start >= end && lower[end..m.start].trim().is_empty() && self.entities[m.entity].kind == EntityKind::Person
+                });
+                if named {
+                    continue;
+                }
+                let holders: Vec<usize> = self
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == EntityKind::Person && e.country == state && e.in_office(year))
+                    .filter(|(_, e)| roles.iter().any(|r| holds(&e.role, r)))
+                    .map(|(i, _)| i)
+                    .collect();
+                if let [holder] = holders[..] {
+                    found.push(Mention { start: at, end, entity: holder });
+                }
+            }
+        }
+        // "minister of national defence" and "minister of defence" may both match.
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        found.dedup_by(|b, a| b.start < a.end);
+        let mut all = mentions;
+        all.extend(found);
+        all.sort_by_key(|m| (m.start, m.end));
+        all
+    }
+}
+
+/// Whether a role names the office, not a deputy of it ("Vice-President").
+fn holds(role: &str, office: &str) -> bool {
+    let lower = role.to_ascii_lowercase();
+    let office = office.to_ascii_lowercase();
+    lower.match_indices(&office).any(|(at, _)| {
+        let before = &lower[..at];
+        !(before.ends_with("vice-") || before.ends_with("vice ") || before.ends_with("deputy "))
+    })
+}
+
 /// Parses one gazetteer file of `kind`.
 ///
 /// # Errors
@@ -527,6 +658,12 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
             EntityKind::State => (id.clone(), String::new()),
             EntityKind::Place => (get("country").to_string(), get("kind").to_string()),
         };
+        let terms = if kind == EntityKind::Person {
+            parse_terms(get_optional(&record, column("valid_from")), get_optional(&record, column("valid_to")))
+                .map_err(|message| fail(line, message))?
+        } else {
+            Vec::new()
+        };
         entities.push(Entity {
             id,
             kind,
@@ -535,6 +672,7 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
             country,
             role,
             origin: format!("{}:{line}", path.display()),
+            terms,
         });
     }
     Ok(entities)
@@ -553,6 +691,7 @@ mod tests {
             country: country.into(),
             role: String::new(),
             origin: String::new(),
+            terms: Vec::new(),
         }
     }
 
@@ -656,6 +795,18 @@ mod tests {
         std::fs::write(dir.path().join("states.csv"), "id,name\nXX,Nowhere\n").unwrap();
         let problems = check(&[dir.path().to_path_buf()]);
         assert!(problems.iter().any(|p| p.origin.ends_with("states.csv:1") && p.message.contains("missing column")), "{problems:?}");
+    }
+
+    #[test]
+    fn terms_of_office() {
+        let terms = parse_terms("2000|2012", "2008|").unwrap();
+        assert_eq!(terms, vec![(Some(2000), Some(2008)), (Some(2012), None)]);
+        let mut e = entity(EntityKind::Person, "p", "P", &[], "RUS");
+        e.terms = terms;
+        assert!(e.in_office(2002) && !e.in_office(2010) && e.in_office(2024));
+        assert!(parse_terms("2000|2012", "2008").is_err());
+        assert!(parse_terms("two thousand", "").is_err());
+        assert_eq!(parse_terms("2019-04-01", "").unwrap(), vec![(Some(2019), None)]);
     }
 
     #[test]

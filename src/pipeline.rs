@@ -100,8 +100,12 @@ pub struct Analysis {
 pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Analysis {
     let body = article.body.as_str();
     let sentences = sentences(body);
-    let mentions = gazetteer.find_mentions(body);
     let dateline = find_dateline(body, article.published);
+    let mentions = gazetteer.with_offices(
+        body,
+        gazetteer.find_mentions(body),
+        chrono::Datelike::year(&article.published),
+    );
     let now = dateline.as_ref().map_or(article.published, |d| d.date);
     let mut dates = resolve_document(body, &sentences, now, Mode::News);
     if let Some(d) = &dateline {
