@@ -112,6 +112,8 @@ const PLANNED_IN_TRIGGER: &[&str] = &["will", "shall", "would", "expected", "sch
 /// An undated event in one of the first sentences of a datelined report
 /// is news of the day.
 const NEWS_SENTENCES: usize = 5;
+/// Words that make the subject of a visit diplomats posted in the country.
+const RESIDENT_DIPLOMATS: &[&str] = &["embassy", "ambassador", "charge", "consul", "attaches", "attache"];
 /// Rules whose dates do not date an event in their sentence.
 const NOT_EVENT_DATES: &[&str] = &["anniversary", "dateline"];
 
@@ -399,6 +401,12 @@ impl<'a, 'd> Scope<'a, 'd> {
                 }
             }
             EventKind::Visit => {
+                // An ambassador or embassy staff "here" live here: their
+                // outings are not visits to the state.
+                let subject_text = self.text(self.subject.clone()).to_ascii_lowercase();
+                if trigger.object != Role::Guest && RESIDENT_DIPLOMATS.iter().any(|w| words(&subject_text).any(|x| x == *w)) {
+                    return Vec::new();
+                }
                 let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
                 let here_country = here.map(|p| self.gazetteer.entity(p).country.clone());
                 let guest = trigger.object == Role::Guest;
