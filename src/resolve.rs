@@ -384,7 +384,10 @@ fn rules() -> Vec<Rule> {
         rule("bare year", r"\b(?P<y>1[6-9]\d\d|20\d\d)\b".to_string(), year_only, 0, Date),
         rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date),
         rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date),
-        rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+past|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date),
+        rule("the past N units", format!(r"\b(?:over\s+|in\s+|during\s+|for\s+)?the\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?|centuries)\b"), past_units, 0, Duration),
+        rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date),
+        rule("quarter", format!(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date),
+        rule("recent years", r"\bin\s+recent\s+(?:years|months|weeks|days|times)\b".to_string(), past_ref, 0, Date),
         rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date),
         rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date),
         rule("N units ago", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date),
@@ -414,6 +417,9 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
         "season of year" | "season" => &["spring", "summer", "autumn", "fall", "winter"],
         "century" => &["century"],
         "this|last|next week|month|year" => &["week", "month", "year"],
+        "the past N units" => &["past", "last"],
+        "quarter" => &["quarter"],
+        "recent years" => &["recent"],
         "that|the following year" => &["year", "month", "week", "day"],
         "N units later|earlier" => &["later", "earlier", "after", "before"],
         "N units ago" => &["ago"],
@@ -617,6 +623,43 @@ fn era_year(c: &Captures, _: &Context) -> Option<Value> {
     } else {
         Period::year(year).map(Value::Period)
     }
+}
+
+/// "the past two years", "over the last week": a duration ending now.
+fn past_units(c: &Captures, _: &Context) -> Option<Value> {
+    let n = match c.name("n") {
+        Some(m) => trailing_number(m.as_str())?.1,
+        None => 1,
+    };
+    let unit = unit_of(c.name("unit")?.as_str())?;
+    Some(Value::Other(format!("P{n}{unit}")))
+}
+
+/// "the third quarter (of 2019)": `2019-Q3`, in the year of "now" when no
+/// year is given, the year before for a past quarter not yet begun.
+fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
+    let q: u32 = match c.name("q")?.as_str().to_ascii_lowercase().as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        _ => 4,
+    };
+    let year = match c.name("y") {
+        Some(y) => y.as_str().parse().ok()?,
+        None => {
+            let current = (ctx.now.month() - 1) / 3 + 1;
+            match ctx.tense {
+                Tense::Past if q > current => ctx.now.year() - 1,
+                _ => ctx.now.year(),
+            }
+        }
+    };
+    Some(Value::Other(format!("{year:04}-Q{q}")))
+}
+
+/// "in recent years": the past, undated.
+fn past_ref(_: &Captures, _: &Context) -> Option<Value> {
+    Some(Value::Other("PAST_REF".into()))
 }
 
 fn decade(c: &Captures, _: &Context) -> Option<Value> {
@@ -1067,8 +1110,36 @@ fn resolve_rules(
             chosen.push(expr);
         }
     }
+    for expr in &mut chosen {
+        expr.span.start = offset + with_modifier(sentence, expr.span.start - offset);
+    }
     date_anniversaries(&mut chosen);
     chosen
+}
+
+/// Words before an expression that say which part of it is meant; TIMEX3
+/// extents include them ("earlier this year", "the end of May").
+const MODIFIERS: &[&str] = &[
+    "earlier", "later", "early", "late", "mid", "the end of", "the beginning of", "the middle of",
+    "the start of", "the first half of", "the second half of",
+];
+
+/// The start of an expression with the modifier before it, if any.
+fn with_modifier(sentence: &str, start: usize) -> usize {
+    let before = sentence[..start].to_ascii_lowercase();
+    for modifier in MODIFIERS {
+        for gap in [" ", "-"] {
+            let phrase = format!("{modifier}{gap}");
+            if before.ends_with(&phrase) {
+                let at = start - phrase.len();
+                let bounded = at == 0 || !before.as_bytes()[at - 1].is_ascii_alphanumeric();
+                if bounded {
+                    return at;
+                }
+            }
+        }
+    }
+    start
 }
 
 /// "June 24 is a meaningful day marking the 51st anniversary of ...": an
