@@ -341,13 +341,23 @@ impl<'a, 'd> Scope<'a, 'd> {
             .collect()
     }
 
+    /// `from + len` within the object side, moved back to a character
+    /// boundary.
+    fn window_end(&self, from: usize, len: usize) -> usize {
+        let mut end = self.object.end.min(from + len).max(from);
+        while !self.doc.body.is_char_boundary(end) {
+            end -= 1;
+        }
+        end
+    }
+
     fn text(&self, range: Range<usize>) -> &'d str {
         &self.doc.body[range]
     }
 
     fn events(&self, hit: &Hit) -> Vec<Event> {
         let trigger = hit.trigger;
-        let after = self.text(hit.end..self.object.end.min(hit.end + 80).max(hit.end));
+        let after = self.text(hit.end..self.window_end(hit.end, 80));
         let trigger_text = self.text(hit.start..hit.end).to_ascii_lowercase();
         let next_words: Vec<String> = words(after).take(6).map(|w| w.to_ascii_lowercase()).collect();
         if trigger.unless.iter().any(|u| {
@@ -676,7 +686,7 @@ impl<'a, 'd> Scope<'a, 'd> {
 
     /// "met again", "visited Russia again": a new occurrence.
     fn says_again(&self, hit: &Hit) -> bool {
-        let window = self.text(hit.start..self.object.end.min(hit.end + 40));
+        let window = self.text(hit.start..self.window_end(hit.end, 40));
         words(window).any(|w| w.eq_ignore_ascii_case("again"))
     }
 
@@ -790,7 +800,7 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// DPRK-Russia Moscow Declaration", not "concluded the negotiations for
     /// signing the agreement" (a preposition comes first).
     fn nearest_document_after(&self, from: usize) -> Option<Range<usize>> {
-        let window_end = self.object.end.min(from + 120);
+        let window_end = self.window_end(from, 120);
         let m = self.lexicon.document_regex.find(self.text(from..window_end))?;
         let between = self.text(from..from + m.start());
         if words(between).any(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str())) {

@@ -470,7 +470,7 @@ const ENTITIES: &[(&str, char)] = &[
 
 fn html_entity(s: &str) -> Option<(char, usize)> {
     for (name, c) in ENTITIES {
-        if s.len() >= name.len() && s[..name.len()].eq_ignore_ascii_case(name) {
+        if s.get(..name.len()).is_some_and(|head| head.eq_ignore_ascii_case(name)) {
             return Some((*c, name.len()));
         }
     }

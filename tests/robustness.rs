@@ -1,0 +1,72 @@
+//! No input makes eventline panic: random texts built from the pieces real
+//! articles are made of (names, dates, triggers, multi-byte characters,
+//! glued words) go through every stage.
+
+use chrono::NaiveDate;
+use eventline::gazetteer::Gazetteer;
+use eventline::lexicon::Lexicon;
+use eventline::pipeline::analyze;
+use eventline::read::{read_json_line, read_text, Article};
+
+const PIECES: &[&str] = &[
+    "Kim Jong Un", "ComradeKim Jong Uninvited", "Putin", "the DPRK", "Russia", "Russian", "south Korea",
+    "Pyongyang", "Vostochny Spaceport", " met ", " received ", " visited ", " paid an official visit to ",
+    " signed ", " was signed ", " treaty ", " agreement on ", " left here for ", " arrived here ",
+    " led by ", " headed by ", "Present there were ", " on ", " in ", " at ", " and ", ", ", ". ", "\n",
+    "- ", "June 19", "June 19 this year", "April 2019", "2002", "1990s", "twenty-three years ago",
+    "the 51 st anniversary", "yesterday", "on Monday", "recently", "the same day", "mid-", "’", "'",
+    "\u{fffd}", "é", "한국", "—", "(", ")", "\"", "“", "”", "Pyongyang, May 3 (KCNA) -- ", "1,460",
+    "3-1", "Unit 731", "the president", "foreign minister", " of the ", "Vice-", "BC", "a hundred and",
+    "summer", "the third quarter", "–", "\t", "  ", "U.S.", "Aug.", "V. ", "The", "x",
+];
+
+/// A small deterministic generator (xorshift), so the test needs no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn random_articles_never_panic() {
+    let gazetteer = Gazetteer::load(&[]).unwrap();
+    let lexicon = Lexicon::load(&[]).unwrap();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for i in 0..1500 {
+        let len = (rng.next() % 60) as usize;
+        let body: String = (0..len).map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize]).collect();
+        let published = NaiveDate::from_ymd_opt(1990 + (i % 40), 1 + (i % 12) as u32, 1 + (i % 28) as u32).unwrap();
+        let article = Article {
+            id: format!("r{i}"),
+            path: String::new(),
+            title: String::new(),
+            published,
+            body,
+            lossy: false,
+        };
+        let analysis = analyze(&article, &gazetteer, &lexicon);
+        for e in &analysis.events {
+            assert!(e.span.end <= article.body.len());
+        }
+    }
+}
+
+#[test]
+fn broken_bytes_never_panic_the_readers() {
+    let mut rng = Rng(42);
+    for _ in 0..500 {
+        let len = (rng.next() % 200) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| (rng.next() % 256) as u8).collect();
+        let _ = read_text("x.txt", &bytes, None);
+        let _ = read_text("x.txt", &bytes, NaiveDate::from_ymd_opt(2024, 1, 1));
+        let _ = read_json_line("x.jsonl", 1, &bytes);
+        let mut page = b"a\nb\nTitle\nDate: 01/02/2024 | Source: x\n".to_vec();
+        page.extend(&bytes);
+        let _ = read_text("p.txt", &page, None);
+    }
+}
