@@ -466,6 +466,15 @@ fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
     })
 }
 
+/// All rules in one set: one scan of a sentence tells which rules match.
+fn rule_set() -> &'static regex::RegexSet {
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        regex::RegexSet::new(rules().iter().map(|r| format!("(?i-u){}", r.pattern)))
+            .expect("rule set compiles")
+    })
+}
+
 fn compiled() -> &'static [Compiled] {
     static RULES: OnceLock<Vec<Compiled>> = OnceLock::new();
     RULES.get_or_init(|| {
@@ -1036,6 +1045,12 @@ fn resolve_rules(
     let all_caps = !sentence.chars().any(char::is_lowercase);
     let mut candidates: Vec<(usize, TimeExpr)> = Vec::new();
     let mut words: Option<Vec<(usize, &str)>> = None;
+    let rule_mask = if rule_mask.count_ones() > 2 {
+        let matched = rule_set().matches(sentence);
+        matched.iter().fold(0u64, |m, i| m | (1 << i)) & rule_mask
+    } else {
+        rule_mask
+    };
     for (order, rule) in compiled().iter().enumerate() {
         // `is_match` allocates nothing and stops early; most tries fail.
         if rule_mask & (1 << order) == 0 || !rule.regex.is_match(sentence) {
