@@ -36,9 +36,9 @@ def rows_for(p):
     add("On June 19 this year the treaty was signed.", "June 19 this year", f"{y:04d}-06-19")
     add("They met in Moscow in April last year.", "April last year", ym(y - 1, 4))
     back = (d.weekday() - 0) % 7
-    add("The delegation arrived on Monday.", "on Monday", (d - dt.timedelta(back)).isoformat())
+    add("The delegation arrived on Monday.", "Monday", (d - dt.timedelta(back)).isoformat())
     fwd = (4 - d.weekday()) % 7
-    add("The delegation will arrive on Friday.", "on Friday", (d + dt.timedelta(fwd)).isoformat())
+    add("The delegation will arrive on Friday.", "Friday", (d + dt.timedelta(fwd)).isoformat())
     # year-less dates: back a year in the past tense when after "now", forward in the future tense
     past_year = y if (3, 3) <= (m, d.day) else y - 1
     add("The agreement was signed on March 3.", "March 3", f"{past_year:04d}-03-03")

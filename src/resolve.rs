@@ -179,14 +179,18 @@ pub struct TimeExpr {
     pub value: Value,
     /// The name of the rule that fired.
     pub rule: &'static str,
+    /// A time of the day, as TIMEX3 writes it after the date: `TMO` for
+    /// "Saturday morning", `T10:30` for "10:30 a.m.".
+    pub time: Option<String>,
 }
 
 impl TimeExpr {
     /// The TIMEX3 value string.
     pub fn timex_value(&self) -> String {
-        match &self.value {
-            Value::Period(p) => p.iso(),
-            Value::Other(s) => s.clone(),
+        match (&self.value, &self.time) {
+            (Value::Period(p), Some(t)) if p.precision == Precision::Day => format!("{}{t}", p.iso()),
+            (Value::Period(p), _) => p.iso(),
+            (Value::Other(s), _) => s.clone(),
         }
     }
 
@@ -382,6 +386,7 @@ fn rules() -> Vec<Rule> {
         rule("season", r"(?:\b(?:in|during|by|until|till|since|through|from)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|\b(?:this|that|last|next)\s+|\b(?:early|late|mid)[\s-]+)(?P<s>spring|summer|autumn|winter)\b".to_string(), season, 1, Date),
         rule("year BC", r"\b(?P<y>\d{1,4})\s*(?P<era>BCE\b|BC\b|B\.C\.|AD\b|A\.D\.)".to_string(), era_year, 0, Date),
         rule("bare year", r"\b(?P<y>1[6-9]\d\d|20\d\d)\b".to_string(), year_only, 0, Date),
+        rule("clock time", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b".to_string(), clock_time, 0, Time),
         rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date),
         rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date),
         rule("the past N units", format!(r"\b(?:over\s+|in\s+|during\s+|for\s+)?the\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?|centuries)\b"), past_units, 0, Duration),
@@ -392,7 +397,7 @@ fn rules() -> Vec<Rule> {
         rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date),
         rule("N units ago", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date),
         rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date),
-        rule("weekday", r"\b(?:(?P<rel>last|this|next|on)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string(), weekday, 0, Date),
+        rule("weekday", r"(?:\bon\s+)?(?P<e>\b(?:(?P<rel>last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(), weekday, 1, Date),
         rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ord})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date),
         rule("duration", format!(r"\b(?P<n>{num})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long|-old)?\b"), duration, 0, Duration),
         rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration),
@@ -413,7 +418,7 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
         "month day, year" | "day month year" | "month day this|last|next year"
         | "day month this|last|next year" | "month day" | "day month" | "month year"
         | "month this|last|next year" | "this|last|next month-name" | "month" => MONTH_STEMS,
-        "iso date" | "day/month/year" | "year" | "decade" | "bare year" | "year BC" => DIGITS,
+        "iso date" | "day/month/year" | "year" | "decade" | "bare year" | "year BC" | "clock time" => DIGITS,
         "season of year" | "season" => &["spring", "summer", "autumn", "fall", "winter"],
         "century" => &["century"],
         "this|last|next week|month|year" => &["week", "month", "year"],
@@ -655,6 +660,28 @@ fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
         }
     };
     Some(Value::Other(format!("{year:04}-Q{q}")))
+}
+
+/// "10:30 a.m.", "21:00": a time on the day last told (in news, the
+/// report's day), as `2024-08-04T10:30`.
+fn clock_time(c: &Captures, ctx: &Context) -> Option<Value> {
+    let hour: u32 = c.name("h").or_else(|| c.name("h2"))?.as_str().parse().ok()?;
+    let minute: u32 = c.name("mi").or_else(|| c.name("mi2")).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let pm = c.name("ap").is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with('p'));
+    let am = c.name("ap").is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with('a'));
+    if (am || pm) && !(1..=12).contains(&hour) {
+        return None;
+    }
+    let hour = match (am, pm) {
+        (_, true) if hour < 12 => hour + 12,
+        (true, _) if hour == 12 => 0,
+        _ => hour,
+    };
+    let day = match ctx.reference {
+        Some(r) if r.precision == Precision::Day => r.start,
+        _ => ctx.deictic(),
+    };
+    Some(Value::Other(format!("{}T{hour:02}:{minute:02}", day.format("%Y-%m-%d"))))
 }
 
 /// "in recent years": the past, undated.
@@ -948,6 +975,7 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
             timex_type: TimexType::Date,
             value: Value::Period(Period::day(date)),
             rule: "dateline",
+            time: None,
         },
     })
 }
@@ -1094,6 +1122,7 @@ fn resolve_rules(
                     timex_type: rule.timex_type,
                     value,
                     rule: rule.name,
+                    time: None,
                 };
                 candidates.push((order, expr));
             }
@@ -1112,9 +1141,51 @@ fn resolve_rules(
     }
     for expr in &mut chosen {
         expr.span.start = offset + with_modifier(sentence, expr.span.start - offset);
+        add_time_of_day(sentence, offset, expr);
     }
     date_anniversaries(&mut chosen);
     chosen
+}
+
+/// Parts of the day and their TIMEX3 codes.
+const PARTS_OF_DAY: &[(&str, &str)] =
+    &[("morning", "TMO"), ("afternoon", "TAF"), ("evening", "TEV"), ("night", "TNI"), ("tonight", "TNI")];
+
+/// "Saturday evening", "the morning of April 19", "this afternoon": a day
+/// with its part of the day is a TIME, and its extent takes the words in.
+fn add_time_of_day(sentence: &str, offset: usize, expr: &mut TimeExpr) {
+    let Some(period) = expr.period() else { return };
+    if period.precision != Precision::Day {
+        return;
+    }
+    let (start, end) = (expr.span.start - offset, expr.span.end - offset);
+    let inside = sentence[start..end].to_ascii_lowercase();
+    if let Some(&(_, code)) = PARTS_OF_DAY.iter().find(|(w, _)| inside.split_whitespace().any(|x| x == *w)) {
+        expr.time = Some(code.into());
+        expr.timex_type = TimexType::Time;
+        return;
+    }
+    let after = sentence[end..].to_ascii_lowercase();
+    for (word, code) in PARTS_OF_DAY {
+        let phrase = format!(" {word}");
+        if after.starts_with(&phrase) && !after[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            expr.span.end += phrase.len();
+            expr.time = Some((*code).into());
+            expr.timex_type = TimexType::Time;
+            return;
+        }
+    }
+    let before = sentence[..start].to_ascii_lowercase();
+    for (word, code) in PARTS_OF_DAY {
+        for lead in [format!("the {word} of "), format!("{word} of ")] {
+            if before.ends_with(&lead) {
+                expr.span.start -= lead.len();
+                expr.time = Some((*code).into());
+                expr.timex_type = TimexType::Time;
+                return;
+            }
+        }
+    }
 }
 
 /// Words before an expression that say which part of it is meant; TIMEX3
