@@ -70,3 +70,26 @@ fn broken_bytes_never_panic_the_readers() {
         let _ = read_text("p.txt", &page, None);
     }
 }
+
+/// Every "Kim Jong Un" a case-insensitive search finds in the bundled KCNA
+/// articles, glued to its neighbours or not, is a mention.
+#[test]
+fn every_kim_jong_un_of_the_bundled_corpus_is_found() {
+    let gazetteer = Gazetteer::load(&[]).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/kcna/kcna-kp-2024-first300.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (mut searched, mut found) = (0, 0);
+    for (i, line) in text.lines().enumerate() {
+        let article = read_json_line("corpus", i as u64 + 1, line.as_bytes()).unwrap();
+        let lower = article.body.to_ascii_lowercase();
+        let starts: Vec<usize> = lower.match_indices("kim jong un").map(|(at, _)| at).collect();
+        let mentions = gazetteer.find_mentions(&article.body);
+        searched += starts.len();
+        found += starts
+            .iter()
+            .filter(|&&at| mentions.iter().any(|m| m.start == at && gazetteer.entity(m.entity).id == "kim-jong-un"))
+            .count();
+    }
+    assert!(searched > 100);
+    assert_eq!(found, searched);
+}
