@@ -136,43 +136,14 @@ impl Gazetteer {
     /// in order: a row overrides an earlier one with the same kind and id.
     ///
     /// # Errors
-    /// A file that cannot be read or has a malformed row (`file:line: what`).
+    /// Every problem [`check`] finds, one `file:line: what` a line.
     pub fn load(overlays: &[PathBuf]) -> Result<Gazetteer> {
-        let mut layered: Vec<Entity> = Vec::new();
-        let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
-        let mut add = |rows: Vec<Entity>| {
-            for row in rows {
-                let key = (row.kind, row.id.clone());
-                match index.get(&key) {
-                    Some(&i) => layered[i] = row,
-                    None => {
-                        index.insert(key, layered.len());
-                        layered.push(row);
-                    }
-                }
-            }
-        };
-        for (kind, text) in BUNDLED {
-            let origin = format!("<bundled>/{}", kind.file_name());
-            add(parse_entities(*kind, Path::new(&origin), text.as_bytes())?);
+        let (entities, problems) = layer(overlays);
+        if !problems.is_empty() {
+            let list: Vec<String> = problems.iter().map(Problem::to_string).collect();
+            return Err(Error::Usage(format!("the gazetteers have problems:\n{}", list.join("\n"))));
         }
-        for dir in overlays {
-            if !dir.is_dir() {
-                return Err(Error::io(
-                    dir,
-                    std::io::Error::new(std::io::ErrorKind::NotFound, "no such gazetteer folder"),
-                ));
-            }
-            for kind in [EntityKind::Person, EntityKind::State, EntityKind::Place] {
-                let path = dir.join(kind.file_name());
-                if !path.exists() {
-                    continue;
-                }
-                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                add(parse_entities(kind, &path, &bytes)?);
-            }
-        }
-        Gazetteer::from_entities(layered)
+        Gazetteer::from_entities(entities)
     }
 
     /// Builds the automaton over the given entities.
@@ -406,6 +377,11 @@ impl std::fmt::Display for Problem {
 /// on two entities of the same kind, and aliases that are common words.
 /// Returns every problem, not only the first.
 pub fn check(overlays: &[PathBuf]) -> Vec<Problem> {
+    layer(overlays).1
+}
+
+/// The layered entities and every problem of the files and rows.
+fn layer(overlays: &[PathBuf]) -> (Vec<Entity>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut files: Vec<(EntityKind, PathBuf, Vec<u8>)> = BUNDLED
         .iter()
@@ -473,7 +449,7 @@ pub fn check(overlays: &[PathBuf]) -> Vec<Problem> {
             }
         }
     }
-    problems
+    (layered, problems)
 }
 
 fn get_optional(record: &csv::StringRecord, index: Option<usize>) -> &str {

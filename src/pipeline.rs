@@ -246,13 +246,8 @@ const BATCH: usize = 256;
 pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Summary> {
     let started = Instant::now();
     let inputs = collect_inputs(paths)?;
-    // The same check as `eventline gazetteer check`: a gazetteer with
-    // problems stops the run before any output is written.
-    let problems = crate::gazetteer::check(&options.gazetteers);
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        return Err(Error::Usage(format!("the gazetteers have problems:\n{}", list.join("\n"))));
-    }
+    // Loading runs the checks of `eventline gazetteer check`: a gazetteer
+    // with problems stops the run before any output is written.
     let gazetteer = Gazetteer::load(&options.gazetteers)?;
     let lexicon = Lexicon::load(&options.gazetteers)?;
     std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
