@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::gazetteer::{EntityKind, Gazetteer, Mention};
 use crate::lexicon::{EventKind, Lexicon, Role, Trigger};
-use crate::resolve::{Dateline, Period, TimeExpr};
+use crate::resolve::{Dateline, Period, Precision, TimeExpr};
 
 /// Whether the text reports the event as having happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -1050,6 +1050,31 @@ fn push_all<T: PartialEq>(list: &mut Vec<T>, items: impl Iterator<Item = T>) {
     }
 }
 
+/// Reports of one visit span its days: the arrival, the talks, the
+/// departure are told on different days.
+pub(crate) const VISIT_DAYS: i64 = 7;
+/// News dated by its dateline may be told a day or two after the event
+/// ("Press Review" items of the next morning's papers).
+const DATELINE_LAG_DAYS: i64 = 2;
+
+/// Whether two reports' dates can be the same event's.
+pub fn dates_compatible(a: &Event, b: &Event) -> bool {
+    if periods_compatible(&a.period, &b.period) {
+        return true;
+    }
+    if a.period.precision != Precision::Day || b.period.precision != Precision::Day {
+        return false;
+    }
+    let gap = (a.period.start - b.period.start).num_days().abs();
+    let late_news = (a.date_rule == "dateline" || b.date_rule == "dateline") && gap <= DATELINE_LAG_DAYS;
+    // Days of one visit, when the same people are named in both reports.
+    let same_trip = a.kind == EventKind::Visit
+        && gap <= VISIT_DAYS
+        && !a.actors.is_empty()
+        && a.actors.iter().any(|x| b.actors.contains(x));
+    late_news || same_trip
+}
+
 /// Whether two periods can be the same date told at two precisions.
 pub fn periods_compatible(a: &Period, b: &Period) -> bool {
     a.contains(b) || b.contains(a)
@@ -1064,7 +1089,7 @@ fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
             !event.repeated
                 && m.kind == event.kind
                 && m.status == event.status
-                && periods_compatible(&m.period, &event.period)
+                && dates_compatible(m, &event)
                 && participants_overlap(m, &event)
                 && states_agree(m, &event)
                 && (m.place.is_empty() || event.place.is_empty() || m.place == event.place)

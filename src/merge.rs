@@ -12,9 +12,8 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::extract::{participants_overlap, periods_compatible, states_agree, Event, Status};
+use crate::extract::{dates_compatible, participants_overlap, states_agree, Event, Status, VISIT_DAYS};
 use crate::lexicon::EventKind;
-use crate::resolve::Precision;
 
 /// An event as one article reports it, with its provenance.
 #[derive(Clone, Debug)]
@@ -76,31 +75,6 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
             .cmp(&(y.period.start, y.period.end, y.kind, &y.actors, &y.states, &y.place, b.first_reported))
     });
     rows
-}
-
-/// Reports of one visit span its days: the arrival, the talks, the
-/// departure are told on different days.
-const VISIT_DAYS: i64 = 7;
-/// News dated by its dateline may be told a day or two after the event
-/// ("Press Review" items of the next morning's papers).
-const DATELINE_LAG_DAYS: i64 = 2;
-
-/// Whether two reports' dates can be the same event's.
-fn dates_compatible(a: &Event, b: &Event) -> bool {
-    if periods_compatible(&a.period, &b.period) {
-        return true;
-    }
-    if a.period.precision != Precision::Day || b.period.precision != Precision::Day {
-        return false;
-    }
-    let gap = (a.period.start - b.period.start).num_days().abs();
-    let late_news = (a.date_rule == "dateline" || b.date_rule == "dateline") && gap <= DATELINE_LAG_DAYS;
-    // Days of one visit, when the same people are named in both reports.
-    let same_trip = a.kind == EventKind::Visit
-        && gap <= VISIT_DAYS
-        && !a.actors.is_empty()
-        && a.actors.iter().any(|x| b.actors.contains(x));
-    late_news || same_trip
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {
