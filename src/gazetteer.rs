@@ -117,6 +117,8 @@ pub struct Gazetteer {
     /// lower-cased), the first letter of an alias written in lower case
     /// ("south Korea") at a word start, or a non-ASCII lead byte.
     starts: [Start; 256],
+    /// Indexes of the people, for offices.
+    people: Vec<usize>,
     /// For each automaton pattern (an alias up to ASCII case): its
     /// spellings as the gazetteers write them, and the entities.
     patterns: Vec<(Vec<String>, Vec<usize>)>,
@@ -195,7 +197,8 @@ impl Gazetteer {
                 }
             }
         }
-        Ok(Gazetteer { entities, by_id, automaton, patterns, starts })
+        let people = (0..entities.len()).filter(|&i| entities[i].kind == EntityKind::Person).collect();
+        Ok(Gazetteer { entities, by_id, automaton, patterns, starts, people })
     }
 
     /// All entities, in load order.
@@ -507,14 +510,28 @@ impl Gazetteer {
     /// office followed by a name ("Foreign Minister Choe Son Hui") is left
     /// to the name.
     pub fn with_offices(&self, text: &str, mentions: Vec<Mention>, year: i32) -> Vec<Mention> {
-        let lower = text.to_ascii_lowercase();
+        static OFFICE_AUTOMATON: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
+        let automaton = OFFICE_AUTOMATON.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(OFFICES.iter().map(|(phrase, _)| phrase))
+                .expect("office phrases build an automaton")
+        });
+        let lower = text;
         let mut found = Vec::new();
-        for (phrase, roles) in OFFICES {
-            for (at, _) in lower.match_indices(phrase) {
-                let end = at + phrase.len();
+        for hit in automaton.find_overlapping_iter(text) {
+            let (at, end) = (hit.start(), hit.end());
+            let roles = OFFICES[hit.pattern().as_usize()].1;
+            {
                 let bounded = !lower[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
                     && !lower[end..].starts_with(|c: char| c.is_alphanumeric());
-                if !bounded || mentions.iter().any(|m| m.start < end && at < m.end) {
+                // Mentions are sorted and do not overlap: the ones around the
+                // office are found by binary search.
+                let next = mentions.partition_point(|m| m.start < end);
+                let previous = mentions.partition_point(|m| m.end <= at);
+                let overlapped = mentions.get(previous).is_some_and(|m| m.start < end);
+                if !bounded || overlapped {
                     continue;
                 }
                 let state_of = |m: &Mention| {
@@ -522,29 +539,33 @@ impl Gazetteer {
                     (e.kind == EntityKind::State).then(|| e.id.clone())
                 };
                 // "the DPRK foreign minister" / "the Russian President"
-                let before = mentions.iter().rev().find(|m| m.end <= at && lower[m.end..at].trim().is_empty());
+                let before = previous
+                    .checked_sub(1)
+                    .map(|i| &mentions[i])
+                    .filter(|m| lower[m.end..at].trim().is_empty());
                 // "President of (the) Russian Federation"
                 let rest = &lower[end..];
-                let after = if rest.starts_with(" of ") {
+                let starts_with = |s: &str| rest.get(..s.len()).is_some_and(|r| r.eq_ignore_ascii_case(s));
+                let after = if starts_with(" of ") {
                     // The state's name may start with "the" ("the Russian Federation").
-                    let skip = if rest.starts_with(" of the ") { 8 } else { 4 };
-                    mentions.iter().find(|m| m.start == end + 4 || m.start == end + skip)
+                    let skip = if starts_with(" of the ") { 8 } else { 4 };
+                    mentions[next..].iter().take(2).find(|m| m.start == end + 4 || m.start == end + skip)
                 } else {
                     None
                 };
                 let Some(state) = before.and_then(state_of).or_else(|| after.and_then(state_of)) else { continue };
                 // A name right after the office is the person.
-                let named = mentions.iter().any(|m| {
-                    m.start >= end && lower[end..m.start].trim().is_empty() && self.entities[m.entity].kind == EntityKind::Person
+                let named = mentions.get(next).is_some_and(|m| {
+                    lower[end..m.start].trim().is_empty() && self.entities[m.entity].kind == EntityKind::Person
                 });
                 if named {
                     continue;
                 }
                 let holders: Vec<usize> = self
-                    .entities
+                    .people
                     .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.kind == EntityKind::Person && e.country == state && e.in_office(year))
+                    .map(|&i| (i, &self.entities[i]))
+                    .filter(|(_, e)| e.country == state && e.in_office(year))
                     .filter(|(_, e)| roles.iter().any(|r| holds(&e.role, r)))
                     .map(|(i, _)| i)
                     .collect();
