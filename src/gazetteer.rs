@@ -518,14 +518,13 @@ impl Gazetteer {
                 .build(OFFICES.iter().map(|(phrase, _)| phrase))
                 .expect("office phrases build an automaton")
         });
-        let lower = text;
         let mut found = Vec::new();
         for hit in automaton.find_overlapping_iter(text) {
             let (at, end) = (hit.start(), hit.end());
             let roles = OFFICES[hit.pattern().as_usize()].1;
             {
-                let bounded = !lower[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
-                    && !lower[end..].starts_with(|c: char| c.is_alphanumeric());
+                let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                    && !text[end..].starts_with(|c: char| c.is_alphanumeric());
                 // Mentions are sorted and do not overlap: the ones around the
                 // office are found by binary search.
                 let next = mentions.partition_point(|m| m.start < end);
@@ -542,9 +541,9 @@ impl Gazetteer {
                 let before = previous
                     .checked_sub(1)
                     .map(|i| &mentions[i])
-                    .filter(|m| lower[m.end..at].trim().is_empty());
+                    .filter(|m| text[m.end..at].trim().is_empty());
                 // "President of (the) Russian Federation"
-                let rest = &lower[end..];
+                let rest = &text[end..];
                 let starts_with = |s: &str| rest.get(..s.len()).is_some_and(|r| r.eq_ignore_ascii_case(s));
                 let after = if starts_with(" of ") {
                     // The state's name may start with "the" ("the Russian Federation").
@@ -556,7 +555,7 @@ impl Gazetteer {
                 let Some(state) = before.and_then(state_of).or_else(|| after.and_then(state_of)) else { continue };
                 // A name right after the office is the person.
                 let named = mentions.get(next).is_some_and(|m| {
-                    lower[end..m.start].trim().is_empty() && self.entities[m.entity].kind == EntityKind::Person
+                    text[end..m.start].trim().is_empty() && self.entities[m.entity].kind == EntityKind::Person
                 });
                 if named {
                     continue;
