@@ -17,35 +17,192 @@ use crate::resolve::TimeExpr;
 
 /// Words that make a phrase an organisation.
 const ORGANISATION_WORDS: &[&str] = &[
-    "Party", "Committee", "Association", "Ministry", "University", "Union", "Council", "Front",
-    "Army", "Agency", "Society", "Federation", "League", "Institute", "Academy", "Assembly",
-    "Commission", "Department", "Bureau", "Embassy", "Organization", "Organisation", "Company",
-    "Corporation", "Group", "Troupe", "Ensemble", "Band", "Orchestra", "Newspaper", "Sinmun",
-    "News", "Service", "Forces", "Navy", "Command", "Office", "Centre", "Center", "School",
-    "College", "Foundation", "Movement", "Conference", "Congress", "Parliament", "Government",
-    "Staff", "Force", "Brigade", "Division", "Corps", "Board", "Club", "Team", "Institute",
+    "Party",
+    "Committee",
+    "Association",
+    "Ministry",
+    "University",
+    "Union",
+    "Council",
+    "Front",
+    "Army",
+    "Agency",
+    "Society",
+    "Federation",
+    "League",
+    "Institute",
+    "Academy",
+    "Assembly",
+    "Commission",
+    "Department",
+    "Bureau",
+    "Embassy",
+    "Organization",
+    "Organisation",
+    "Company",
+    "Corporation",
+    "Group",
+    "Troupe",
+    "Ensemble",
+    "Band",
+    "Orchestra",
+    "Newspaper",
+    "Sinmun",
+    "News",
+    "Service",
+    "Forces",
+    "Navy",
+    "Command",
+    "Office",
+    "Centre",
+    "Center",
+    "School",
+    "College",
+    "Foundation",
+    "Movement",
+    "Conference",
+    "Congress",
+    "Parliament",
+    "Government",
+    "Staff",
+    "Force",
+    "Brigade",
+    "Division",
+    "Corps",
+    "Board",
+    "Club",
+    "Team",
+    "Institute",
 ];
 /// Words that make a phrase an event or period, not a name to add.
 const EVENT_WORDS: &[&str] = &[
-    "War", "Day", "Days", "Cup", "Year", "Games", "Festival", "Olympics", "Championship",
-    "Championships", "Anniversary", "Revolution", "Plenary", "Meeting", "Session", "Summit",
-    "Exercise", "Exercises", "Campaign", "Era", "Age", "Period",
+    "War",
+    "Day",
+    "Days",
+    "Cup",
+    "Year",
+    "Games",
+    "Festival",
+    "Olympics",
+    "Championship",
+    "Championships",
+    "Anniversary",
+    "Revolution",
+    "Plenary",
+    "Meeting",
+    "Session",
+    "Summit",
+    "Exercise",
+    "Exercises",
+    "Campaign",
+    "Era",
+    "Age",
+    "Period",
 ];
 /// Words that make a phrase a place.
 const PLACE_WORDS: &[&str] = &[
-    "Province", "City", "County", "Mountain", "Mt", "River", "Island", "Islands", "Street",
-    "Square", "Hall", "Palace", "Farm", "Factory", "Mine", "Complex", "Park", "Bridge", "Port",
-    "Station", "Airport", "Sea", "Strait", "Peninsula", "Region", "District", "Village", "Works",
-    "Plant", "Site", "Base", "Zone", "Museum", "Theatre", "Stadium", "Tower", "Monument",
-    "East", "West", "Strip", "Hill", "Hills", "Lake", "Bay", "Gulf", "Ocean", "Valley",
+    "Province",
+    "City",
+    "County",
+    "Mountain",
+    "Mt",
+    "River",
+    "Island",
+    "Islands",
+    "Street",
+    "Square",
+    "Hall",
+    "Palace",
+    "Farm",
+    "Factory",
+    "Mine",
+    "Complex",
+    "Park",
+    "Bridge",
+    "Port",
+    "Station",
+    "Airport",
+    "Sea",
+    "Strait",
+    "Peninsula",
+    "Region",
+    "District",
+    "Village",
+    "Works",
+    "Plant",
+    "Site",
+    "Base",
+    "Zone",
+    "Museum",
+    "Theatre",
+    "Stadium",
+    "Tower",
+    "Monument",
+    "East",
+    "West",
+    "Strip",
+    "Hill",
+    "Hills",
+    "Lake",
+    "Bay",
+    "Gulf",
+    "Ocean",
+    "Valley",
 ];
 /// Capitalised words that are KCNA's stock phrases, not names.
 const STOCK_WORDS: &[&str] = &[
-    "Juche", "Korea", "Korean", "Comrade", "Respected", "Great", "Leader", "Supreme", "Marshal",
-    "Generalissimo", "Eternal", "Sun", "Songun", "Party", "Central", "Committee", "Following",
-    "Pyongyang", "KCNA", "Rodong", "Sinmun", "This", "That", "These", "Those", "It", "He", "She",
-    "They", "We", "In", "On", "At", "As", "By", "For", "With", "From", "To", "And", "But", "If",
-    "When", "While", "After", "Before", "Also", "Under", "Over", "All", "Such", "Meanwhile",
+    "Juche",
+    "Korea",
+    "Korean",
+    "Comrade",
+    "Respected",
+    "Great",
+    "Leader",
+    "Supreme",
+    "Marshal",
+    "Generalissimo",
+    "Eternal",
+    "Sun",
+    "Songun",
+    "Party",
+    "Central",
+    "Committee",
+    "Following",
+    "Pyongyang",
+    "KCNA",
+    "Rodong",
+    "Sinmun",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "With",
+    "From",
+    "To",
+    "And",
+    "But",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Also",
+    "Under",
+    "Over",
+    "All",
+    "Such",
+    "Meanwhile",
 ];
 /// Small words allowed inside a name.
 const JOINERS: &[&str] = &["of", "the", "and", "for"];
@@ -62,13 +219,19 @@ pub struct Candidate {
 }
 
 /// Candidates of one document.
-pub fn find(body: &str, sentences: &[Range<usize>], mentions: &[Mention], dates: &[TimeExpr]) -> Vec<Candidate> {
+pub fn find(
+    body: &str,
+    sentences: &[Range<usize>],
+    mentions: &[Mention],
+    dates: &[TimeExpr],
+) -> Vec<Candidate> {
     // Both lists are sorted and do not overlap: a binary search finds the
     // first one that could cover a range.
     let covered = |start: usize, end: usize| {
         let m = mentions.partition_point(|m| m.end <= start);
         let d = dates.partition_point(|d| d.span.end <= start);
-        mentions.get(m).is_some_and(|m| m.start < end) || dates.get(d).is_some_and(|d| d.span.start < end)
+        mentions.get(m).is_some_and(|m| m.start < end)
+            || dates.get(d).is_some_and(|d| d.span.start < end)
     };
     let mut out = Vec::new();
     for sentence in sentences {
@@ -88,7 +251,8 @@ pub fn find(body: &str, sentences: &[Range<usize>], mentions: &[Mention], dates:
             let mut j = i + 1;
             while j < words.len() {
                 let w = words[j].1;
-                let joins = JOINERS.contains(&w) && words.get(j + 1).is_some_and(|n| is_capitalised(n.1));
+                let joins =
+                    JOINERS.contains(&w) && words.get(j + 1).is_some_and(|n| is_capitalised(n.1));
                 if is_capitalised(w) || joins {
                     j += 1;
                 } else {
@@ -102,7 +266,10 @@ pub fn find(body: &str, sentences: &[Range<usize>], mentions: &[Mention], dates:
                 continue;
             }
             let last = run[run.len() - 1];
-            let (start, end) = (sentence.start + run[0].0, sentence.start + last.0 + last.1.len());
+            let (start, end) = (
+                sentence.start + run[0].0,
+                sentence.start + last.0 + last.1.len(),
+            );
             if covered(start, end) {
                 continue;
             }
@@ -113,7 +280,11 @@ pub fn find(body: &str, sentences: &[Range<usize>], mentions: &[Mention], dates:
             if stock {
                 continue;
             }
-            out.push(Candidate { name: tokens.join(" "), kind: guess_kind(&tokens), sentence: sentence.clone() });
+            out.push(Candidate {
+                name: tokens.join(" "),
+                kind: guess_kind(&tokens),
+                sentence: sentence.clone(),
+            });
         }
     }
     out
@@ -135,8 +306,7 @@ fn guess_kind(tokens: &[&str]) -> &'static str {
 
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && word.chars().any(char::is_lowercase)
+    chars.next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
 
 /// Candidates counted across a run.
@@ -171,10 +341,27 @@ impl Tally {
 
     /// Rows `name, kind, count, documents, example`, most frequent first.
     pub fn rows(&self) -> Vec<[String; 5]> {
-        let mut rows: Vec<(&String, &Entry)> = self.entries.iter().filter(|(_, e)| e.documents.len() >= 2 || e.count >= 3).collect();
-        rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(b.1.documents.len().cmp(&a.1.documents.len())).then(a.0.cmp(b.0)));
+        let mut rows: Vec<(&String, &Entry)> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| e.documents.len() >= 2 || e.count >= 3)
+            .collect();
+        rows.sort_by(|a, b| {
+            b.1.count
+                .cmp(&a.1.count)
+                .then(b.1.documents.len().cmp(&a.1.documents.len()))
+                .then(a.0.cmp(b.0))
+        });
         rows.into_iter()
-            .map(|(name, e)| [name.clone(), e.kind.to_string(), e.count.to_string(), e.documents.len().to_string(), e.example.clone()])
+            .map(|(name, e)| {
+                [
+                    name.clone(),
+                    e.kind.to_string(),
+                    e.count.to_string(),
+                    e.documents.len().to_string(),
+                    e.example.clone(),
+                ]
+            })
             .collect()
     }
 }
@@ -185,25 +372,40 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, &'static str)> {
         let spans = crate::segment::sentences(text);
-        find(text, &spans, &[], &[]).into_iter().map(|c| (c.name, c.kind)).collect()
+        find(text, &spans, &[], &[])
+            .into_iter()
+            .map(|c| (c.name, c.kind))
+            .collect()
     }
 
     #[test]
     fn capitalised_runs_are_candidates_with_a_kind() {
         assert_eq!(
             names("The delegation led by Kamal Prasad Chaulagain visited the Mansudae Art Troupe."),
-            vec![("Kamal Prasad Chaulagain".to_string(), "person"), ("Mansudae Art Troupe".to_string(), "organisation")]
+            vec![
+                ("Kamal Prasad Chaulagain".to_string(), "person"),
+                ("Mansudae Art Troupe".to_string(), "organisation")
+            ]
         );
-        assert_eq!(names("They toured the Ryongsin Farm in Hamhung City."), vec![
-            ("Ryongsin Farm".to_string(), "place"),
-            ("Hamhung City".to_string(), "place"),
-        ]);
-        assert_eq!(names("A delegation of the Academy of Sciences arrived."), vec![("Academy of Sciences".to_string(), "organisation")]);
+        assert_eq!(
+            names("They toured the Ryongsin Farm in Hamhung City."),
+            vec![
+                ("Ryongsin Farm".to_string(), "place"),
+                ("Hamhung City".to_string(), "place"),
+            ]
+        );
+        assert_eq!(
+            names("A delegation of the Academy of Sciences arrived."),
+            vec![("Academy of Sciences".to_string(), "organisation")]
+        );
     }
 
     #[test]
     fn stock_phrases_are_not_candidates() {
-        assert!(names("The respected Comrade praised Juche Korea and the Party Central Committee.").is_empty());
+        assert!(names(
+            "The respected Comrade praised Juche Korea and the Party Central Committee."
+        )
+        .is_empty());
         assert!(names("In Pyongyang the General Secretary spoke.").is_empty());
     }
 }

@@ -63,9 +63,21 @@ impl EventScores {
 
 /// Precision, recall and F1 from counts.
 pub fn prf(matched: usize, system: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if system == 0 { 0.0 } else { matched as f64 / system as f64 };
-    let r = if gold == 0 { 0.0 } else { matched as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if system == 0 {
+        0.0
+    } else {
+        matched as f64 / system as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        matched as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -73,7 +85,13 @@ fn read_rows(path: &Path, system: bool) -> Result<Vec<EventRow>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| Error::Csv { path: path.into(), source: e })?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::Csv {
+            path: path.into(),
+            source: e,
+        })?
+        .clone();
     let col = |name: &str| headers.iter().position(|h| h == name);
     let need = |name: &str| {
         col(name).ok_or_else(|| Error::Gazetteer {
@@ -83,14 +101,21 @@ fn read_rows(path: &Path, system: bool) -> Result<Vec<EventRow>> {
         })
     };
     let (doc, date, kind) = (need("doc_id")?, need("date")?, need("event")?);
-    let people = if system { need("actors")? } else { need("people")? };
+    let people = if system {
+        need("actors")?
+    } else {
+        need("people")?
+    };
     let states = need("states")?;
     let place = col("place");
     let evidence = col("evidence");
     let status = col("status");
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| Error::Csv { path: path.into(), source: e })?;
+        let record = record.map_err(|e| Error::Csv {
+            path: path.into(),
+            source: e,
+        })?;
         let get = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         if let Some(s) = status {
             if get(s) != "happened" {
@@ -98,7 +123,11 @@ fn read_rows(path: &Path, system: bool) -> Result<Vec<EventRow>> {
             }
         }
         let list = |i: usize| -> BTreeSet<String> {
-            get(i).split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+            get(i)
+                .split(';')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
         };
         rows.push(EventRow {
             doc_id: get(doc),
@@ -153,7 +182,10 @@ pub fn evaluate_events(
                     used[i] = true;
                     scores.matched += 1;
                     let states_agree = normalise(&g.states) == normalise(&s.states);
-                    let people_agree = g.people.iter().all(|p| s.people.iter().any(|q| same_person(p, q)));
+                    let people_agree = g
+                        .people
+                        .iter()
+                        .all(|p| s.people.iter().any(|q| same_person(p, q)));
                     scores.states_agree += states_agree as usize;
                     scores.participants_agree += (states_agree && people_agree) as usize;
                     scores.places_agree += (g.place == s.place) as usize;
@@ -176,7 +208,10 @@ pub fn evaluate_events(
 /// "Biden" and "Joe Biden" are the same person: one name's words are the
 /// end of the other's.
 fn same_person(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
+    let (a, b): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     !short.is_empty() && long.ends_with(&short)
 }
@@ -187,7 +222,12 @@ fn same_person(a: &str, b: &str) -> bool {
 /// When the file cannot be read.
 pub fn read_ids(path: &Path) -> Result<BTreeSet<String>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect())
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect())
 }
 
 fn overlap(g: &EventRow, s: &EventRow) -> usize {
@@ -196,9 +236,16 @@ fn overlap(g: &EventRow, s: &EventRow) -> usize {
 
 /// State names as annotators and gazetteers may write them.
 fn normalise(states: &BTreeSet<String>) -> BTreeSet<String> {
-    let aliases: HashMap<&str, &str> =
-        [("Vietnam", "Viet Nam"), ("U.S.", "United States"), ("UK", "Britain"), ("United Kingdom", "Britain")]
-            .into_iter()
-            .collect();
-    states.iter().map(|s| aliases.get(s.as_str()).map_or(s.clone(), |a| a.to_string())).collect()
+    let aliases: HashMap<&str, &str> = [
+        ("Vietnam", "Viet Nam"),
+        ("U.S.", "United States"),
+        ("UK", "Britain"),
+        ("United Kingdom", "Britain"),
+    ]
+    .into_iter()
+    .collect();
+    states
+        .iter()
+        .map(|s| aliases.get(s.as_str()).map_or(s.clone(), |a| a.to_string()))
+        .collect()
 }

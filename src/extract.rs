@@ -87,33 +87,68 @@ pub struct Document<'a> {
 
 /// Words before a trigger that make it planned or hypothetical.
 const PLANNED_MARKERS: &[&str] = &[
-    "will", "would", "shall", "to", "may", "might", "can", "could", "should", "expected",
-    "scheduled", "plans", "planned", "going", "intends", "if", "unless", "wants",
+    "will",
+    "would",
+    "shall",
+    "to",
+    "may",
+    "might",
+    "can",
+    "could",
+    "should",
+    "expected",
+    "scheduled",
+    "plans",
+    "planned",
+    "going",
+    "intends",
+    "if",
+    "unless",
+    "wants",
 ];
 /// Words before a trigger that deny it.
-const NEGATION_MARKERS: &[&str] = &["not", "never", "no", "didn't", "hasn't", "haven't", "neither", "nor"];
+const NEGATION_MARKERS: &[&str] = &[
+    "not", "never", "no", "didn't", "hasn't", "haven't", "neither", "nor",
+];
 /// Prepositions that show a noun is not the trigger's direct object.
-const PREPOSITIONS: &[&str] = &["for", "with", "on", "of", "to", "about", "after", "before", "against", "under", "by"];
+const PREPOSITIONS: &[&str] = &[
+    "for", "with", "on", "of", "to", "about", "after", "before", "against", "under", "by",
+];
 /// Relative pronouns: what follows them is another clause's business.
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
 /// Irregular finite verbs that end a noun trigger's participants.
 const FINITE_VERBS: &[&str] = &[
-    "was", "were", "is", "are", "took", "made", "held", "began", "ended", "came", "went", "saw", "had",
-    "will", "would", "shall",
+    "was", "were", "is", "are", "took", "made", "held", "began", "ended", "came", "went", "saw",
+    "had", "will", "would", "shall",
 ];
 /// Words that refer back to the people of the sentence before.
-const BACK_REFERENCES: &[&str] = &["they", "the two leaders", "both sides", "the two sides", "the leaders"];
+const BACK_REFERENCES: &[&str] = &[
+    "they",
+    "the two leaders",
+    "both sides",
+    "the two sides",
+    "the leaders",
+];
 /// Words that refer back to one person of the sentence before.
 const SINGULAR_BACK_REFERENCES: &[&str] = &["he", "she"];
 /// Words that end a document's name after its noun.
-const TITLE_STOPS: &[&str] = &["on", "was", "were", "that", "which", "between", "with", "by", "at", "and", "is", "to", "as"];
+const TITLE_STOPS: &[&str] = &[
+    "on", "was", "were", "that", "which", "between", "with", "by", "at", "and", "is", "to", "as",
+];
 /// Words inside a trigger that make it planned.
 const PLANNED_IN_TRIGGER: &[&str] = &["will", "shall", "would", "expected", "scheduled"];
 /// An undated event in one of the first sentences of a datelined report
 /// is news of the day.
 const NEWS_SENTENCES: usize = 5;
 /// Words that make the subject of a visit diplomats posted in the country.
-const RESIDENT_DIPLOMATS: &[&str] = &["embassy", "ambassador", "charge", "consul", "attaches", "attache"];
+const RESIDENT_DIPLOMATS: &[&str] = &[
+    "embassy",
+    "ambassador",
+    "charge",
+    "consul",
+    "attaches",
+    "attache",
+];
 /// Rules whose dates do not date an event in their sentence.
 const NOT_EVENT_DATES: &[&str] = &["anniversary", "dateline"];
 
@@ -142,7 +177,10 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             .iter()
             .take_while(|m| m.start < sentence.end)
             .filter(|m| m.end <= sentence.end)
-            .filter(|m| doc.dateline.map_or(true, |d| !(m.start >= d.span.start && m.end <= d.span.end)))
+            .filter(|m| {
+                doc.dateline
+                    .map_or(true, |d| !(m.start >= d.span.start && m.end <= d.span.end))
+            })
             .collect();
         let first_date = doc.dates.partition_point(|d| d.span.start < sentence.start);
         let dates: Vec<&TimeExpr> = doc.dates[first_date..]
@@ -174,8 +212,15 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             };
             events.extend(scope.events(hit));
         }
-        let follow_up = doc.sentences.get(index + 1..(index + 1 + FOLLOW_UP).min(doc.sentences.len()));
-        add_follow_up_participants(doc, gazetteer, follow_up.unwrap_or(&[]), &mut events[before..]);
+        let follow_up = doc
+            .sentences
+            .get(index + 1..(index + 1 + FOLLOW_UP).min(doc.sentences.len()));
+        add_follow_up_participants(
+            doc,
+            gazetteer,
+            follow_up.unwrap_or(&[]),
+            &mut events[before..],
+        );
         refer_back_to_delegations(&mut events, before);
         let people: Vec<usize> = mentions
             .iter()
@@ -194,7 +239,13 @@ const FOLLOW_UP: usize = 2;
 
 /// Phrases of the sentences that list who attended what was just told:
 /// "Present there were ...", "Officials concerned were on hand".
-const ATTENDANCE: &[&str] = &["were on hand", "was on hand", "were present", "was present", "attended by"];
+const ATTENDANCE: &[&str] = &[
+    "were on hand",
+    "was on hand",
+    "were present",
+    "was present",
+    "attended by",
+];
 /// How such a sentence may begin: "Present there were ...".
 const ATTENDANCE_OPENINGS: &[&str] = &["present "];
 
@@ -203,23 +254,36 @@ const ATTENDANCE_OPENINGS: &[&str] = &["present "];
 /// opposite side ... the delegation ... led by Juan Ignacio Castrillon."
 /// Meetings take every name of such a sentence, visits the delegation's
 /// leader.
-fn add_follow_up_participants(doc: &Document, gazetteer: &Gazetteer, follow_up: &[Range<usize>], events: &mut [Event]) {
+fn add_follow_up_participants(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    follow_up: &[Range<usize>],
+    events: &mut [Event],
+) {
     if events.is_empty() {
         return;
     }
     for span in follow_up {
         let text = &doc.body[span.clone()];
         let lower = text.to_ascii_lowercase();
-        if !ATTENDANCE_OPENINGS.iter().any(|a| lower.starts_with(a)) && !ATTENDANCE.iter().any(|a| lower.contains(a)) {
+        if !ATTENDANCE_OPENINGS.iter().any(|a| lower.starts_with(a))
+            && !ATTENDANCE.iter().any(|a| lower.contains(a))
+        {
             continue;
         }
         let covered = |offset: usize| {
             let at = span.start + offset;
-            doc.mentions.iter().any(|m| m.start <= at && at < m.end && gazetteer.entity(m.entity).kind != EntityKind::Person)
+            doc.mentions.iter().any(|m| {
+                m.start <= at && at < m.end && gazetteer.entity(m.entity).kind != EntityKind::Person
+            })
         };
-        let mut people: Vec<String> = name_runs(text, &covered);
+        let mut people: Vec<String> = name_runs(text, covered);
         // Gazetteer people keep their canonical names.
-        for m in doc.mentions.iter().filter(|m| m.start >= span.start && m.end <= span.end) {
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= span.start && m.end <= span.end)
+        {
             let e = gazetteer.entity(m.entity);
             if e.kind == EntityKind::Person {
                 let found = &doc.body[m.start..m.end];
@@ -229,9 +293,16 @@ fn add_follow_up_participants(doc: &Document, gazetteer: &Gazetteer, follow_up: 
         }
         let leaders: Vec<String> = LEADER_LEAD_INS
             .iter()
-            .flat_map(|lead| lower.match_indices(lead).map(|(at, _)| at + lead.len()).collect::<Vec<_>>())
+            .flat_map(|lead| {
+                lower
+                    .match_indices(lead)
+                    .map(|(at, _)| at + lead.len())
+                    .collect::<Vec<_>>()
+            })
             .filter_map(|from| {
-                let end = text[from..].find([',', ';', '.', '(', ')']).map_or(text.len(), |p| from + p);
+                let end = text[from..]
+                    .find([',', ';', '.', '(', ')'])
+                    .map_or(text.len(), |p| from + p);
                 let shifted = |offset: usize| covered(from + offset);
                 last_name_run(&text[from..end], shifted)
             })
@@ -239,7 +310,9 @@ fn add_follow_up_participants(doc: &Document, gazetteer: &Gazetteer, follow_up: 
         for event in events.iter_mut() {
             match event.kind {
                 EventKind::Meeting => push_all(&mut event.actors, people.iter().cloned()),
-                EventKind::Visit if event.actors.is_empty() => push_all(&mut event.actors, leaders.iter().cloned()),
+                EventKind::Visit if event.actors.is_empty() => {
+                    push_all(&mut event.actors, leaders.iter().cloned())
+                }
                 _ => {}
             }
         }
@@ -251,14 +324,18 @@ fn add_follow_up_participants(doc: &Document, gazetteer: &Gazetteer, follow_up: 
 /// from the same state.
 fn refer_back_to_delegations(events: &mut [Event], new_from: usize) {
     let (earlier, new) = events.split_at_mut(new_from);
-    for event in new.iter_mut().filter(|e| e.kind == EventKind::Visit && e.actors.is_empty()) {
+    for event in new
+        .iter_mut()
+        .filter(|e| e.kind == EventKind::Visit && e.actors.is_empty())
+    {
         if !event.evidence.to_ascii_lowercase().contains("delegation") {
             continue;
         }
-        let previous = earlier
-            .iter()
-            .rev()
-            .find(|e| e.kind == EventKind::Visit && e.states.first() == event.states.first() && !e.actors.is_empty());
+        let previous = earlier.iter().rev().find(|e| {
+            e.kind == EventKind::Visit
+                && e.states.first() == event.states.first()
+                && !e.actors.is_empty()
+        });
         if let Some(previous) = previous {
             event.actors = previous.actors.clone();
         }
@@ -284,9 +361,15 @@ fn triggers_in<'t>(body: &str, sentences: &[Range<usize>], lexicon: &'t Lexicon)
         }
         for caps in lexicon.combined.captures_iter(&body[span.clone()]) {
             let Some(m) = caps.get(0) else { continue };
-            let Some(group) = (1..caps.len()).find(|&g| caps.get(g).is_some()) else { continue };
+            let Some(group) = (1..caps.len()).find(|&g| caps.get(g).is_some()) else {
+                continue;
+            };
             let trigger = &lexicon.triggers[lexicon.order[group - 1]];
-            hits.push(Hit { trigger, start: span.start + m.start(), end: span.start + m.end() });
+            hits.push(Hit {
+                trigger,
+                start: span.start + m.start(),
+                end: span.start + m.end(),
+            });
         }
     }
     hits
@@ -294,7 +377,9 @@ fn triggers_in<'t>(body: &str, sentences: &[Range<usize>], lexicon: &'t Lexicon)
 
 /// The clause of a trigger starts after the last `;` or `:` before it.
 fn clause_start(body: &str, sentence_start: usize, at: usize) -> usize {
-    body[sentence_start..at].rfind([';', ':']).map_or(sentence_start, |p| sentence_start + p + 1)
+    body[sentence_start..at]
+        .rfind([';', ':'])
+        .map_or(sentence_start, |p| sentence_start + p + 1)
 }
 
 /// The object side ends at the next `;` or at `limit`.
@@ -359,9 +444,13 @@ impl<'a, 'd> Scope<'a, 'd> {
         let trigger = hit.trigger;
         let after = self.text(hit.end..self.window_end(hit.end, 80));
         let trigger_text = self.text(hit.start..hit.end).to_ascii_lowercase();
-        let next_words: Vec<String> = words(after).take(6).map(|w| w.to_ascii_lowercase()).collect();
+        let next_words: Vec<String> = words(after)
+            .take(6)
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
         if trigger.unless.iter().any(|u| {
-            next_words.iter().any(|w| w == u) || words(&trigger_text).any(|w| w.eq_ignore_ascii_case(u))
+            next_words.iter().any(|w| w == u)
+                || words(&trigger_text).any(|w| w.eq_ignore_ascii_case(u))
         }) {
             return Vec::new();
         }
@@ -378,8 +467,11 @@ impl<'a, 'd> Scope<'a, 'd> {
         // "the summit held in the U.S. which pulled up the DPRK": a
         // relative clause names others.
         let participants = participants.start..self.relative_clause(participants.clone());
-        let object_people: Vec<usize> =
-            self.in_range(&participants, EntityKind::Person).iter().map(|m| m.entity).collect();
+        let object_people: Vec<usize> = self
+            .in_range(&participants, EntityKind::Person)
+            .iter()
+            .map(|m| m.entity)
+            .collect();
         let subject_states = self.state_ids(&self.subject);
         let object_states = self.state_ids(&participants);
         let object_places = self.locations(&self.object);
@@ -400,7 +492,10 @@ impl<'a, 'd> Scope<'a, 'd> {
             EventKind::Meeting => {
                 push_all(&mut actors, subject_people.iter().copied());
                 push_all(&mut actors, object_people.iter().copied());
-                push_all(&mut named, subject_leaders.iter().chain(&object_leaders).cloned());
+                push_all(
+                    &mut named,
+                    subject_leaders.iter().chain(&object_leaders).cloned(),
+                );
                 push_all(&mut states, actors.iter().map(person_country));
                 push_all(&mut states, subject_states.iter().cloned());
                 push_all(&mut states, object_states.iter().cloned());
@@ -414,28 +509,53 @@ impl<'a, 'd> Scope<'a, 'd> {
                 // An ambassador or embassy staff "here" live here: their
                 // outings are not visits to the state.
                 let subject_text = self.text(self.subject.clone()).to_ascii_lowercase();
-                if trigger.object != Role::Guest && RESIDENT_DIPLOMATS.iter().any(|w| words(&subject_text).any(|x| x == *w)) {
+                if trigger.object != Role::Guest
+                    && RESIDENT_DIPLOMATS
+                        .iter()
+                        .any(|w| words(&subject_text).any(|x| x == *w))
+                {
                     return Vec::new();
                 }
                 let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
                 let here_country = here.map(|p| self.gazetteer.entity(p).country.clone());
                 let guest = trigger.object == Role::Guest;
-                let visitor_people = if guest { &object_people } else { &subject_people };
+                let visitor_people = if guest {
+                    &object_people
+                } else {
+                    &subject_people
+                };
                 push_all(&mut actors, visitor_people.iter().copied());
-                push_all(&mut named, if guest { &object_leaders } else { &subject_leaders }.iter().cloned());
+                push_all(
+                    &mut named,
+                    if guest {
+                        &object_leaders
+                    } else {
+                        &subject_leaders
+                    }
+                    .iter()
+                    .cloned(),
+                );
                 let visitor_state = visitor_people.first().map(person_country).or_else(|| {
                     if guest {
-                        object_states.iter().find(|s| Some(*s) != here_country.as_ref()).cloned()
+                        object_states
+                            .iter()
+                            .find(|s| Some(*s) != here_country.as_ref())
+                            .cloned()
                     } else if trigger.object == Role::Departure
                         || trigger.pattern.split_whitespace().any(|w| w == "here")
                     {
                         // A delegation of no named state that leaves here is from here.
-                        subject_states.last().cloned().or_else(|| here_country.clone())
+                        subject_states
+                            .last()
+                            .cloned()
+                            .or_else(|| here_country.clone())
                     } else {
                         subject_states.last().cloned()
                     }
                 });
-                let Some(visitor_state) = visitor_state else { return Vec::new() };
+                let Some(visitor_state) = visitor_state else {
+                    return Vec::new();
+                };
                 let destination: Option<String> = match trigger.object {
                     Role::Here | Role::Guest => {
                         here_place = true;
@@ -454,12 +574,16 @@ impl<'a, 'd> Scope<'a, 'd> {
                         let first_state = self.first_entity(&self.object, EntityKind::State);
                         let first_place = object_places.first().map(|m| m.entity);
                         match (first_state, first_place) {
-                            (Some(s), Some(p)) if s.start < self.mention_start(p) => Some(self.gazetteer.entity(s.entity).country.clone()),
+                            (Some(s), Some(p)) if s.start < self.mention_start(p) => {
+                                Some(self.gazetteer.entity(s.entity).country.clone())
+                            }
                             (_, Some(p)) => {
                                 fixed_place = Some(p);
                                 Some(self.gazetteer.entity(p).country.clone())
                             }
-                            (Some(s), None) => Some(self.gazetteer.entity(s.entity).country.clone()),
+                            (Some(s), None) => {
+                                Some(self.gazetteer.entity(s.entity).country.clone())
+                            }
                             (None, None) => None,
                         }
                     }
@@ -494,7 +618,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                         .iter()
                         .chain(object_places.iter())
                         .map(|m| m.entity)
-                        .find(|&p| Some(&self.gazetteer.entity(p).country) == destination.as_ref() && destination.as_ref() != Some(&visitor_state));
+                        .find(|&p| {
+                            Some(&self.gazetteer.entity(p).country) == destination.as_ref()
+                                && destination.as_ref() != Some(&visitor_state)
+                        });
                 }
             }
             EventKind::Treaty => {
@@ -502,13 +629,18 @@ impl<'a, 'd> Scope<'a, 'd> {
                     (Role::Document, _) => self.nearest_document_before(hit.start),
                     _ => self.nearest_document_after(hit.end),
                 };
-                let Some(document) = document else { return Vec::new() };
+                let Some(document) = document else {
+                    return Vec::new();
+                };
                 title = self.title(document.clone());
                 push_all(&mut actors, subject_people.iter().copied());
                 if trigger.object != Role::Document {
                     push_all(&mut actors, object_people.iter().copied());
                 }
-                push_all(&mut named, subject_leaders.iter().chain(&object_leaders).cloned());
+                push_all(
+                    &mut named,
+                    subject_leaders.iter().chain(&object_leaders).cloned(),
+                );
                 let title_states = self.state_ids(&document);
                 let between = self.between_states();
                 push_all(&mut states, title_states.into_iter());
@@ -536,19 +668,24 @@ impl<'a, 'd> Scope<'a, 'd> {
                     // "recently held a summit": a reader dates it to the
                     // month of the report.
                     let now = self.doc.now;
-                    match Period::month(chrono::Datelike::year(&now), chrono::Datelike::month(&now)) {
+                    match Period::month(chrono::Datelike::year(&now), chrono::Datelike::month(&now))
+                    {
                         Some(p) => (p, "recently".to_string(), "recently"),
                         None => continue,
                     }
                 }
                 None => match (trigger.dateline_when_undated, self.doc.dateline) {
-                    (true, Some(d)) if status == Status::Happened && self.reports_news() => {
-                        (Period::day(d.date), self.text(d.expr.span.clone()).to_string(), "dateline")
-                    }
+                    (true, Some(d)) if status == Status::Happened && self.reports_news() => (
+                        Period::day(d.date),
+                        self.text(d.expr.span.clone()).to_string(),
+                        "dateline",
+                    ),
                     _ => continue,
                 },
             };
-            let place = fixed_place.or(leg.place).map(|p| self.gazetteer.entity(p).name.clone());
+            let place = fixed_place
+                .or(leg.place)
+                .map(|p| self.gazetteer.entity(p).name.clone());
             out.push(Event {
                 kind: trigger.kind,
                 status,
@@ -560,7 +697,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                     .map(|&a| self.gazetteer.entity(a).name.clone())
                     .chain(named.iter().cloned())
                     .collect(),
-                states: states.iter().map(|s| self.gazetteer.state_name(s).to_string()).collect(),
+                states: states
+                    .iter()
+                    .map(|s| self.gazetteer.state_name(s).to_string())
+                    .collect(),
                 place: place.unwrap_or_default(),
                 title: title.clone(),
                 evidence: one_line(self.text(self.sentence.clone())),
@@ -582,7 +722,9 @@ impl<'a, 'd> Scope<'a, 'd> {
         for lead in LEADER_LEAD_INS {
             for (at, _) in lower.match_indices(lead) {
                 let from = at + lead.len();
-                let stretch_end = text[from..].find([',', ';', '.', '(', ')']).map_or(text.len(), |p| from + p);
+                let stretch_end = text[from..]
+                    .find([',', ';', '.', '(', ')'])
+                    .map_or(text.len(), |p| from + p);
                 let start = range.start + from;
                 // A gazetteer person there is already an actor.
                 let known = self.mentions.iter().any(|m| {
@@ -595,7 +737,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                 }
                 let covered = |offset: usize| {
                     let at = start + offset;
-                    self.doc.mentions.iter().any(|m| m.start <= at && at < m.end)
+                    self.doc
+                        .mentions
+                        .iter()
+                        .any(|m| m.start <= at && at < m.end)
                 };
                 if let Some(name) = last_name_run(&text[from..stretch_end], covered) {
                     if !names.contains(&name) {
@@ -610,10 +755,14 @@ impl<'a, 'd> Scope<'a, 'd> {
             if let Some(at) = text.find(lead_out) {
                 let covered = |offset: usize| {
                     let abs = range.start + offset;
-                    self.doc.mentions.iter().any(|m| m.start <= abs && abs < m.end)
+                    self.doc
+                        .mentions
+                        .iter()
+                        .any(|m| m.start <= abs && abs < m.end)
                 };
                 let known = self.mentions.iter().any(|m| {
-                    m.start >= range.start && m.end <= range.start + at
+                    m.start >= range.start
+                        && m.end <= range.start + at
                         && self.gazetteer.entity(m.entity).kind == EntityKind::Person
                 });
                 if !known {
@@ -646,7 +795,9 @@ impl<'a, 'd> Scope<'a, 'd> {
             .find(|(_, w)| {
                 let lower = w.to_ascii_lowercase();
                 FINITE_VERBS.contains(&lower.as_str())
-                    || (lower.len() > 4 && lower.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
+                    || (lower.len() > 4
+                        && lower.ends_with("ed")
+                        && w.chars().next().is_some_and(char::is_lowercase))
             })
             .map_or(range.end, |(offset, _)| range.start + offset)
     }
@@ -670,7 +821,8 @@ impl<'a, 'd> Scope<'a, 'd> {
             let near = (d.span.end <= hit.start && hit.start - d.span.end <= 12)
                 || (d.span.start >= hit.end && d.span.start - hit.end <= 12);
             near && d.timex_value() == "PAST_REF"
-                && ["recently", "lately"].contains(&self.doc.body[d.span.clone()].to_ascii_lowercase().as_str())
+                && ["recently", "lately"]
+                    .contains(&self.doc.body[d.span.clone()].to_ascii_lowercase().as_str())
         })
     }
 
@@ -680,7 +832,8 @@ impl<'a, 'd> Scope<'a, 'd> {
             d.span.start >= self.sentence.start
                 && d.span.end <= self.sentence.end
                 && d.timex_value() == "PAST_REF"
-                && ["recently", "lately"].contains(&self.doc.body[d.span.clone()].to_ascii_lowercase().as_str())
+                && ["recently", "lately"]
+                    .contains(&self.doc.body[d.span.clone()].to_ascii_lowercase().as_str())
         })
     }
 
@@ -691,7 +844,10 @@ impl<'a, 'd> Scope<'a, 'd> {
     }
 
     fn mention_start(&self, entity: usize) -> usize {
-        self.mentions.iter().find(|m| m.entity == entity).map_or(usize::MAX, |m| m.start)
+        self.mentions
+            .iter()
+            .find(|m| m.entity == entity)
+            .map_or(usize::MAX, |m| m.start)
     }
 
     fn first_entity(&self, range: &Range<usize>, kind: EntityKind) -> Option<&'a Mention> {
@@ -702,21 +858,32 @@ impl<'a, 'd> Scope<'a, 'd> {
         self.doc
             .mentions
             .iter()
-            .find(|m| m.start >= range.start && m.end <= range.end && self.gazetteer.entity(m.entity).kind == EntityKind::Place)
+            .find(|m| {
+                m.start >= range.start
+                    && m.end <= range.end
+                    && self.gazetteer.entity(m.entity).kind == EntityKind::Place
+            })
             .map(|m| m.entity)
     }
 
     /// The people of the subject side; "he", "the two leaders" refer back
     /// to the people of the sentence before.
     fn subject_people(&self) -> Vec<usize> {
-        let people: Vec<usize> =
-            self.in_range(&self.subject, EntityKind::Person).iter().map(|m| m.entity).collect();
+        let people: Vec<usize> = self
+            .in_range(&self.subject, EntityKind::Person)
+            .iter()
+            .map(|m| m.entity)
+            .collect();
         if !people.is_empty() {
             return people;
         }
         let subject = self.text(self.subject.clone()).to_ascii_lowercase();
         let refers_to = |list: &[&str]| {
-            list.iter().any(|r| subject.match_indices(r).any(|(i, _)| is_word_at(&subject, i, r.len())))
+            list.iter().any(|r| {
+                subject
+                    .match_indices(r)
+                    .any(|(i, _)| is_word_at(&subject, i, r.len()))
+            })
         };
         if refers_to(SINGULAR_BACK_REFERENCES) {
             // "he": the first person of the sentence before, its subject.
@@ -731,7 +898,11 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// State ids of the states (and of the countries of places) in `range`.
     fn state_ids(&self, range: &Range<usize>) -> Vec<String> {
         let mut ids = Vec::new();
-        for m in self.mentions.iter().filter(|m| m.start >= range.start && m.end <= range.end) {
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.start >= range.start && m.end <= range.end)
+        {
             let e = self.gazetteer.entity(m.entity);
             if e.kind == EntityKind::State && !ids.contains(&e.country) {
                 ids.push(e.country.clone());
@@ -743,9 +914,12 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// States named in "between X and Y" after the trigger or before it.
     fn between_states(&self) -> Vec<String> {
         let text = self.text(self.sentence.clone());
-        let Some(pos) = text.find(" between ") else { return Vec::new() };
+        let Some(pos) = text.find(" between ") else {
+            return Vec::new();
+        };
         let from = self.sentence.start + pos;
-        let to = self.text(from..self.sentence.end)
+        let to = self
+            .text(from..self.sentence.end)
             .find([',', ';'])
             .map_or(self.sentence.end, |p| from + p);
         self.state_ids(&(from..to))
@@ -766,7 +940,10 @@ impl<'a, 'd> Scope<'a, 'd> {
         // A trigger that opens its clause ("talks between ...") takes its
         // modality from the verb after it ("... will be held").
         let ahead = if hit.trigger.subject == Role::None {
-            words(self.text(hit.end..self.object.end)).take(12).map(|w| w.to_ascii_lowercase()).collect()
+            words(self.text(hit.end..self.object.end))
+                .take(12)
+                .map(|w| w.to_ascii_lowercase())
+                .collect()
         } else {
             Vec::new()
         };
@@ -785,14 +962,23 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// An undated event is today's news when it is told in the past tense
     /// in the article's opening paragraph, not recalled from history.
     fn reports_news(&self) -> bool {
-        let opening = self.doc.sentences.iter().take(NEWS_SENTENCES).any(|s| *s == self.sentence);
+        let opening = self
+            .doc
+            .sentences
+            .iter()
+            .take(NEWS_SENTENCES)
+            .any(|s| *s == self.sentence);
         // The items of a news round-up ("- A delegation ... left here") are
         // each news of the day.
-        let line_start = self.doc.body[..self.sentence.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_start = self.doc.body[..self.sentence.start]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
         let list_item = self.doc.body[line_start..].trim_start().starts_with("- ");
         let opening = opening || list_item;
         let sentence = self.text(self.sentence.clone()).to_ascii_lowercase();
-        let recalled = ["anniversary", "occasion when", "years ago", "history"].iter().any(|w| sentence.contains(w));
+        let recalled = ["anniversary", "occasion when", "years ago", "history"]
+            .iter()
+            .any(|w| sentence.contains(w));
         opening && !recalled
     }
 
@@ -801,7 +987,10 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// signing the agreement" (a preposition comes first).
     fn nearest_document_after(&self, from: usize) -> Option<Range<usize>> {
         let window_end = self.window_end(from, 120);
-        let m = self.lexicon.document_regex.find(self.text(from..window_end))?;
+        let m = self
+            .lexicon
+            .document_regex
+            .find(self.text(from..window_end))?;
         let between = self.text(from..from + m.start());
         if words(between).any(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str())) {
             return None;
@@ -811,7 +1000,11 @@ impl<'a, 'd> Scope<'a, 'd> {
 
     fn nearest_document_before(&self, to: usize) -> Option<Range<usize>> {
         let start = self.subject.start;
-        let m = self.lexicon.document_regex.find_iter(self.text(start..to)).last()?;
+        let m = self
+            .lexicon
+            .document_regex
+            .find_iter(self.text(start..to))
+            .last()?;
         Some(start + m.start()..start + m.end())
     }
 
@@ -842,10 +1035,16 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let mut taken = 0;
                 for (i, (offset, word)) in rest_words.iter().enumerate() {
                     let lower = word.to_ascii_lowercase();
-                    let gap = &rest[if i == 0 { 0 } else { rest_words[i - 1].0 + rest_words[i - 1].1.len() }..*offset];
-                    let next_is_capital = rest_words
-                        .get(i + 1)
-                        .is_some_and(|(_, w)| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+                    let gap = &rest[if i == 0 {
+                        0
+                    } else {
+                        rest_words[i - 1].0 + rest_words[i - 1].1.len()
+                    }..*offset];
+                    let next_is_capital = rest_words.get(i + 1).is_some_and(|(_, w)| {
+                        w.chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    });
                     // "and" joins words of the name unless a new name follows it.
                     let joins = lower == "and" && !next_is_capital && i + 1 < rest_words.len();
                     let stop = gap.contains([',', ';', '(', ')', '"', '\u{201c}'])
@@ -865,7 +1064,13 @@ impl<'a, 'd> Scope<'a, 'd> {
 
     /// The dates of an event: several coordinated dates after the trigger
     /// make one leg each, with the place named in the same stretch.
-    fn legs(&self, hit: &Hit, object_places: &[&Mention], subject_places: &[&Mention], kind: EventKind) -> Vec<Leg<'a>> {
+    fn legs(
+        &self,
+        hit: &Hit,
+        object_places: &[&Mention],
+        subject_places: &[&Mention],
+        kind: EventKind,
+    ) -> Vec<Leg<'a>> {
         let after: Vec<&TimeExpr> = self
             .dates
             .iter()
@@ -884,9 +1089,12 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let place = object_places
                     .iter()
                     .filter(|m| m.start >= from && m.end <= date.span.end)
-                    .last()
+                    .next_back()
                     .map(|m| m.entity);
-                legs.push(Leg { date: Some(date), place });
+                legs.push(Leg {
+                    date: Some(date),
+                    place,
+                });
                 from = date.span.end;
             }
             return legs;
@@ -894,20 +1102,19 @@ impl<'a, 'd> Scope<'a, 'd> {
         // "was recently closeted with": "recently" beside the trigger dates
         // it, whatever other dates the sentence holds.
         if self.recently_beside(hit) {
-            return vec![Leg { date: None, place: None }];
+            return vec![Leg {
+                date: None,
+                place: None,
+            }];
         }
         // One event: the date nearest the trigger in its sentence.
-        let nearest = self
-            .dates
-            .iter()
-            .copied()
-            .min_by_key(|d| {
-                if d.span.end <= hit.start {
-                    hit.start - d.span.end
-                } else {
-                    d.span.start.saturating_sub(hit.end)
-                }
-            });
+        let nearest = self.dates.iter().copied().min_by_key(|d| {
+            if d.span.end <= hit.start {
+                hit.start - d.span.end
+            } else {
+                d.span.start.saturating_sub(hit.end)
+            }
+        });
         // Where a meeting or signing took place is said with "in" or "at":
         // "between Manila and Tokyo" names no venue.
         let place = match kind {
@@ -918,7 +1125,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .or_else(|| subject_places.iter().rev().find(|m| self.locative(m)))
                 .map(|m| m.entity),
         };
-        vec![Leg { date: nearest, place }]
+        vec![Leg {
+            date: nearest,
+            place,
+        }]
     }
 }
 
@@ -928,7 +1138,18 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
     if len > 60 {
         return false;
     }
-    let allowed = ["and", "in", "at", "on", "respectively", "again", "then", "later", "also", "or"];
+    let allowed = [
+        "and",
+        "in",
+        "at",
+        "on",
+        "respectively",
+        "again",
+        "then",
+        "later",
+        "also",
+        "or",
+    ];
     words(gap).all(|w| {
         let lower = w.to_ascii_lowercase();
         allowed.contains(&lower.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
@@ -936,32 +1157,172 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
 }
 
 /// Phrases after which a delegation's leader is named.
-const LEADER_LEAD_INS: &[&str] = &["led by ", "headed by ", "head of the delegation ", "leader of the delegation "];
+const LEADER_LEAD_INS: &[&str] = &[
+    "led by ",
+    "headed by ",
+    "head of the delegation ",
+    "leader of the delegation ",
+];
 /// Words after which a name ends: "... Netumbo Nandi-Ndaitwah who is ...".
 const NAME_LEAD_OUTS: &[&str] = &[" who ", ", who "];
 
 /// Capitalised words that are titles or parts of organisations' names, not
 /// of a person's name.
 pub(crate) const TITLE_WORDS: &[&str] = &[
-    "Academician", "Ambassador", "Chairman", "Chairwoman", "Vice-Chairman", "Chief", "Comrade",
-    "Deputy", "Director", "Dr", "General", "Governor", "Head", "Marshal", "Minister",
-    "Vice-Minister", "Mr", "Mrs", "Ms", "Madame", "Premier", "President", "Vice-President",
-    "Prime", "Professor", "Secretary", "Senator", "Speaker", "Excellency", "His", "Her",
-    "Colonel", "Lieutenant", "Major", "Captain", "Admiral", "Central", "Committee", "Party",
-    "Department", "Ministry", "Council", "Association", "Union", "Federation", "Republic",
-    "Assembly", "Parliament", "Academy", "Institute", "Society", "Branch", "Bureau", "Commission",
-    "The", "A", "An", "Member", "Political", "Executive", "Foreign", "Affairs", "National",
-    "People's", "Workers'", "First", "Vice", "Special", "Envoy", "Senior", "Leader", "Delegation",
-    "International", "Liaison", "Relations", "Cooperation", "Embassy", "Office", "Organization",
-    "Organisation", "Front", "League", "Trade", "Defence", "Defense", "Interior", "State", "Affairs",
-    "Standing", "Presidium", "Supreme", "Army", "Navy", "Forces", "University", "Lieut", "Gen",
-    "Public", "Health", "External", "Economic", "Education", "Culture", "Cultural", "Sports",
-    "Physical", "Power", "Industry", "Electric", "Maritime", "Territory", "Administration",
-    "Olympic", "Socialist", "Youth", "Communist", "Revolutionary", "Armed", "Democratic", "Hall",
-    "Palace", "Square", "Museum", "Hotel", "Airport", "Station", "Province", "City", "County",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Mt", "Mount", "Juche", "Kimilsungism", "Kimjongilism", "Idea",
+    "Academician",
+    "Ambassador",
+    "Chairman",
+    "Chairwoman",
+    "Vice-Chairman",
+    "Chief",
+    "Comrade",
+    "Deputy",
+    "Director",
+    "Dr",
+    "General",
+    "Governor",
+    "Head",
+    "Marshal",
+    "Minister",
+    "Vice-Minister",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Madame",
+    "Premier",
+    "President",
+    "Vice-President",
+    "Prime",
+    "Professor",
+    "Secretary",
+    "Senator",
+    "Speaker",
+    "Excellency",
+    "His",
+    "Her",
+    "Colonel",
+    "Lieutenant",
+    "Major",
+    "Captain",
+    "Admiral",
+    "Central",
+    "Committee",
+    "Party",
+    "Department",
+    "Ministry",
+    "Council",
+    "Association",
+    "Union",
+    "Federation",
+    "Republic",
+    "Assembly",
+    "Parliament",
+    "Academy",
+    "Institute",
+    "Society",
+    "Branch",
+    "Bureau",
+    "Commission",
+    "The",
+    "A",
+    "An",
+    "Member",
+    "Political",
+    "Executive",
+    "Foreign",
+    "Affairs",
+    "National",
+    "People's",
+    "Workers'",
+    "First",
+    "Vice",
+    "Special",
+    "Envoy",
+    "Senior",
+    "Leader",
+    "Delegation",
+    "International",
+    "Liaison",
+    "Relations",
+    "Cooperation",
+    "Embassy",
+    "Office",
+    "Organization",
+    "Organisation",
+    "Front",
+    "League",
+    "Trade",
+    "Defence",
+    "Defense",
+    "Interior",
+    "State",
+    "Affairs",
+    "Standing",
+    "Presidium",
+    "Supreme",
+    "Army",
+    "Navy",
+    "Forces",
+    "University",
+    "Lieut",
+    "Gen",
+    "Public",
+    "Health",
+    "External",
+    "Economic",
+    "Education",
+    "Culture",
+    "Cultural",
+    "Sports",
+    "Physical",
+    "Power",
+    "Industry",
+    "Electric",
+    "Maritime",
+    "Territory",
+    "Administration",
+    "Olympic",
+    "Socialist",
+    "Youth",
+    "Communist",
+    "Revolutionary",
+    "Armed",
+    "Democratic",
+    "Hall",
+    "Palace",
+    "Square",
+    "Museum",
+    "Hotel",
+    "Airport",
+    "Station",
+    "Province",
+    "City",
+    "County",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mt",
+    "Mount",
+    "Juche",
+    "Kimilsungism",
+    "Kimjongilism",
+    "Idea",
 ];
 
 /// The last run of at least two capitalised words that are not titles: the
@@ -983,9 +1344,14 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool) -> Vec<String> {
         // abbreviation, not a name; the last word's period ends the sentence.
         let last = i + 1 == words.len();
         let word = raw.trim_end_matches([',', ';', ':']);
-        let word = if last { word.trim_end_matches('.') } else { word };
+        let word = if last {
+            word.trim_end_matches('.')
+        } else {
+            word
+        };
         let ends_run = word.len() < raw.len();
-        let abbreviation = word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        let abbreviation =
+            word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1;
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         // Acronyms (SPA, WPK) are organisations; a single capital is a name
         // syllable ("Ko Tok U").
@@ -1004,14 +1370,23 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool) -> Vec<String> {
     }
     runs.into_iter()
         .filter(|r| r.len() >= 2 && r.len() <= 5)
-        .map(|r| r.join(" ").trim_end_matches(['.', ',', ';', ':']).to_string())
+        .map(|r| {
+            r.join(" ")
+                .trim_end_matches(['.', ',', ';', ':'])
+                .to_string()
+        })
         .collect()
 }
 
 /// Whether a place name is followed by a title-case word of a longer name.
 fn modifies_a_name(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else { return false };
-    let word: &str = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     let mut chars = word.chars();
     let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
     title_case && !NOT_NAME_WORDS.contains(&word)
@@ -1019,9 +1394,30 @@ fn modifies_a_name(after: &str) -> bool {
 
 /// Capitalised words that can follow a place without being part of its name.
 const NOT_NAME_WORDS: &[&str] = &[
-    "On", "In", "At", "And", "The", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday",
+    "On",
+    "In",
+    "At",
+    "And",
+    "The",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 fn is_word_at(text: &str, at: usize, len: usize) -> bool {
@@ -1066,7 +1462,8 @@ pub fn dates_compatible(a: &Event, b: &Event) -> bool {
         return false;
     }
     let gap = (a.period.start - b.period.start).num_days().abs();
-    let late_news = (a.date_rule == "dateline" || b.date_rule == "dateline") && gap <= DATELINE_LAG_DAYS;
+    let late_news =
+        (a.date_rule == "dateline" || b.date_rule == "dateline") && gap <= DATELINE_LAG_DAYS;
     // Days of one visit, when the same people are named in both reports.
     let same_trip = a.kind == EventKind::Visit
         && gap <= VISIT_DAYS
@@ -1143,4 +1540,3 @@ pub fn participants_overlap(a: &Event, b: &Event) -> bool {
     let shared = a.states.iter().filter(|s| b.states.contains(s)).count();
     shared >= a.states.len().min(b.states.len()).min(2) && shared > 0
 }
-

@@ -86,7 +86,9 @@ pub struct Entity {
 impl Entity {
     /// Whether the person held the role in `year` (unknown terms: no).
     pub fn in_office(&self, year: i32) -> bool {
-        self.terms.iter().any(|(from, to)| from.map_or(true, |f| f <= year) && to.map_or(true, |t| year <= t))
+        self.terms
+            .iter()
+            .any(|(from, to)| from.map_or(true, |f| f <= year) && to.map_or(true, |t| year <= t))
     }
 }
 
@@ -143,7 +145,10 @@ impl Gazetteer {
         let (entities, problems) = layer(overlays);
         if !problems.is_empty() {
             let list: Vec<String> = problems.iter().map(Problem::to_string).collect();
-            return Err(Error::Usage(format!("the gazetteers have problems:\n{}", list.join("\n"))));
+            return Err(Error::Usage(format!(
+                "the gazetteers have problems:\n{}",
+                list.join("\n")
+            )));
         }
         Gazetteer::from_entities(entities)
     }
@@ -161,10 +166,12 @@ impl Gazetteer {
                 if alias.trim().is_empty() {
                     continue;
                 }
-                let slot = *alias_index.entry(alias.to_ascii_lowercase()).or_insert_with(|| {
-                    patterns.push((Vec::new(), Vec::new()));
-                    patterns.len() - 1
-                });
+                let slot = *alias_index
+                    .entry(alias.to_ascii_lowercase())
+                    .or_insert_with(|| {
+                        patterns.push((Vec::new(), Vec::new()));
+                        patterns.len() - 1
+                    });
                 if !patterns[slot].0.contains(&alias) {
                     patterns[slot].0.push(alias.clone());
                 }
@@ -188,7 +195,9 @@ impl Gazetteer {
         let mut starts = [Start::Never; 256];
         for (spellings, _) in &patterns {
             for alias in spellings {
-                let Some(&first) = alias.as_bytes().first() else { continue };
+                let Some(&first) = alias.as_bytes().first() else {
+                    continue;
+                };
                 if first.is_ascii_lowercase() {
                     starts[first as usize] = Start::WordStart;
                     starts[first.to_ascii_uppercase() as usize] = Start::Always;
@@ -197,8 +206,17 @@ impl Gazetteer {
                 }
             }
         }
-        let people = (0..entities.len()).filter(|&i| entities[i].kind == EntityKind::Person).collect();
-        Ok(Gazetteer { entities, by_id, automaton, patterns, starts, people })
+        let people = (0..entities.len())
+            .filter(|&i| entities[i].kind == EntityKind::Person)
+            .collect();
+        Ok(Gazetteer {
+            entities,
+            by_id,
+            automaton,
+            patterns,
+            starts,
+            people,
+        })
     }
 
     /// All entities, in load order.
@@ -213,12 +231,15 @@ impl Gazetteer {
 
     /// Looks an entity up by kind and id.
     pub fn find(&self, kind: EntityKind, id: &str) -> Option<&Entity> {
-        self.by_id.get(&(kind, id.to_string())).map(|&i| &self.entities[i])
+        self.by_id
+            .get(&(kind, id.to_string()))
+            .map(|&i| &self.entities[i])
     }
 
     /// The canonical name of the state with `id`, or `id` itself.
     pub fn state_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.find(EntityKind::State, id).map_or(id, |e| e.name.as_str())
+        self.find(EntityKind::State, id)
+            .map_or(id, |e| e.name.as_str())
     }
 
     /// Finds every alias in `text`: leftmost-longest, non-overlapping, with
@@ -258,7 +279,11 @@ impl Gazetteer {
                 .iter()
                 .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias));
             if accepted {
-                mentions.extend(entities.iter().map(|&entity| Mention { start, end, entity }));
+                mentions.extend(
+                    entities
+                        .iter()
+                        .map(|&entity| Mention { start, end, entity }),
+                );
                 pos = end;
             } else {
                 pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
@@ -299,7 +324,10 @@ fn case_agrees(alias: &str, found: &str) -> bool {
         return true;
     }
     // Capitals may be added ("South Korea", "Kim Jong UN"), never removed.
-    alias.chars().zip(found.chars()).all(|(a, f)| a == f || (a.is_lowercase() && f.is_uppercase()))
+    alias
+        .chars()
+        .zip(found.chars())
+        .all(|(a, f)| a == f || (a.is_lowercase() && f.is_uppercase()))
 }
 
 /// Suffixes that turn a name into another word: a glued tail made of one of
@@ -310,7 +338,9 @@ const DERIVING_SUFFIXES: &[&str] = &[
 ];
 
 /// Suffixes that make a longer word of a person's full name.
-const NAME_SUFFIXES: &[&str] = &["s", "es", "ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians"];
+const NAME_SUFFIXES: &[&str] = &[
+    "s", "es", "ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians",
+];
 
 fn edges_ok(text: &str, start: usize, end: usize, alias: &str) -> bool {
     let found = &text[start..end];
@@ -325,7 +355,9 @@ fn edges_ok(text: &str, start: usize, end: usize, alias: &str) -> bool {
         return false;
     }
     let after = &text[end..];
-    let Some(next) = after.chars().next() else { return true };
+    let Some(next) = after.chars().next() else {
+        return true;
+    };
     if !next.is_alphanumeric() {
         return true;
     }
@@ -388,11 +420,20 @@ fn layer(overlays: &[PathBuf]) -> (Vec<Entity>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut files: Vec<(EntityKind, PathBuf, Vec<u8>)> = BUNDLED
         .iter()
-        .map(|(kind, text)| (*kind, PathBuf::from(format!("<bundled>/{}", kind.file_name())), text.as_bytes().to_vec()))
+        .map(|(kind, text)| {
+            (
+                *kind,
+                PathBuf::from(format!("<bundled>/{}", kind.file_name())),
+                text.as_bytes().to_vec(),
+            )
+        })
         .collect();
     for dir in overlays {
         if !dir.is_dir() {
-            problems.push(Problem { origin: dir.display().to_string(), message: "no such gazetteer folder".into() });
+            problems.push(Problem {
+                origin: dir.display().to_string(),
+                message: "no such gazetteer folder".into(),
+            });
             continue;
         }
         for kind in [EntityKind::Person, EntityKind::State, EntityKind::Place] {
@@ -400,7 +441,10 @@ fn layer(overlays: &[PathBuf]) -> (Vec<Entity>, Vec<Problem>) {
             match std::fs::read(&path) {
                 Ok(bytes) => files.push((kind, path, bytes)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => problems.push(Problem { origin: path.display().to_string(), message: e.to_string() }),
+                Err(e) => problems.push(Problem {
+                    origin: path.display().to_string(),
+                    message: e.to_string(),
+                }),
             }
         }
     }
@@ -419,14 +463,25 @@ fn layer(overlays: &[PathBuf]) -> (Vec<Entity>, Vec<Problem>) {
                     }
                 }
             }
-            Err(Error::Gazetteer { path, line, message }) => {
-                problems.push(Problem { origin: format!("{}:{line}", path.display()), message })
-            }
-            Err(e) => problems.push(Problem { origin: path.display().to_string(), message: e.to_string() }),
+            Err(Error::Gazetteer {
+                path,
+                line,
+                message,
+            }) => problems.push(Problem {
+                origin: format!("{}:{line}", path.display()),
+                message,
+            }),
+            Err(e) => problems.push(Problem {
+                origin: path.display().to_string(),
+                message: e.to_string(),
+            }),
         }
     }
-    let common: std::collections::HashSet<&str> =
-        COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::trim).collect();
+    let common: std::collections::HashSet<&str> = COMMON_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::trim)
+        .collect();
     let mut owner: HashMap<(EntityKind, String), usize> = HashMap::new();
     for (i, entity) in layered.iter().enumerate() {
         for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
@@ -460,7 +515,10 @@ fn get_optional(record: &csv::StringRecord, index: Option<usize>) -> &str {
 }
 
 /// Terms of office: `2000|2012` and `2008|` are 2000-2008 and 2012 on.
-fn parse_terms(from: &str, to: &str) -> std::result::Result<Vec<(Option<i32>, Option<i32>)>, String> {
+fn parse_terms(
+    from: &str,
+    to: &str,
+) -> std::result::Result<Vec<(Option<i32>, Option<i32>)>, String> {
     if from.is_empty() && to.is_empty() {
         return Ok(Vec::new());
     }
@@ -477,7 +535,9 @@ fn parse_terms(from: &str, to: &str) -> std::result::Result<Vec<(Option<i32>, Op
     let froms: Vec<&str> = from.split('|').collect();
     let tos: Vec<&str> = to.split('|').collect();
     if froms.len() != tos.len() && !(to.is_empty() && froms.len() == 1) {
-        return Err(format!("valid_from {from:?} and valid_to {to:?} list different numbers of terms"));
+        return Err(format!(
+            "valid_from {from:?} and valid_to {to:?} list different numbers of terms"
+        ));
     }
     froms
         .iter()
@@ -491,14 +551,40 @@ fn parse_terms(from: &str, to: &str) -> std::result::Result<Vec<(Option<i32>, Op
 /// person's `role` must contain.
 const OFFICES: &[(&str, &[&str])] = &[
     ("president", &["President"]),
-    ("foreign minister", &["Minister of Foreign Affairs", "Foreign Minister"]),
-    ("minister of foreign affairs", &["Minister of Foreign Affairs", "Foreign Minister"]),
+    (
+        "foreign minister",
+        &["Minister of Foreign Affairs", "Foreign Minister"],
+    ),
+    (
+        "minister of foreign affairs",
+        &["Minister of Foreign Affairs", "Foreign Minister"],
+    ),
     ("prime minister", &["Prime Minister"]),
     ("premier", &["Premier", "Prime Minister"]),
-    ("defence minister", &["Minister of Defence", "Minister of National Defence", "Secretary of Defense"]),
-    ("defense minister", &["Minister of Defence", "Minister of National Defence", "Secretary of Defense"]),
-    ("minister of national defence", &["Minister of National Defence", "Minister of Defence"]),
-    ("minister of defence", &["Minister of Defence", "Minister of National Defence"]),
+    (
+        "defence minister",
+        &[
+            "Minister of Defence",
+            "Minister of National Defence",
+            "Secretary of Defense",
+        ],
+    ),
+    (
+        "defense minister",
+        &[
+            "Minister of Defence",
+            "Minister of National Defence",
+            "Secretary of Defense",
+        ],
+    ),
+    (
+        "minister of national defence",
+        &["Minister of National Defence", "Minister of Defence"],
+    ),
+    (
+        "minister of defence",
+        &["Minister of Defence", "Minister of National Defence"],
+    ),
     ("secretary of state", &["Secretary of State"]),
 ];
 
@@ -544,18 +630,30 @@ impl Gazetteer {
                     .filter(|m| text[m.end..at].trim().is_empty());
                 // "President of (the) Russian Federation"
                 let rest = &text[end..];
-                let starts_with = |s: &str| rest.get(..s.len()).is_some_and(|r| r.eq_ignore_ascii_case(s));
+                let starts_with = |s: &str| {
+                    rest.get(..s.len())
+                        .is_some_and(|r| r.eq_ignore_ascii_case(s))
+                };
                 let after = if starts_with(" of ") {
                     // The state's name may start with "the" ("the Russian Federation").
                     let skip = if starts_with(" of the ") { 8 } else { 4 };
-                    mentions[next..].iter().take(2).find(|m| m.start == end + 4 || m.start == end + skip)
+                    mentions[next..]
+                        .iter()
+                        .take(2)
+                        .find(|m| m.start == end + 4 || m.start == end + skip)
                 } else {
                     None
                 };
-                let Some(state) = before.and_then(state_of).or_else(|| after.and_then(state_of)) else { continue };
+                let Some(state) = before
+                    .and_then(state_of)
+                    .or_else(|| after.and_then(state_of))
+                else {
+                    continue;
+                };
                 // A name right after the office is the person.
                 let named = mentions.get(next).is_some_and(|m| {
-                    text[end..m.start].trim().is_empty() && self.entities[m.entity].kind == EntityKind::Person
+                    text[end..m.start].trim().is_empty()
+                        && self.entities[m.entity].kind == EntityKind::Person
                 });
                 if named {
                     continue;
@@ -569,7 +667,11 @@ impl Gazetteer {
                     .map(|(i, _)| i)
                     .collect();
                 if let [holder] = holders[..] {
-                    found.push(Mention { start: at, end, entity: holder });
+                    found.push(Mention {
+                        start: at,
+                        end,
+                        entity: holder,
+                    });
                 }
             }
         }
@@ -606,7 +708,10 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
         message,
     };
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
-    let headers = reader.headers().map_err(|e| fail(1, e.to_string()))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| fail(1, e.to_string()))?
+        .clone();
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
     let mut columns = HashMap::new();
     for name in kind.required_columns() {
@@ -628,7 +733,13 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
             }
         };
         let line = record.position().map_or(0, |p| p.line());
-        let get = |name: &str| columns.get(name).and_then(|&i| record.get(i)).unwrap_or("").trim();
+        let get = |name: &str| {
+            columns
+                .get(name)
+                .and_then(|&i| record.get(i))
+                .unwrap_or("")
+                .trim()
+        };
         let id = get("id").to_string();
         if id.starts_with('#') {
             continue;
@@ -641,7 +752,10 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
             return Err(fail(line, format!("entity {id:?} has an empty name")));
         }
         if let Some(first) = seen.insert(id.clone(), line) {
-            return Err(fail(line, format!("duplicate id {id:?} (first on line {first})")));
+            return Err(fail(
+                line,
+                format!("duplicate id {id:?} (first on line {first})"),
+            ));
         }
         let aliases = get("aliases")
             .split('|')
@@ -655,8 +769,11 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
             EntityKind::Place => (get("country").to_string(), get("kind").to_string()),
         };
         let terms = if kind == EntityKind::Person {
-            parse_terms(get_optional(&record, column("valid_from")), get_optional(&record, column("valid_to")))
-                .map_err(|message| fail(line, message))?
+            parse_terms(
+                get_optional(&record, column("valid_from")),
+                get_optional(&record, column("valid_to")),
+            )
+            .map_err(|message| fail(line, message))?
         } else {
             Vec::new()
         };
@@ -696,11 +813,35 @@ mod tests {
             entity(EntityKind::Person, "kju", "Kim Jong Un", &[], "PRK"),
             entity(EntityKind::Person, "kji", "Kim Jong Il", &[], "PRK"),
             entity(EntityKind::Person, "kis", "Kim Il Sung", &[], "PRK"),
-            entity(EntityKind::Person, "putin", "Vladimir Putin", &["Putin"], "RUS"),
-            entity(EntityKind::State, "RUS", "Russia", &["Russian Federation"], "RUS"),
-            entity(EntityKind::State, "KOR", "South Korea", &["south Korea"], "KOR"),
+            entity(
+                EntityKind::Person,
+                "putin",
+                "Vladimir Putin",
+                &["Putin"],
+                "RUS",
+            ),
+            entity(
+                EntityKind::State,
+                "RUS",
+                "Russia",
+                &["Russian Federation"],
+                "RUS",
+            ),
+            entity(
+                EntityKind::State,
+                "KOR",
+                "South Korea",
+                &["south Korea"],
+                "KOR",
+            ),
             entity(EntityKind::State, "GIN", "Guinea", &[], "GIN"),
-            entity(EntityKind::State, "PRK", "DPRK", &["Democratic People's Republic of Korea"], "PRK"),
+            entity(
+                EntityKind::State,
+                "PRK",
+                "DPRK",
+                &["Democratic People's Republic of Korea"],
+                "PRK",
+            ),
             entity(EntityKind::Place, "pyongyang", "Pyongyang", &[], "PRK"),
         ])
         .unwrap()
@@ -709,19 +850,34 @@ mod tests {
     /// `(haystack, expected matched texts)`, in the manner of aho-corasick's tables.
     const CASES: &[(&str, &[&str])] = &[
         ("Kim Jong Un met Putin.", &["Kim Jong Un", "Putin"]),
-        ("The respected ComradeKim Jong Uninvited labor innovators", &["Kim Jong Un"]),
+        (
+            "The respected ComradeKim Jong Uninvited labor innovators",
+            &["Kim Jong Un"],
+        ),
         ("wishedKim Jong Un good health", &["Kim Jong Un"]),
         ("SecretaryKim Jong Unis the most", &["Kim Jong Un"]),
         ("whenKim Jong Unis determined", &["Kim Jong Un"]),
         ("HEKim Jong Un", &["Kim Jong Un"]),
-        ("respected Comrade Kim Jong UN, the DPRK", &["Kim Jong Un", "DPRK"]),
+        (
+            "respected Comrade Kim Jong UN, the DPRK",
+            &["Kim Jong Un", "DPRK"],
+        ),
         ("atKim Il SungSquare", &["Kim Il Sung"]),
-        ("Kim Jong Iland Kim Jong Un", &["Kim Jong Il", "Kim Jong Un"]),
+        (
+            "Kim Jong Iland Kim Jong Un",
+            &["Kim Jong Il", "Kim Jong Un"],
+        ),
         ("the DPRKand Russia", &["DPRK", "Russia"]),
         ("KIM JONG IL VISITED RUSSIA", &["Kim Jong Il", "Russia"]),
         ("the Russian Federation", &["Russian Federation"]),
-        ("South Korea and south Korea", &["South Korea", "South Korea"]),
-        ("Democratic People’s Republic of Korea", &["Democratic People's Republic of Korea"]),
+        (
+            "South Korea and south Korea",
+            &["South Korea", "South Korea"],
+        ),
+        (
+            "Democratic People’s Republic of Korea",
+            &["Democratic People's Republic of Korea"],
+        ),
         // Negative: derived words, lower-cased names, names inside words.
         ("Russian troops", &[]),
         ("the Kim Il Sungism of", &[]),
@@ -744,7 +900,10 @@ mod tests {
                     // Report the alias matched, in the gazetteer's spelling.
                     std::iter::once(&e.name)
                         .chain(e.aliases.iter())
-                        .find(|a| a.replace('\'', "\u{2019}").eq_ignore_ascii_case(&text.replace('\'', "\u{2019}")))
+                        .find(|a| {
+                            a.replace('\'', "\u{2019}")
+                                .eq_ignore_ascii_case(&text.replace('\'', "\u{2019}"))
+                        })
                         .cloned()
                         .unwrap_or_else(|| text.to_string())
                 })
@@ -756,13 +915,22 @@ mod tests {
     #[test]
     fn malformed_rows_name_file_and_line() {
         let bad = "id,name,aliases,iso3\nRUS,Russia,,RUS\nRUS,Russia again,,RUS\n";
-        let err = parse_entities(EntityKind::State, Path::new("s.csv"), bad.as_bytes()).unwrap_err();
-        assert_eq!(err.to_string(), "s.csv:3: duplicate id \"RUS\" (first on line 2)");
+        let err =
+            parse_entities(EntityKind::State, Path::new("s.csv"), bad.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "s.csv:3: duplicate id \"RUS\" (first on line 2)"
+        );
         let missing = "id,name\nRUS,Russia\n";
-        let err = parse_entities(EntityKind::State, Path::new("s.csv"), missing.as_bytes()).unwrap_err();
-        assert!(err.to_string().starts_with("s.csv:1: missing column"), "{err}");
+        let err =
+            parse_entities(EntityKind::State, Path::new("s.csv"), missing.as_bytes()).unwrap_err();
+        assert!(
+            err.to_string().starts_with("s.csv:1: missing column"),
+            "{err}"
+        );
         let empty = "id,name,aliases,iso3\nRUS,,,RUS\n";
-        let err = parse_entities(EntityKind::State, Path::new("s.csv"), empty.as_bytes()).unwrap_err();
+        let err =
+            parse_entities(EntityKind::State, Path::new("s.csv"), empty.as_bytes()).unwrap_err();
         assert!(err.to_string().starts_with("s.csv:2:"), "{err}");
     }
 
@@ -775,7 +943,12 @@ mod tests {
         )
         .unwrap();
         let problems = check(&[dir.path().to_path_buf()]);
-        assert!(problems.iter().any(|p| p.origin.ends_with("people.csv:3") && p.message.contains("duplicate id")), "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.origin.ends_with("people.csv:3") && p.message.contains("duplicate id")),
+            "{problems:?}"
+        );
         std::fs::write(
             dir.path().join("people.csv"),
             "id,name,aliases,country,role\nx1,Ri Il,Putin|people,PRK,\n",
@@ -783,11 +956,29 @@ mod tests {
         .unwrap();
         let problems = check(&[dir.path().to_path_buf()]);
         let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(text.iter().any(|p| p.contains("people.csv:2: alias \"Putin\" of \"x1\" is also an alias of \"vladimir-putin\"")), "{text:?}");
-        assert!(text.iter().any(|p| p.contains("alias \"people\" of \"x1\" is a common word")), "{text:?}");
-        std::fs::write(dir.path().join("places.csv"), "id,name,aliases,country,kind,lat,lon\np1,Somewhere,,PRK,city,1,2\np2,broken\n").unwrap();
+        assert!(
+            text.iter().any(|p| p.contains(
+                "people.csv:2: alias \"Putin\" of \"x1\" is also an alias of \"vladimir-putin\""
+            )),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|p| p.contains("alias \"people\" of \"x1\" is a common word")),
+            "{text:?}"
+        );
+        std::fs::write(
+            dir.path().join("places.csv"),
+            "id,name,aliases,country,kind,lat,lon\np1,Somewhere,,PRK,city,1,2\np2,broken\n",
+        )
+        .unwrap();
         let problems = check(&[dir.path().to_path_buf()]);
-        assert!(problems.iter().any(|p| p.origin.ends_with("places.csv:3") && p.message.contains("CSV error")), "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.origin.ends_with("places.csv:3") && p.message.contains("CSV error")),
+            "{problems:?}"
+        );
         std::fs::write(dir.path().join("states.csv"), "id,name\nXX,Nowhere\n").unwrap();
         let problems = check(&[dir.path().to_path_buf()]);
         assert!(problems.iter().any(|p| p.origin.ends_with("states.csv:1") && p.message.contains("missing column")), "{problems:?}");
@@ -802,13 +993,24 @@ mod tests {
         assert!(e.in_office(2002) && !e.in_office(2010) && e.in_office(2024));
         assert!(parse_terms("2000|2012", "2008").is_err());
         assert!(parse_terms("two thousand", "").is_err());
-        assert_eq!(parse_terms("2019-04-01", "").unwrap(), vec![(Some(2019), None)]);
+        assert_eq!(
+            parse_terms("2019-04-01", "").unwrap(),
+            vec![(Some(2019), None)]
+        );
     }
 
     #[test]
     fn bundled_gazetteers_pass_the_check() {
         let problems = check(&[]);
-        assert!(problems.is_empty(), "{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{}",
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
     }
 
     #[test]

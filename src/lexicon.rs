@@ -131,13 +131,17 @@ impl Lexicon {
     /// A malformed row, as `file:line: problem`.
     pub fn load(overlays: &[PathBuf]) -> Result<Lexicon> {
         let mut triggers = parse_triggers(Path::new("<bundled>/events.csv"), BUNDLED_EVENTS)?;
-        let mut documents = parse_documents(Path::new("<bundled>/documents.csv"), BUNDLED_DOCUMENTS)?;
+        let mut documents =
+            parse_documents(Path::new("<bundled>/documents.csv"), BUNDLED_DOCUMENTS)?;
         for dir in overlays {
             let events = dir.join("events.csv");
             if events.exists() {
                 let text = std::fs::read_to_string(&events).map_err(|e| Error::io(&events, e))?;
                 for t in parse_triggers(&events, &text)? {
-                    if !triggers.iter().any(|old| old.kind == t.kind && old.pattern == t.pattern) {
+                    if !triggers
+                        .iter()
+                        .any(|old| old.kind == t.kind && old.pattern == t.pattern)
+                    {
                         triggers.push(t);
                     }
                 }
@@ -153,22 +157,35 @@ impl Lexicon {
             }
         }
         let alternatives: Vec<String> = documents.iter().map(|d| phrase_regex(d)).collect();
-        let document_regex = Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternatives.join("|")))
-            .map_err(|e| Error::Usage(format!("document nouns: {e}")))?;
+        let document_regex = Regex::new(&format!(
+            r"(?i)(?-u:\b)(?:{})(?-u:\b)",
+            alternatives.join("|")
+        ))
+        .map_err(|e| Error::Usage(format!("document nouns: {e}")))?;
         // Longer phrasings first, so that at one position the most specific
         // trigger wins ("left here by air for" over "left here").
         let mut order: Vec<usize> = (0..triggers.len()).collect();
         order.sort_by_key(|&i| {
             let p = &triggers[i].pattern;
-            (std::cmp::Reverse(p.split_whitespace().filter(|w| *w != "*").count()), std::cmp::Reverse(p.len()), i)
+            (
+                std::cmp::Reverse(p.split_whitespace().filter(|w| *w != "*").count()),
+                std::cmp::Reverse(p.len()),
+                i,
+            )
         });
-        let groups: Vec<String> =
-            order.iter().map(|&i| format!("({})", phrase_regex(&triggers[i].pattern))).collect();
+        let groups: Vec<String> = order
+            .iter()
+            .map(|&i| format!("({})", phrase_regex(&triggers[i].pattern)))
+            .collect();
         let combined = Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", groups.join("|")))
             .map_err(|e| Error::Usage(format!("event triggers: {e}")))?;
         let mut anchor_words: Vec<String> = Vec::new();
         for t in &triggers {
-            let word = t.pattern.split_whitespace().filter(|w| *w != "*").max_by_key(|w| w.len());
+            let word = t
+                .pattern
+                .split_whitespace()
+                .filter(|w| *w != "*")
+                .max_by_key(|w| w.len());
             if let Some(word) = word {
                 let word = word.to_ascii_lowercase();
                 if !anchor_words.contains(&word) {
@@ -180,7 +197,14 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&anchor_words)
             .map_err(|e| Error::Usage(format!("trigger anchors: {e}")))?;
-        Ok(Lexicon { triggers, documents, document_regex, combined, order, anchors })
+        Ok(Lexicon {
+            triggers,
+            documents,
+            document_regex,
+            combined,
+            order,
+            anchors,
+        })
     }
 }
 
@@ -189,7 +213,13 @@ impl Lexicon {
 fn phrase_regex(phrase: &str) -> String {
     let parts: Vec<String> = phrase
         .split_whitespace()
-        .map(|w| if w == "*" { None } else { Some(regex::escape(w)) })
+        .map(|w| {
+            if w == "*" {
+                None
+            } else {
+                Some(regex::escape(w))
+            }
+        })
         .enumerate()
         .map(|(i, w)| match (i, w) {
             (0, Some(w)) => w,
@@ -202,7 +232,9 @@ fn phrase_regex(phrase: &str) -> String {
 
 fn csv_rows(path: &Path, text: &str) -> Result<Vec<(u64, csv::StringRecord)>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| Error::Gazetteer {
@@ -211,7 +243,10 @@ fn csv_rows(path: &Path, text: &str) -> Result<Vec<(u64, csv::StringRecord)>> {
             message: e.to_string(),
         })?;
         let line = record.position().map_or(0, |p| p.line());
-        if record.get(0).is_some_and(|f| f.trim_start().starts_with('#')) {
+        if record
+            .get(0)
+            .is_some_and(|f| f.trim_start().starts_with('#'))
+        {
             continue;
         }
         rows.push((line, record));
@@ -220,7 +255,11 @@ fn csv_rows(path: &Path, text: &str) -> Result<Vec<(u64, csv::StringRecord)>> {
 }
 
 fn parse_triggers(path: &Path, text: &str) -> Result<Vec<Trigger>> {
-    let fail = |line: u64, message: String| Error::Gazetteer { path: path.to_path_buf(), line, message };
+    let fail = |line: u64, message: String| Error::Gazetteer {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
     let mut triggers = Vec::new();
     for (line, record) in csv_rows(path, text)? {
         let field = |i: usize| record.get(i).unwrap_or("").trim();
@@ -237,14 +276,26 @@ fn parse_triggers(path: &Path, text: &str) -> Result<Vec<Trigger>> {
         let dateline_when_undated = match field(4) {
             "dateline" => true,
             "" => false,
-            other => return Err(fail(line, format!("undated must be 'dateline' or empty, not {other:?}"))),
+            other => {
+                return Err(fail(
+                    line,
+                    format!("undated must be 'dateline' or empty, not {other:?}"),
+                ))
+            }
         };
         let unless = field(5)
             .split('|')
             .map(|w| w.trim().to_ascii_lowercase())
             .filter(|w| !w.is_empty())
             .collect();
-        triggers.push(Trigger { kind, pattern, subject, object, dateline_when_undated, unless });
+        triggers.push(Trigger {
+            kind,
+            pattern,
+            subject,
+            object,
+            dateline_when_undated,
+            unless,
+        });
     }
     Ok(triggers)
 }
@@ -278,8 +329,11 @@ mod tests {
 
     #[test]
     fn malformed_rows_name_the_line() {
-        let err = parse_triggers(Path::new("e.csv"), "kind,pattern,subject,object\nparty,met,party,party\n")
-            .unwrap_err();
+        let err = parse_triggers(
+            Path::new("e.csv"),
+            "kind,pattern,subject,object\nparty,met,party,party\n",
+        )
+        .unwrap_err();
         assert_eq!(err.to_string(), "e.csv:2: unknown event kind \"party\"");
     }
 }

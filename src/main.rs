@@ -154,7 +154,9 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Gazetteer { command: GazetteerCommand::Check { mut gazetteers } } => {
+        Command::Gazetteer {
+            command: GazetteerCommand::Check { mut gazetteers },
+        } => {
             if gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
                 gazetteers.push(PathBuf::from("gazetteers"));
             }
@@ -170,15 +172,31 @@ fn run(cli: Cli) -> Result<()> {
                 std::process::exit(1);
             }
         }
-        Command::Extract { paths, out, mut gazetteers, jobs, published, no_bom, quiet } => {
+        Command::Extract {
+            paths,
+            out,
+            mut gazetteers,
+            jobs,
+            published,
+            no_bom,
+            quiet,
+        } => {
             if gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
                 gazetteers.push(PathBuf::from("gazetteers"));
             }
-            let options =
-                Options { out, gazetteers, jobs, published, bom: !no_bom, progress: !quiet };
+            let options = Options {
+                out,
+                gazetteers,
+                jobs,
+                published,
+                bom: !no_bom,
+                progress: !quiet,
+            };
             let summary = run_extract(&paths, &options)?;
             let mb = summary.bytes as f64 / 1e6;
-            let peak = peak_memory_mb().map(|m| format!(", peak memory {m:.0} MB")).unwrap_or_default();
+            let peak = peak_memory_mb()
+                .map(|m| format!(", peak memory {m:.0} MB"))
+                .unwrap_or_default();
             eprintln!(
                 "eventline: {} documents ({} rejected), {} events, {} timeline rows, {:.1} MB in {:.2} s ({:.1} MB/s){peak}",
                 summary.documents,
@@ -194,9 +212,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::BenchDates { files, repeat } => {
             let mut texts = Vec::new();
             for file in &files {
-                let data = std::fs::read_to_string(file).with_context(|| file.display().to_string())?;
+                let data =
+                    std::fs::read_to_string(file).with_context(|| file.display().to_string())?;
                 for line in data.lines() {
-                    let value: serde_json::Value = serde_json::from_str(line).context("a JSON line")?;
+                    let value: serde_json::Value =
+                        serde_json::from_str(line).context("a JSON line")?;
                     let published = value["published"].as_str().and_then(parse_published);
                     if let (Some(text), Some(published)) = (value["text"].as_str(), published) {
                         texts.push((eventline::read::clean_text(text), published));
@@ -227,9 +247,11 @@ fn run(cli: Cli) -> Result<()> {
             };
             let scores = eventline::timeml::evaluate_dir(&dir, mode)?;
             println!("gold {}  system {}", scores.gold, scores.system);
-            for (name, (p, r, f)) in
-                [("strict", scores.strict()), ("relaxed", scores.relaxed()), ("value", scores.value())]
-            {
+            for (name, (p, r, f)) in [
+                ("strict", scores.strict()),
+                ("relaxed", scores.relaxed()),
+                ("value", scores.value()),
+            ] {
                 println!("{name:8} P {p:.3}  R {r:.3}  F1 {f:.3}");
             }
             if verbose {
@@ -242,7 +264,12 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Command::EvalEvents { gold, events, no_events, verbose } => {
+        Command::EvalEvents {
+            gold,
+            events,
+            no_events,
+            verbose,
+        } => {
             let beside = gold.with_file_name("no-events.txt");
             let no_events = match no_events {
                 Some(path) => eventline::eval::read_ids(&path)?,
@@ -251,8 +278,17 @@ fn run(cli: Cli) -> Result<()> {
             };
             let scores = eventline::eval::evaluate_events(&gold, &events, &no_events)?;
             let (p, r, f) = scores.prf();
-            let pct = |n: usize| if scores.matched == 0 { 0.0 } else { 100.0 * n as f64 / scores.matched as f64 };
-            println!("gold {}  system {}  matched {}", scores.gold, scores.system, scores.matched);
+            let pct = |n: usize| {
+                if scores.matched == 0 {
+                    0.0
+                } else {
+                    100.0 * n as f64 / scores.matched as f64
+                }
+            };
+            println!(
+                "gold {}  system {}  matched {}",
+                scores.gold, scores.system, scores.matched
+            );
             println!("kind+date  P {p:.3}  R {r:.3}  F1 {f:.3}");
             println!(
                 "on matched pairs: participants agree {:.1}%  states agree {:.1}%  places agree {:.1}%",
@@ -262,18 +298,32 @@ fn run(cli: Cli) -> Result<()> {
             );
             if verbose {
                 for g in &scores.missed {
-                    println!("MISSED   {} {} {} {:?} {:?} @{}", g.doc_id, g.date, g.kind, g.people, g.states, g.place);
+                    println!(
+                        "MISSED   {} {} {} {:?} {:?} @{}",
+                        g.doc_id, g.date, g.kind, g.people, g.states, g.place
+                    );
                 }
                 for s in &scores.spurious {
-                    println!("SPURIOUS {} {} {} {:?} {:?} @{} | {}", s.doc_id, s.date, s.kind, s.people, s.states, s.place, s.evidence);
+                    println!(
+                        "SPURIOUS {} {} {} {:?} {:?} @{} | {}",
+                        s.doc_id, s.date, s.kind, s.people, s.states, s.place, s.evidence
+                    );
                 }
                 for (g, s) in &scores.disagreements {
-                    println!("DISAGREE {} {} {}: gold {:?} {:?}, system {:?} {:?}", g.doc_id, g.date, g.kind, g.people, g.states, s.people, s.states);
+                    println!(
+                        "DISAGREE {} {} {}: gold {:?} {:?}, system {:?} {:?}",
+                        g.doc_id, g.date, g.kind, g.people, g.states, s.people, s.states
+                    );
                 }
             }
             Ok(())
         }
-        Command::Dates { published, mode, format, file } => {
+        Command::Dates {
+            published,
+            mode,
+            format,
+            file,
+        } => {
             let bytes = if file == PathBuf::from("-") {
                 let mut buf = Vec::new();
                 std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).context("<stdin>")?;
@@ -315,7 +365,15 @@ fn print_dates(text: &str, published: NaiveDate, mode: Mode, format: Format) -> 
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record([
-                "start", "end", "text", "type", "value", "precision", "date_start", "date_end", "rule",
+                "start",
+                "end",
+                "text",
+                "type",
+                "value",
+                "precision",
+                "date_start",
+                "date_end",
+                "rule",
             ])?;
             for e in &exprs {
                 let p = e.period();
@@ -325,7 +383,8 @@ fn print_dates(text: &str, published: NaiveDate, mode: Mode, format: Format) -> 
                     text[e.span.clone()].to_string(),
                     e.timex_type.as_str().to_string(),
                     e.timex_value(),
-                    p.map(|p| p.precision.as_str().to_string()).unwrap_or_default(),
+                    p.map(|p| p.precision.as_str().to_string())
+                        .unwrap_or_default(),
                     p.map(|p| p.start.to_string()).unwrap_or_default(),
                     p.map(|p| p.end.to_string()).unwrap_or_default(),
                     e.rule.to_string(),

@@ -12,7 +12,9 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::extract::{dates_compatible, participants_overlap, states_agree, Event, Status, VISIT_DAYS};
+use crate::extract::{
+    dates_compatible, participants_overlap, states_agree, Event, Status, VISIT_DAYS,
+};
 use crate::lexicon::EventKind;
 
 /// An event as one article reports it, with its provenance.
@@ -45,7 +47,10 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
     let mut rows: Vec<TimelineRow> = Vec::new();
     // Candidate rows by kind and year, so that merging stays near-linear.
     let mut index: HashMap<(EventKind, i32), Vec<usize>> = HashMap::new();
-    for report in reports.iter().filter(|r| r.event.status == Status::Happened) {
+    for report in reports
+        .iter()
+        .filter(|r| r.event.status == Status::Happened)
+    {
         let event = &report.event;
         let years = event.period.start.year()..=event.period.end.year();
         let window = chrono::Duration::days(VISIT_DAYS);
@@ -71,8 +76,24 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
     }
     rows.sort_by(|a, b| {
         let (x, y) = (&a.event, &b.event);
-        (x.period.start, x.period.end, x.kind, &x.actors, &x.states, &x.place, a.first_reported)
-            .cmp(&(y.period.start, y.period.end, y.kind, &y.actors, &y.states, &y.place, b.first_reported))
+        (
+            x.period.start,
+            x.period.end,
+            x.kind,
+            &x.actors,
+            &x.states,
+            &x.place,
+            a.first_reported,
+        )
+            .cmp(&(
+                y.period.start,
+                y.period.end,
+                y.kind,
+                &y.actors,
+                &y.states,
+                &y.place,
+                b.first_reported,
+            ))
     });
     rows
 }
@@ -128,7 +149,14 @@ mod tests {
     use super::*;
     use crate::resolve::Period;
 
-    fn report(doc: &str, kind: EventKind, period: Period, actors: &[&str], states: &[&str], rule: &'static str) -> Reported {
+    fn report(
+        doc: &str,
+        kind: EventKind,
+        period: Period,
+        actors: &[&str],
+        states: &[&str],
+        rule: &'static str,
+    ) -> Reported {
         Reported {
             doc_id: doc.into(),
             published: NaiveDate::from_ymd_opt(2024, 12, 1).unwrap(),
@@ -157,8 +185,22 @@ mod tests {
     #[test]
     fn a_day_merges_with_its_month_and_keeps_the_day() {
         let rows = merge(&[
-            report("a", EventKind::Meeting, Period::month(2024, 6).unwrap(), &["Kim Jong Un"], &["DPRK", "Russia"], "month"),
-            report("b", EventKind::Meeting, day(6, 19), &["Kim Jong Un", "Vladimir Putin"], &["DPRK", "Russia"], "month day"),
+            report(
+                "a",
+                EventKind::Meeting,
+                Period::month(2024, 6).unwrap(),
+                &["Kim Jong Un"],
+                &["DPRK", "Russia"],
+                "month",
+            ),
+            report(
+                "b",
+                EventKind::Meeting,
+                day(6, 19),
+                &["Kim Jong Un", "Vladimir Putin"],
+                &["DPRK", "Russia"],
+                "month day",
+            ),
         ]);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].sources, 2);
@@ -169,9 +211,30 @@ mod tests {
     #[test]
     fn the_days_of_one_visit_merge_only_with_the_same_people() {
         let rows = merge(&[
-            report("a", EventKind::Visit, day(10, 28), &["Choe Son Hui"], &["DPRK", "Russia"], "month day"),
-            report("b", EventKind::Visit, day(11, 1), &["Choe Son Hui"], &["DPRK", "Russia"], "month day"),
-            report("c", EventKind::Visit, day(10, 22), &[], &["DPRK", "Russia"], "month day"),
+            report(
+                "a",
+                EventKind::Visit,
+                day(10, 28),
+                &["Choe Son Hui"],
+                &["DPRK", "Russia"],
+                "month day",
+            ),
+            report(
+                "b",
+                EventKind::Visit,
+                day(11, 1),
+                &["Choe Son Hui"],
+                &["DPRK", "Russia"],
+                "month day",
+            ),
+            report(
+                "c",
+                EventKind::Visit,
+                day(10, 22),
+                &[],
+                &["DPRK", "Russia"],
+                "month day",
+            ),
         ]);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].event.period.iso(), "2024-10-28");
@@ -181,8 +244,22 @@ mod tests {
     #[test]
     fn visits_in_opposite_directions_stay_apart() {
         let rows = merge(&[
-            report("a", EventKind::Visit, day(10, 29), &[], &["DPRK", "Russia"], "dateline"),
-            report("b", EventKind::Visit, day(10, 29), &[], &["Russia", "DPRK"], "dateline"),
+            report(
+                "a",
+                EventKind::Visit,
+                day(10, 29),
+                &[],
+                &["DPRK", "Russia"],
+                "dateline",
+            ),
+            report(
+                "b",
+                EventKind::Visit,
+                day(10, 29),
+                &[],
+                &["Russia", "DPRK"],
+                "dateline",
+            ),
         ]);
         assert_eq!(rows.len(), 2);
     }
@@ -190,9 +267,30 @@ mod tests {
     #[test]
     fn news_dated_by_its_dateline_may_lag_two_days() {
         let rows = merge(&[
-            report("a", EventKind::Meeting, day(9, 13), &["Kim Jong Un", "Sergei Shoigu"], &["DPRK", "Russia"], "month day"),
-            report("b", EventKind::Meeting, day(9, 14), &["Kim Jong Un", "Sergei Shoigu"], &["DPRK", "Russia"], "dateline"),
-            report("c", EventKind::Meeting, day(9, 20), &["Kim Jong Un", "Sergei Shoigu"], &["DPRK", "Russia"], "dateline"),
+            report(
+                "a",
+                EventKind::Meeting,
+                day(9, 13),
+                &["Kim Jong Un", "Sergei Shoigu"],
+                &["DPRK", "Russia"],
+                "month day",
+            ),
+            report(
+                "b",
+                EventKind::Meeting,
+                day(9, 14),
+                &["Kim Jong Un", "Sergei Shoigu"],
+                &["DPRK", "Russia"],
+                "dateline",
+            ),
+            report(
+                "c",
+                EventKind::Meeting,
+                day(9, 20),
+                &["Kim Jong Un", "Sergei Shoigu"],
+                &["DPRK", "Russia"],
+                "dateline",
+            ),
         ]);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].event.period.iso(), "2024-09-13");
@@ -200,7 +298,14 @@ mod tests {
 
     #[test]
     fn planned_events_stay_out_of_the_timeline() {
-        let mut planned = report("a", EventKind::Visit, day(10, 1), &["Vladimir Putin"], &["Russia", "DPRK"], "month day");
+        let mut planned = report(
+            "a",
+            EventKind::Visit,
+            day(10, 1),
+            &["Vladimir Putin"],
+            &["Russia", "DPRK"],
+            "month day",
+        );
         planned.event.status = Status::Planned;
         assert!(merge(&[planned]).is_empty());
     }

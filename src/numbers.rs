@@ -2,18 +2,48 @@
 
 /// Cardinal words and their values.
 const UNITS: &[(&str, u32)] = &[
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40),
-    ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
-    ("a", 1), ("an", 1), ("dozen", 12),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("a", 1),
+    ("an", 1),
+    ("dozen", 12),
 ];
 
 /// Ordinal words whose cardinal is not the word minus "th".
 const ORDINALS: &[(&str, &str)] = &[
-    ("first", "one"), ("second", "two"), ("third", "three"), ("fifth", "five"),
-    ("eighth", "eight"), ("ninth", "nine"), ("twelfth", "twelve"),
+    ("first", "one"),
+    ("second", "two"),
+    ("third", "three"),
+    ("fifth", "five"),
+    ("eighth", "eight"),
+    ("ninth", "nine"),
+    ("twelfth", "twelve"),
 ];
 
 /// Scales that multiply what precedes them.
@@ -23,7 +53,10 @@ const SCALES: &[(&str, u32)] = &[("hundred", 100), ("thousand", 1000)];
 /// "a hundred and five"). `None` unless every word is a number word.
 pub fn parse_cardinal(text: &str) -> Option<u32> {
     let text = text.trim();
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b',') && !text.starts_with(',') {
+    if !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && !text.starts_with(',')
+    {
         // "1,460"
         return text.replace(',', "").parse().ok();
     }
@@ -31,7 +64,10 @@ pub fn parse_cardinal(text: &str) -> Option<u32> {
     let mut total: u32 = 0;
     let mut current: u32 = 0;
     let mut any = false;
-    let words: Vec<&str> = lower.split(|c: char| c == '-' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
     for (i, &word) in words.iter().enumerate() {
         if word == "and" {
             continue;
@@ -67,7 +103,9 @@ pub fn parse_ordinal(text: &str) -> Option<u32> {
     let digits: String = lower.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() {
         let suffix = lower[digits.len()..].trim_start();
-        return matches!(suffix, "st" | "nd" | "rd" | "th").then(|| digits.parse().ok()).flatten();
+        return matches!(suffix, "st" | "nd" | "rd" | "th")
+            .then(|| digits.parse().ok())
+            .flatten();
     }
     // The last word carries the ordinal form: "seventy-fifth" -> "seventy-five".
     let split = lower.rfind(['-', ' ']).map_or(0, |p| p + 1);
@@ -91,8 +129,14 @@ mod tests {
     #[test]
     fn cardinals() {
         for (text, value) in [
-            ("23", 23), ("twenty-three", 23), ("Twenty three", 23), ("a hundred and five", 105),
-            ("one hundred", 100), ("two thousand and one", 2001), ("a", 1), ("ninety-nine", 99),
+            ("23", 23),
+            ("twenty-three", 23),
+            ("Twenty three", 23),
+            ("a hundred and five", 105),
+            ("one hundred", 100),
+            ("two thousand and one", 2001),
+            ("a", 1),
+            ("ninety-nine", 99),
         ] {
             assert_eq!(parse_cardinal(text), Some(value), "{text}");
         }
@@ -104,8 +148,15 @@ mod tests {
     #[test]
     fn ordinals() {
         for (text, value) in [
-            ("9th", 9), ("9 th", 9), ("51 st", 51), ("first", 1), ("seventy-fifth", 75),
-            ("twentieth", 20), ("hundredth", 100), ("one hundred and tenth", 110), ("twelfth", 12),
+            ("9th", 9),
+            ("9 th", 9),
+            ("51 st", 51),
+            ("first", 1),
+            ("seventy-fifth", 75),
+            ("twentieth", 20),
+            ("hundredth", 100),
+            ("one hundred and tenth", 110),
+            ("twelfth", 12),
         ] {
             assert_eq!(parse_ordinal(text), Some(value), "{text}");
         }

@@ -25,27 +25,77 @@ use crate::write::{CsvSink, RowBuffer};
 
 /// Columns of `timeline.csv`.
 pub const TIMELINE_COLUMNS: &[&str] = &[
-    "date", "precision", "date_start", "date_end", "event", "actors", "states", "place", "title",
-    "sources", "first_reported", "doc_ids", "evidence",
+    "date",
+    "precision",
+    "date_start",
+    "date_end",
+    "event",
+    "actors",
+    "states",
+    "place",
+    "title",
+    "sources",
+    "first_reported",
+    "doc_ids",
+    "evidence",
 ];
 /// Columns of `events.csv`.
 pub const EVENTS_COLUMNS: &[&str] = &[
-    "doc_id", "published", "date", "precision", "date_start", "date_end", "event", "status",
-    "actors", "states", "place", "title", "evidence", "start", "end", "date_text", "date_rule",
+    "doc_id",
+    "published",
+    "date",
+    "precision",
+    "date_start",
+    "date_end",
+    "event",
+    "status",
+    "actors",
+    "states",
+    "place",
+    "title",
+    "evidence",
+    "start",
+    "end",
+    "date_text",
+    "date_rule",
     "trigger",
 ];
 /// Columns of `mentions.csv`.
-pub const MENTIONS_COLUMNS: &[&str] =
-    &["doc_id", "start", "end", "text", "kind", "entity_id", "name", "country"];
+pub const MENTIONS_COLUMNS: &[&str] = &[
+    "doc_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "entity_id",
+    "name",
+    "country",
+];
 /// Columns of `dates.csv`.
 pub const DATES_COLUMNS: &[&str] = &[
-    "doc_id", "start", "end", "text", "type", "value", "precision", "date_start", "date_end", "rule",
+    "doc_id",
+    "start",
+    "end",
+    "text",
+    "type",
+    "value",
+    "precision",
+    "date_start",
+    "date_end",
+    "rule",
 ];
 /// Columns of `candidates.csv`.
 pub const CANDIDATES_COLUMNS: &[&str] = &["name", "kind", "count", "documents", "example"];
 /// Columns of `documents.csv`.
-pub const DOCUMENTS_COLUMNS: &[&str] =
-    &["doc_id", "path", "title", "published", "status", "reason", "events"];
+pub const DOCUMENTS_COLUMNS: &[&str] = &[
+    "doc_id",
+    "path",
+    "title",
+    "published",
+    "status",
+    "reason",
+    "events",
+];
 
 /// Settings of an `extract` run.
 #[derive(Clone, Debug)]
@@ -126,7 +176,13 @@ pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> A
         gazetteer,
         lexicon,
     );
-    Analysis { sentences, mentions, dateline, dates, events }
+    Analysis {
+        sentences,
+        mentions,
+        dateline,
+        dates,
+        events,
+    }
 }
 
 struct DocOutput {
@@ -198,13 +254,21 @@ fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOut
             d.rule,
         ]);
     }
-    let candidates = crate::candidates::find(body, &analysis.sentences, &analysis.mentions, &analysis.dates)
-        .into_iter()
-        .map(|c| {
-            let example = body[c.sentence].split_whitespace().collect::<Vec<_>>().join(" ");
-            (c.name, c.kind, example)
-        })
-        .collect();
+    let candidates = crate::candidates::find(
+        body,
+        &analysis.sentences,
+        &analysis.mentions,
+        &analysis.dates,
+    )
+    .into_iter()
+    .map(|c| {
+        let example = body[c.sentence]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        (c.name, c.kind, example)
+    })
+    .collect();
     let (status, reason) = if article.lossy {
         ("lossy", "invalid UTF-8, decoded lossily")
     } else {
@@ -213,7 +277,11 @@ fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOut
     let events: Vec<Reported> = analysis
         .events
         .into_iter()
-        .map(|event| Reported { doc_id: article.id.clone(), published: article.published, event })
+        .map(|event| Reported {
+            doc_id: article.id.clone(),
+            published: article.published,
+            event,
+        })
         .collect();
     DocOutput {
         document: [
@@ -276,7 +344,10 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
 
     let mut stream = DocumentStream::new(inputs, options.published);
     let analyse = |batch: Vec<RawDocument>| -> Vec<DocOutput> {
-        batch.into_par_iter().map(|doc| process(doc, &gazetteer, &lexicon)).collect()
+        batch
+            .into_par_iter()
+            .map(|doc| process(doc, &gazetteer, &lexicon))
+            .collect()
     };
     // While one batch is written, the next is read and analysed.
     let mut pending: Vec<DocOutput> = Vec::new();

@@ -79,7 +79,11 @@ impl RawDocument {
     /// Parses the document.
     pub fn parse(self) -> Document {
         match self {
-            RawDocument::Text { name, bytes, published } => read_text(&name, &bytes, published),
+            RawDocument::Text {
+                name,
+                bytes,
+                published,
+            } => read_text(&name, &bytes, published),
             RawDocument::JsonLine { name, line, bytes } => read_json_line(&name, line, &bytes),
             RawDocument::Failed(rejected) => Err(rejected),
         }
@@ -156,18 +160,29 @@ struct JsonLines {
 impl DocumentStream {
     /// A stream over `inputs`; `published` dates plain-text inputs.
     pub fn new(inputs: Vec<Input>, published: Option<NaiveDate>) -> DocumentStream {
-        DocumentStream { inputs: inputs.into_iter(), published, current: None }
+        DocumentStream {
+            inputs: inputs.into_iter(),
+            published,
+            current: None,
+        }
     }
 
     fn open(&mut self, input: Input) -> Option<RawDocument> {
         let (name, mut reader): (String, Box<dyn BufRead + Send>) = match &input {
-            Input::Stdin => ("<stdin>".to_string(), Box::new(BufReader::new(std::io::stdin()))),
+            Input::Stdin => (
+                "<stdin>".to_string(),
+                Box::new(BufReader::new(std::io::stdin())),
+            ),
             Input::File(path) => {
                 let name = path.display().to_string();
                 match File::open(path) {
                     Ok(f) => (name, Box::new(BufReader::with_capacity(1 << 16, f))),
                     Err(e) => {
-                        return Some(RawDocument::Failed(rejected_file(path, &name, &e.to_string())))
+                        return Some(RawDocument::Failed(rejected_file(
+                            path,
+                            &name,
+                            &e.to_string(),
+                        )))
                     }
                 }
             }
@@ -180,7 +195,11 @@ impl DocumentStream {
             },
         };
         if is_jsonl {
-            self.current = Some(JsonLines { name, reader, line: 0 });
+            self.current = Some(JsonLines {
+                name,
+                reader,
+                line: 0,
+            });
             return None;
         }
         let mut bytes = Vec::new();
@@ -192,7 +211,11 @@ impl DocumentStream {
                 reason: format!("{name}: {e}"),
             }));
         }
-        Some(RawDocument::Text { name, bytes, published: self.published })
+        Some(RawDocument::Text {
+            name,
+            bytes,
+            published: self.published,
+        })
     }
 }
 
@@ -298,9 +321,7 @@ pub fn read_text(name: &str, bytes: &[u8], published: Option<NaiveDate>) -> Docu
             id,
             path: name.to_string(),
             title: String::new(),
-            reason: format!(
-                "{name}: no publication date: plain text needs --published YYYY-MM-DD"
-            ),
+            reason: format!("{name}: no publication date: plain text needs --published YYYY-MM-DD"),
         }),
     }
 }
@@ -346,9 +367,15 @@ fn parse_kcna_watch(text: &str) -> Option<KcnaWatchPage> {
         .copied()
         .collect();
     let body = body_lines.join("\n").trim().to_string();
-    let published = parse_day_first(&raw_date)
-        .ok_or_else(|| format!("cannot parse the publication date {raw_date:?} (expected DD/MM/YYYY)"));
-    Some(KcnaWatchPage { title, published, date_line: date_index + 1, body })
+    let published = parse_day_first(&raw_date).ok_or_else(|| {
+        format!("cannot parse the publication date {raw_date:?} (expected DD/MM/YYYY)")
+    });
+    Some(KcnaWatchPage {
+        title,
+        published,
+        date_line: date_index + 1,
+        body,
+    })
 }
 
 fn parse_day_first(s: &str) -> Option<NaiveDate> {
@@ -374,27 +401,44 @@ pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
     let (raw, lossy) = decode(bytes);
     let path = format!("{name}:{line}");
     let reject = |id: String, title: String, reason: String| {
-        Err(Rejected { id, path: path.clone(), title, reason: format!("{name}:{line}: {reason}") })
+        Err(Rejected {
+            id,
+            path: path.clone(),
+            title,
+            reason: format!("{name}:{line}: {reason}"),
+        })
     };
     let value: serde_json::Value = match serde_json::from_str(raw.trim()) {
         Ok(v) => v,
         Err(e) => return reject(path.clone(), String::new(), format!("invalid JSON: {e}")),
     };
     let Some(object) = value.as_object() else {
-        return reject(path.clone(), String::new(), "a JSON line must be an object".into());
+        return reject(
+            path.clone(),
+            String::new(),
+            "a JSON line must be an object".into(),
+        );
     };
     let id = match object.get("id") {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => path.clone(),
     };
-    let title = object.get("title").and_then(|v| v.as_str()).map(clean_text).unwrap_or_default();
+    let title = object
+        .get("title")
+        .and_then(|v| v.as_str())
+        .map(clean_text)
+        .unwrap_or_default();
     let title = title.trim().to_string();
     let published = match object.get("published") {
         Some(serde_json::Value::String(s)) => match parse_published(s) {
             Some(d) => d,
             None => {
-                return reject(id, title, format!("cannot parse published {s:?} (expected YYYY-MM-DD)"))
+                return reject(
+                    id,
+                    title,
+                    format!("cannot parse published {s:?} (expected YYYY-MM-DD)"),
+                )
             }
         },
         _ => return reject(id, title, "no \"published\" date".into()),
@@ -403,7 +447,14 @@ pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
         return reject(id, title, "no \"text\" field".into());
     };
     let body = strip_leading_title(clean_text(text), &title);
-    Ok(Article { id, path, title, published, body, lossy })
+    Ok(Article {
+        id,
+        path,
+        title,
+        published,
+        body,
+        lossy,
+    })
 }
 
 /// Drops a first line that repeats the headline: headlines make no events
@@ -470,7 +521,9 @@ const ENTITIES: &[(&str, char)] = &[
 
 fn html_entity(s: &str) -> Option<(char, usize)> {
     for (name, c) in ENTITIES {
-        if s.get(..name.len()).is_some_and(|head| head.eq_ignore_ascii_case(name)) {
+        if s.get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+        {
             return Some((*c, name.len()));
         }
     }
@@ -500,7 +553,10 @@ mod tests {
         let article = read_text("dir/seed.txt", PAGE.as_bytes(), None).unwrap();
         assert_eq!(article.id, "seed");
         assert_eq!(article.title, "A Title");
-        assert_eq!(article.published, NaiveDate::from_ymd_opt(2024, 8, 4).unwrap());
+        assert_eq!(
+            article.published,
+            NaiveDate::from_ymd_opt(2024, 8, 4).unwrap()
+        );
         assert_eq!(article.body, "First paragraph.\n\nSecond paragraph.");
         assert!(!article.body.contains("Teaser"));
     }
@@ -509,7 +565,11 @@ mod tests {
     fn kcna_watch_bad_date_is_rejected_with_line() {
         let page = PAGE.replace("04/08/2024", "31/02/2024");
         let rejected = read_text("p.txt", page.as_bytes(), None).unwrap_err();
-        assert!(rejected.reason.starts_with("p.txt:6:"), "{}", rejected.reason);
+        assert!(
+            rejected.reason.starts_with("p.txt:6:"),
+            "{}",
+            rejected.reason
+        );
     }
 
     #[test]
@@ -535,24 +595,37 @@ mod tests {
         let article = read_json_line("c.jsonl", 3, line).unwrap();
         assert_eq!(article.id, "x1");
         assert_eq!(article.path, "c.jsonl:3");
-        assert_eq!(article.body, "Pyongyang, June 19 (KCNA) -- Talks were held.");
+        assert_eq!(
+            article.body,
+            "Pyongyang, June 19 (KCNA) -- Talks were held."
+        );
     }
 
     #[test]
     fn json_line_errors_name_file_and_line() {
         let bad = read_json_line("c.jsonl", 7, b"{not json").unwrap_err();
-        assert!(bad.reason.starts_with("c.jsonl:7: invalid JSON"), "{}", bad.reason);
+        assert!(
+            bad.reason.starts_with("c.jsonl:7: invalid JSON"),
+            "{}",
+            bad.reason
+        );
         let undated = read_json_line("c.jsonl", 8, br#"{"id":"a","text":"x"}"#).unwrap_err();
         assert_eq!(undated.id, "a");
         assert!(undated.reason.contains("published"));
-        let bad_date =
-            read_json_line("c.jsonl", 9, br#"{"id":"b","published":"19/06/2024","text":"x"}"#)
-                .unwrap_err();
+        let bad_date = read_json_line(
+            "c.jsonl",
+            9,
+            br#"{"id":"b","published":"19/06/2024","text":"x"}"#,
+        )
+        .unwrap_err();
         assert!(bad_date.reason.contains("19/06/2024"));
     }
 
     #[test]
     fn entities_and_line_ends_are_normalised() {
-        assert_eq!(clean_text("a&amp;b&#39;c&#x2019;d\r\ne&bogus;"), "a&b'c\u{2019}d\ne&bogus;");
+        assert_eq!(
+            clean_text("a&amp;b&#39;c&#x2019;d\r\ne&bogus;"),
+            "a&b'c\u{2019}d\ne&bogus;"
+        );
     }
 }

@@ -92,14 +92,22 @@ pub struct Period {
 impl Period {
     /// A day.
     pub fn day(date: NaiveDate) -> Period {
-        Period { precision: Precision::Day, start: date, end: date }
+        Period {
+            precision: Precision::Day,
+            start: date,
+            end: date,
+        }
     }
 
     /// A month; `None` for an invalid month.
     pub fn month(year: i32, month: u32) -> Option<Period> {
         let start = NaiveDate::from_ymd_opt(year, month, 1)?;
         let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
-        Some(Period { precision: Precision::Month, start, end })
+        Some(Period {
+            precision: Precision::Month,
+            start,
+            end,
+        })
     }
 
     /// A year.
@@ -114,7 +122,11 @@ impl Period {
     /// The ISO week containing `date`.
     pub fn week(date: NaiveDate) -> Period {
         let start = date - Duration::days(date.weekday().num_days_from_monday() as i64);
-        Period { precision: Precision::Week, start, end: start + Duration::days(6) }
+        Period {
+            precision: Precision::Week,
+            start,
+            end: start + Duration::days(6),
+        }
     }
 
     /// The decade starting at `first_year` (a multiple of ten).
@@ -188,7 +200,9 @@ impl TimeExpr {
     /// The TIMEX3 value string.
     pub fn timex_value(&self) -> String {
         match (&self.value, &self.time) {
-            (Value::Period(p), Some(t)) if p.precision == Precision::Day => format!("{}{t}", p.iso()),
+            (Value::Period(p), Some(t)) if p.precision == Precision::Day => {
+                format!("{}{t}", p.iso())
+            }
             (Value::Period(p), _) => p.iso(),
             (Value::Other(s), _) => s.clone(),
         }
@@ -263,38 +277,86 @@ impl Context {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
-    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon), ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu), ("friday", Weekday::Fri), ("saturday", Weekday::Sat),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
 ];
 
 /// Day words relative to "now", in days.
 const DAY_WORDS: &[(&str, i64)] = &[
-    ("today", 0), ("tonight", 0), ("this morning", 0), ("this afternoon", 0),
-    ("this evening", 0), ("yesterday", -1), ("last night", -1), ("tomorrow", 1),
-    ("the day before yesterday", -2), ("the day after tomorrow", 2),
+    ("today", 0),
+    ("tonight", 0),
+    ("this morning", 0),
+    ("this afternoon", 0),
+    ("this evening", 0),
+    ("yesterday", -1),
+    ("last night", -1),
+    ("tomorrow", 1),
+    ("the day before yesterday", -2),
+    ("the day after tomorrow", 2),
 ];
 
 /// Words that refer to the present or the past without a date.
 const REF_WORDS: &[(&str, &str)] = &[
-    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("at present", "PRESENT_REF"),
-    ("at the moment", "PRESENT_REF"), ("nowadays", "PRESENT_REF"), ("these days", "PRESENT_REF"),
-    ("recently", "PAST_REF"), ("lately", "PAST_REF"), ("in the past", "PAST_REF"),
-    ("formerly", "PAST_REF"), ("previously", "PAST_REF"), ("in the future", "FUTURE_REF"),
-    ("in future", "FUTURE_REF"), ("soon", "FUTURE_REF"),
+    ("now", "PRESENT_REF"),
+    ("currently", "PRESENT_REF"),
+    ("at present", "PRESENT_REF"),
+    ("at the moment", "PRESENT_REF"),
+    ("nowadays", "PRESENT_REF"),
+    ("these days", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+    ("lately", "PAST_REF"),
+    ("in the past", "PAST_REF"),
+    ("formerly", "PAST_REF"),
+    ("previously", "PAST_REF"),
+    ("in the future", "FUTURE_REF"),
+    ("in future", "FUTURE_REF"),
+    ("soon", "FUTURE_REF"),
 ];
 
 /// Duration units: TIMEX3 letter, and whether it follows `T`.
 const UNITS: &[(&str, &str)] = &[
-    ("second", "TS"), ("minute", "TM"), ("hour", "TH"), ("day", "D"), ("week", "W"),
-    ("month", "M"), ("year", "Y"), ("decade", "DE"), ("century", "CE"), ("centuries", "CE"),
+    ("second", "TS"),
+    ("minute", "TM"),
+    ("hour", "TH"),
+    ("day", "D"),
+    ("week", "W"),
+    ("month", "M"),
+    ("year", "Y"),
+    ("decade", "DE"),
+    ("century", "CE"),
+    ("centuries", "CE"),
 ];
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
@@ -328,7 +390,9 @@ const ORDINAL: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|nint
 
 /// A cardinal in digits or words: "23", "twenty-three", "a hundred and five".
 fn number_pattern() -> String {
-    format!(r"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{CARDINAL}|dozen|an|a)(?:[- ](?:and[- ])?(?:{CARDINAL})){{0,5}}")
+    format!(
+        r"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{CARDINAL}|dozen|an|a)(?:[- ](?:and[- ])?(?:{CARDINAL})){{0,5}}"
+    )
 }
 
 /// An ordinal in digits or words: "51st", "51 st", "seventy-fifth".
@@ -407,18 +471,27 @@ fn rules() -> Vec<Rule> {
 }
 
 const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-const MONTH_STEMS: &[&str] =
-    &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_STEMS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// Words without which a rule cannot match: a sentence is tried with a rule
 /// only when one of its anchors occurs in it. One Aho-Corasick pass over the
 /// text finds them all, so most sentences never meet a regex.
 fn anchors_of(rule: &str) -> &'static [&'static str] {
     match rule {
-        "month day, year" | "day month year" | "month day this|last|next year"
-        | "day month this|last|next year" | "month day" | "day month" | "month year"
-        | "month this|last|next year" | "this|last|next month-name" | "month" => MONTH_STEMS,
-        "iso date" | "day/month/year" | "year" | "decade" | "bare year" | "year BC" | "clock time" => DIGITS,
+        "month day, year"
+        | "day month year"
+        | "month day this|last|next year"
+        | "day month this|last|next year"
+        | "month day"
+        | "day month"
+        | "month year"
+        | "month this|last|next year"
+        | "this|last|next month-name"
+        | "month" => MONTH_STEMS,
+        "iso date" | "day/month/year" | "year" | "decade" | "bare year" | "year BC"
+        | "clock time" => DIGITS,
         "season of year" | "season" => &["spring", "summer", "autumn", "fall", "winter"],
         "century" => &["century"],
         "this|last|next week|month|year" => &["week", "month", "year"],
@@ -428,16 +501,47 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
         "that|the following year" => &["year", "month", "week", "day"],
         "N units later|earlier" => &["later", "earlier", "after", "before"],
         "N units ago" => &["ago"],
-        "day word" => &["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"],
-        "weekday" => &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+        "day word" => &[
+            "today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+        ],
+        "weekday" => &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
         "anniversary" => &["anniversar"],
-        "duration" => &["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"],
+        "duration" => &[
+            "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur",
+        ],
         "for units" => &["days", "weeks", "months", "years", "decades", "centuries"],
         "present or past reference" => &[
-            "now", "current", "present", "moment", "these days", "past", "future", "recent",
-            "lately", "formerly", "previously", "soon",
+            "now",
+            "current",
+            "present",
+            "moment",
+            "these days",
+            "past",
+            "future",
+            "recent",
+            "lately",
+            "formerly",
+            "previously",
+            "soon",
         ],
-        "every unit" => &["every", "each", "annually", "yearly", "monthly", "weekly", "daily"],
+        "every unit" => &[
+            "every", "each", "annually", "yearly", "monthly", "weekly", "daily",
+        ],
         other => panic!("rule {other:?} has no anchors"),
     }
 }
@@ -602,8 +706,13 @@ fn year_only(c: &Captures, _: &Context) -> Option<Value> {
 }
 
 /// TIMEX3 season codes.
-const SEASONS: &[(&str, &str)] =
-    &[("spring", "SP"), ("summer", "SU"), ("autumn", "FA"), ("fall", "FA"), ("winter", "WI")];
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("autumn", "FA"),
+    ("fall", "FA"),
+    ("winter", "WI"),
+];
 
 /// "the summer of 1943" (1943-SU); a season without a year takes the
 /// reference year in a narrative, the year of "now" in news.
@@ -622,7 +731,11 @@ fn season(c: &Captures, ctx: &Context) -> Option<Value> {
 /// "499 BC" is BC0499 in TIMEX3; "AD 9" is 0009.
 fn era_year(c: &Captures, _: &Context) -> Option<Value> {
     let year: i32 = c.name("y")?.as_str().parse().ok()?;
-    let era = c.name("era")?.as_str().to_ascii_uppercase().replace('.', "");
+    let era = c
+        .name("era")?
+        .as_str()
+        .to_ascii_uppercase()
+        .replace('.', "");
     if era.starts_with('B') {
         Some(Value::Other(format!("BC{year:04}")))
     } else {
@@ -665,10 +778,22 @@ fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
 /// "10:30 a.m.", "21:00": a time on the day last told (in news, the
 /// report's day), as `2024-08-04T10:30`.
 fn clock_time(c: &Captures, ctx: &Context) -> Option<Value> {
-    let hour: u32 = c.name("h").or_else(|| c.name("h2"))?.as_str().parse().ok()?;
-    let minute: u32 = c.name("mi").or_else(|| c.name("mi2")).map_or(Some(0), |m| m.as_str().parse().ok())?;
-    let pm = c.name("ap").is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with('p'));
-    let am = c.name("ap").is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with('a'));
+    let hour: u32 = c
+        .name("h")
+        .or_else(|| c.name("h2"))?
+        .as_str()
+        .parse()
+        .ok()?;
+    let minute: u32 = c
+        .name("mi")
+        .or_else(|| c.name("mi2"))
+        .map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let pm = c
+        .name("ap")
+        .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with('p'));
+    let am = c
+        .name("ap")
+        .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with('a'));
     if (am || pm) && !(1..=12).contains(&hour) {
         return None;
     }
@@ -681,7 +806,10 @@ fn clock_time(c: &Captures, ctx: &Context) -> Option<Value> {
         Some(r) if r.precision == Precision::Day => r.start,
         _ => ctx.deictic(),
     };
-    Some(Value::Other(format!("{}T{hour:02}:{minute:02}", day.format("%Y-%m-%d"))))
+    Some(Value::Other(format!(
+        "{}T{hour:02}:{minute:02}",
+        day.format("%Y-%m-%d")
+    )))
 }
 
 /// "in recent years": the past, undated.
@@ -823,15 +951,16 @@ fn day_word(c: &Captures, ctx: &Context) -> Option<Value> {
         // A history's "today" is the time of writing, not of the story.
         return Some(Value::Other("PRESENT_REF".into()));
     }
-    Some(Value::Period(Period::day(ctx.deictic() + Duration::days(offset))))
+    Some(Value::Period(Period::day(
+        ctx.deictic() + Duration::days(offset),
+    )))
 }
 
 fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
     let target = lookup(WEEKDAYS, c.name("w")?.as_str())?;
     let now = ctx.deictic();
     let rel = c.name("rel").map(|m| m.as_str().to_ascii_lowercase());
-    let back = (now.weekday().num_days_from_monday() as i64
-        - target.num_days_from_monday() as i64)
+    let back = (now.weekday().num_days_from_monday() as i64 - target.num_days_from_monday() as i64)
         .rem_euclid(7);
     let forward = (7 - back) % 7;
     let date = match (rel.as_deref(), ctx.tense) {
@@ -888,14 +1017,33 @@ fn set(c: &Captures, _: &Context) -> Option<Value> {
 
 /// Words that mark a clause's tense, nearest first.
 const FUTURE_MARKERS: &[&str] = &[
-    "will", "shall", "is to", "are to", "going to", "expected to", "scheduled to", "plans to",
-    "plan to", "intends to", "due to", "slated to", "set to",
+    "will",
+    "shall",
+    "is to",
+    "are to",
+    "going to",
+    "expected to",
+    "scheduled to",
+    "plans to",
+    "plan to",
+    "intends to",
+    "due to",
+    "slated to",
+    "set to",
 ];
 const PAST_MARKERS: &[&str] = &[
     "was", "were", "had", "did", "met", "held", "made", "took", "paid", "left", "came", "went",
     "sent", "gave", "said", "saw", "began", "began", "won", "fought", "led", "became", "ago",
 ];
-const PRESENT_MARKERS: &[&str] = &["is", "are", "am", "marks", "falls", "celebrate", "celebrates"];
+const PRESENT_MARKERS: &[&str] = &[
+    "is",
+    "are",
+    "am",
+    "marks",
+    "falls",
+    "celebrate",
+    "celebrates",
+];
 /// Words that end in "-ed" without being past tense.
 const NOT_PAST: &[&str] = &[
     "united", "need", "speed", "red", "bed", "seed", "indeed", "proceed", "exceed", "succeed",
@@ -934,7 +1082,10 @@ fn tense_in(words: &[(usize, &str)], at: usize) -> Tense {
         }
         tense_of(w)
     };
-    let split = words.iter().position(|(s, _)| *s >= at).unwrap_or(words.len());
+    let split = words
+        .iter()
+        .position(|(s, _)| *s >= at)
+        .unwrap_or(words.len());
     (0..split)
         .rev()
         .find_map(pairs)
@@ -997,14 +1148,82 @@ fn case_ok(expr: &str, all_caps: bool) -> bool {
 
 /// Words after a number that make it a quantity, not a year: "2000 tons".
 const MEASURE_WORDS: &[&str] = &[
-    "people", "persons", "tons", "tonnes", "t", "metres", "meters", "m", "km", "kilometres",
-    "kilometers", "kilograms", "kg", "grams", "dollars", "won", "yuan", "euros", "rubles",
-    "hectares", "ha", "units", "times", "members", "workers", "soldiers", "troops", "men", "women",
-    "children", "students", "copies", "pieces", "cases", "households", "families", "sq", "square",
-    "percent", "per", "mm", "cm", "feet", "ft", "miles", "horsepower", "hp", "mw", "kw", "ships",
-    "aircraft", "planes", "tanks", "guns", "rounds", "shells", "casualties", "dead", "killed",
-    "wounded", "prisoners", "refugees", "votes", "seats", "books", "titles", "items", "kinds",
-    "tonne", "litres", "liters", "barrels", "acres", "others", "more", "strong",
+    "people",
+    "persons",
+    "tons",
+    "tonnes",
+    "t",
+    "metres",
+    "meters",
+    "m",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilograms",
+    "kg",
+    "grams",
+    "dollars",
+    "won",
+    "yuan",
+    "euros",
+    "rubles",
+    "hectares",
+    "ha",
+    "units",
+    "times",
+    "members",
+    "workers",
+    "soldiers",
+    "troops",
+    "men",
+    "women",
+    "children",
+    "students",
+    "copies",
+    "pieces",
+    "cases",
+    "households",
+    "families",
+    "sq",
+    "square",
+    "percent",
+    "per",
+    "mm",
+    "cm",
+    "feet",
+    "ft",
+    "miles",
+    "horsepower",
+    "hp",
+    "mw",
+    "kw",
+    "ships",
+    "aircraft",
+    "planes",
+    "tanks",
+    "guns",
+    "rounds",
+    "shells",
+    "casualties",
+    "dead",
+    "killed",
+    "wounded",
+    "prisoners",
+    "refugees",
+    "votes",
+    "seats",
+    "books",
+    "titles",
+    "items",
+    "kinds",
+    "tonne",
+    "litres",
+    "liters",
+    "barrels",
+    "acres",
+    "others",
+    "more",
+    "strong",
 ];
 
 /// Whether a bare four-digit number counts something ("2000 tons") or is
@@ -1028,7 +1247,10 @@ fn counts_something(text: &str, start: usize, end: usize) -> bool {
 fn sets_reference(rule: &str) -> bool {
     !matches!(
         rule,
-        "anniversary" | "N units later|earlier" | "that|the following year" | "N units ago"
+        "anniversary"
+            | "N units later|earlier"
+            | "that|the following year"
+            | "N units ago"
             | "this|last|next week|month|year"
     )
 }
@@ -1085,7 +1307,9 @@ fn resolve_rules(
             continue;
         }
         for caps in rule.regex.captures_iter(sentence) {
-            let Some(m) = caps.get(rule.group).or_else(|| caps.get(0)) else { continue };
+            let Some(m) = caps.get(rule.group).or_else(|| caps.get(0)) else {
+                continue;
+            };
             let whole = caps.get(0).map_or(m.end(), |w| w.end());
             if !case_ok(caps.get(0).map_or("", |w| w.as_str()), all_caps)
                 || followed_by_non_date(sentence, whole)
@@ -1096,7 +1320,10 @@ fn resolve_rules(
             let mut start = m.start();
             let mut skip_candidate = false;
             // Drop the words a number-word group took before its number.
-            for (group, parse) in [("n", parse_cardinal as fn(&str) -> Option<u32>), ("ord", parse_ordinal)] {
+            for (group, parse) in [
+                ("n", parse_cardinal as fn(&str) -> Option<u32>),
+                ("ord", parse_ordinal),
+            ] {
                 let Some(n) = caps.name(group) else { continue };
                 match trailing(n.as_str(), parse) {
                     Some((skip, _)) if n.start() <= start + 4 && skip > 0 => {
@@ -1115,7 +1342,12 @@ fn resolve_rules(
                 continue;
             }
             let words = words.get_or_insert_with(|| crate::segment::words(sentence));
-            let ctx = Context { now, reference, tense: tense_in(words, start), mode };
+            let ctx = Context {
+                now,
+                reference,
+                tense: tense_in(words, start),
+                mode,
+            };
             if let Some(value) = (rule.resolve)(&caps, &ctx) {
                 let expr = TimeExpr {
                     span: offset + start..offset + m.end(),
@@ -1129,7 +1361,11 @@ fn resolve_rules(
         }
     }
     candidates.sort_by(|(oa, a), (ob, b)| {
-        a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(oa.cmp(ob))
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+            .then(oa.cmp(ob))
     });
     let mut chosen: Vec<TimeExpr> = Vec::new();
     let mut last_end = 0;
@@ -1148,8 +1384,13 @@ fn resolve_rules(
 }
 
 /// Parts of the day and their TIMEX3 codes.
-const PARTS_OF_DAY: &[(&str, &str)] =
-    &[("morning", "TMO"), ("afternoon", "TAF"), ("evening", "TEV"), ("night", "TNI"), ("tonight", "TNI")];
+const PARTS_OF_DAY: &[(&str, &str)] = &[
+    ("morning", "TMO"),
+    ("afternoon", "TAF"),
+    ("evening", "TEV"),
+    ("night", "TNI"),
+    ("tonight", "TNI"),
+];
 
 /// "Saturday evening", "the morning of April 19", "this afternoon": a day
 /// with its part of the day is a TIME, and its extent takes the words in.
@@ -1160,7 +1401,10 @@ fn add_time_of_day(sentence: &str, offset: usize, expr: &mut TimeExpr) {
     }
     let (start, end) = (expr.span.start - offset, expr.span.end - offset);
     let inside = sentence[start..end].to_ascii_lowercase();
-    if let Some(&(_, code)) = PARTS_OF_DAY.iter().find(|(w, _)| inside.split_whitespace().any(|x| x == *w)) {
+    if let Some(&(_, code)) = PARTS_OF_DAY
+        .iter()
+        .find(|(w, _)| inside.split_whitespace().any(|x| x == *w))
+    {
         expr.time = Some(code.into());
         expr.timex_type = TimexType::Time;
         return;
@@ -1168,7 +1412,9 @@ fn add_time_of_day(sentence: &str, offset: usize, expr: &mut TimeExpr) {
     let after = sentence[end..].to_ascii_lowercase();
     for (word, code) in PARTS_OF_DAY {
         let phrase = format!(" {word}");
-        if after.starts_with(&phrase) && !after[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+        if after.starts_with(&phrase)
+            && !after[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
+        {
             expr.span.end += phrase.len();
             expr.time = Some((*code).into());
             expr.timex_type = TimexType::Time;
@@ -1191,8 +1437,17 @@ fn add_time_of_day(sentence: &str, offset: usize, expr: &mut TimeExpr) {
 /// Words before an expression that say which part of it is meant; TIMEX3
 /// extents include them ("earlier this year", "the end of May").
 const MODIFIERS: &[&str] = &[
-    "earlier", "later", "early", "late", "mid", "the end of", "the beginning of", "the middle of",
-    "the start of", "the first half of", "the second half of",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "mid",
+    "the end of",
+    "the beginning of",
+    "the middle of",
+    "the start of",
+    "the first half of",
+    "the second half of",
 ];
 
 /// The start of an expression with the modifier before it, if any.
@@ -1254,7 +1509,8 @@ pub fn resolve_document(
         }
         // Anchors count at the start of a word only ("now", not "know").
         if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
-            let seam = bytes[m.start() - 1].is_ascii_lowercase() && bytes[m.start()].is_ascii_uppercase();
+            let seam =
+                bytes[m.start() - 1].is_ascii_lowercase() && bytes[m.start()].is_ascii_uppercase();
             if !seam {
                 continue;
             }
@@ -1284,4 +1540,3 @@ pub fn resolve_document(
     }
     out
 }
-

@@ -129,13 +129,19 @@ mod tests {
     fn abbreviations_and_initials_do_not_split() {
         assert_eq!(
             texts("The U.S. Secretary met V. Putin on Aug. 4. Then he left."),
-            vec!["The U.S. Secretary met V. Putin on Aug. 4.", "Then he left."]
+            vec![
+                "The U.S. Secretary met V. Putin on Aug. 4.",
+                "Then he left."
+            ]
         );
     }
 
     #[test]
     fn closing_quotes_stay_with_the_sentence() {
-        assert_eq!(texts("He said \"Go away.\" Then"), vec!["He said \"Go away.\"", "Then"]);
+        assert_eq!(
+            texts("He said \"Go away.\" Then"),
+            vec!["He said \"Go away.\"", "Then"]
+        );
     }
 
     #[test]

@@ -53,7 +53,11 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 }
 
 fn decode_xml(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Parses a TimeML document.
@@ -61,7 +65,11 @@ fn decode_xml(s: &str) -> String {
 /// # Errors
 /// When the creation time or the `<TEXT>` element is missing.
 pub fn parse(path: &Path, xml: &str) -> Result<TimemlDocument> {
-    let fail = |message: &str| Error::Gazetteer { path: path.to_path_buf(), line: 1, message: message.into() };
+    let fail = |message: &str| Error::Gazetteer {
+        path: path.to_path_buf(),
+        line: 1,
+        message: message.into(),
+    };
     let creation = xml
         .match_indices("<TIMEX3")
         .filter_map(|(i, _)| xml[i..].find('>').map(|e| &xml[i..i + e]))
@@ -69,8 +77,13 @@ pub fn parse(path: &Path, xml: &str) -> Result<TimemlDocument> {
         .and_then(|tag| attribute(tag, "value"))
         .and_then(|v| NaiveDate::parse_from_str(v.get(..10).unwrap_or(&v), "%Y-%m-%d").ok())
         .ok_or_else(|| fail("no CREATION_TIME TIMEX3 with a YYYY-MM-DD value"))?;
-    let start = xml.find("<TEXT>").ok_or_else(|| fail("no <TEXT> element"))? + "<TEXT>".len();
-    let end = xml[start..].find("</TEXT>").map_or(xml.len(), |e| start + e);
+    let start = xml
+        .find("<TEXT>")
+        .ok_or_else(|| fail("no <TEXT> element"))?
+        + "<TEXT>".len();
+    let end = xml[start..]
+        .find("</TEXT>")
+        .map_or(xml.len(), |e| start + e);
     let body = &xml[start..end];
     let mut text = String::with_capacity(body.len());
     let mut gold = Vec::new();
@@ -78,7 +91,9 @@ pub fn parse(path: &Path, xml: &str) -> Result<TimemlDocument> {
     let mut rest = body;
     while let Some(lt) = rest.find('<') {
         text.push_str(&decode_xml(&rest[..lt]));
-        let Some(gt) = rest[lt..].find('>') else { break };
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
         let tag = &rest[lt..lt + gt + 1];
         if tag.starts_with("<TIMEX3") && !tag.ends_with("/>") {
             let kind = attribute(tag, "type").unwrap_or_default();
@@ -86,13 +101,21 @@ pub fn parse(path: &Path, xml: &str) -> Result<TimemlDocument> {
             open = Some((text.len(), kind, value));
         } else if tag.starts_with("</TIMEX3") {
             if let Some((s, timex_type, value)) = open.take() {
-                gold.push(GoldTimex { span: s..text.len(), timex_type, value });
+                gold.push(GoldTimex {
+                    span: s..text.len(),
+                    timex_type,
+                    value,
+                });
             }
         }
         rest = &rest[lt + gt + 1..];
     }
     text.push_str(&decode_xml(rest));
-    Ok(TimemlDocument { creation, text, gold })
+    Ok(TimemlDocument {
+        creation,
+        text,
+        gold,
+    })
 }
 
 /// Counts behind TempEval-3 scores.
@@ -128,7 +151,12 @@ impl TimexScores {
     }
     /// (P, R, F1) of relaxed extents.
     pub fn relaxed(&self) -> (f64, f64, f64) {
-        pr_f(self.relaxed_system, self.system, self.relaxed_gold, self.gold)
+        pr_f(
+            self.relaxed_system,
+            self.system,
+            self.relaxed_gold,
+            self.gold,
+        )
     }
     /// (P, R, F1) of values.
     pub fn value(&self) -> (f64, f64, f64) {
@@ -139,7 +167,11 @@ impl TimexScores {
 fn pr_f(hit_system: usize, system: usize, hit_gold: usize, gold: usize) -> (f64, f64, f64) {
     let (p, _, _) = prf(hit_system, system, gold);
     let (_, r, _) = prf(hit_gold, system, gold);
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -150,7 +182,10 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// The expressions TimeML annotates: an anniversary's date is eventline's
 /// reading, not a time expression of the text.
 fn timeml_expressions(exprs: Vec<TimeExpr>) -> Vec<TimeExpr> {
-    exprs.into_iter().filter(|e| e.rule != "anniversary").collect()
+    exprs
+        .into_iter()
+        .filter(|e| e.rule != "anniversary")
+        .collect()
 }
 
 /// Scores one document into `scores`.
@@ -163,17 +198,25 @@ pub fn score_document(name: &str, doc: &TimemlDocument, mode: Mode, scores: &mut
         let value = s.timex_value();
         scores.strict_system += doc.gold.iter().any(|g| g.span == s.span) as usize;
         scores.relaxed_system += doc.gold.iter().any(|g| overlaps(&g.span, &s.span)) as usize;
-        scores.value_system += doc.gold.iter().any(|g| overlaps(&g.span, &s.span) && g.value == value) as usize;
+        scores.value_system +=
+            doc.gold
+                .iter()
+                .any(|g| overlaps(&g.span, &s.span) && g.value == value) as usize;
     }
     for g in &doc.gold {
-        let overlapping: Vec<&TimeExpr> = system.iter().filter(|s| overlaps(&g.span, &s.span)).collect();
+        let overlapping: Vec<&TimeExpr> = system
+            .iter()
+            .filter(|s| overlaps(&g.span, &s.span))
+            .collect();
         scores.strict_gold += system.iter().any(|s| s.span == g.span) as usize;
         scores.relaxed_gold += !overlapping.is_empty() as usize;
         let same_value = overlapping.iter().any(|s| s.timex_value() == g.value);
         scores.value_gold += same_value as usize;
         let text = doc.text[g.span.clone()].to_string();
         match overlapping.first() {
-            None => scores.missed.push((name.to_string(), text, g.value.clone())),
+            None => scores
+                .missed
+                .push((name.to_string(), text, g.value.clone())),
             Some(s) if !same_value => scores.value_errors.push((
                 name.to_string(),
                 text,
@@ -201,7 +244,9 @@ pub fn evaluate_dir(dir: &Path, mode: Mode) -> Result<TimexScores> {
     for path in files {
         let xml = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         let doc = parse(&path, &xml)?;
-        let name = path.file_stem().map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        let name = path
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
         score_document(&name, &doc, mode, &mut scores);
     }
     Ok(scores)
@@ -218,7 +263,9 @@ mod tests {
     fn tags_are_stripped_and_spans_kept() {
         let doc = parse(Path::new("x.tml"), DOC).unwrap();
         assert_eq!(doc.creation, NaiveDate::from_ymd_opt(2009, 12, 19).unwrap());
-        assert!(doc.text.starts_with("On September 1, 1939, Germany & Slovakia attacked."));
+        assert!(doc
+            .text
+            .starts_with("On September 1, 1939, Germany & Slovakia attacked."));
         assert_eq!(&doc.text[doc.gold[0].span.clone()], "September 1, 1939");
         assert_eq!(&doc.text[doc.gold[1].span.clone()], "early October");
     }

@@ -32,9 +32,15 @@ impl CsvSink {
         let file = File::create(&temp).map_err(|e| Error::io(&temp, e))?;
         let mut file = BufWriter::with_capacity(1 << 16, file);
         if bom {
-            file.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&temp, e))?;
+            file.write_all("\u{feff}".as_bytes())
+                .map_err(|e| Error::io(&temp, e))?;
         }
-        let mut sink = CsvSink { path, temp, file, scratch: RowBuffer::default() };
+        let mut sink = CsvSink {
+            path,
+            temp,
+            file,
+            scratch: RowBuffer::default(),
+        };
         sink.row(header.iter().copied())?;
         Ok(sink)
     }
@@ -60,7 +66,9 @@ impl CsvSink {
     /// # Errors
     /// When the file cannot be written.
     pub fn raw(&mut self, bytes: &[u8]) -> Result<()> {
-        self.file.write_all(bytes).map_err(|e| Error::io(&self.temp, e))
+        self.file
+            .write_all(bytes)
+            .map_err(|e| Error::io(&self.temp, e))
     }
 
     /// Flushes the file and renames it into place.
@@ -68,7 +76,9 @@ impl CsvSink {
     /// # Errors
     /// When flushing or renaming fails.
     pub fn finish(self) -> Result<()> {
-        let CsvSink { path, temp, file, .. } = self;
+        let CsvSink {
+            path, temp, file, ..
+        } = self;
         let file = file
             .into_inner()
             .map_err(|e| Error::io(&temp, std::io::Error::other(e.to_string())))?;
@@ -86,7 +96,11 @@ pub struct RowBuffer {
 
 impl Default for RowBuffer {
     fn default() -> RowBuffer {
-        RowBuffer { writer: csv::WriterBuilder::new().buffer_capacity(1024).from_writer(Vec::new()) }
+        RowBuffer {
+            writer: csv::WriterBuilder::new()
+                .buffer_capacity(1024)
+                .from_writer(Vec::new()),
+        }
     }
 }
 

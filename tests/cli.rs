@@ -37,7 +37,11 @@ fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
         .records()
         .map(|r| {
             let r = r.unwrap();
-            headers.iter().map(String::from).zip(r.iter().map(String::from)).collect()
+            headers
+                .iter()
+                .map(String::from)
+                .zip(r.iter().map(String::from))
+                .collect()
         })
         .collect()
 }
@@ -48,10 +52,17 @@ const SEED: &str = "corpus/seed/000_3a0c81bb4ec1f5d5.txt";
 fn seed_timeline_matches_golden() {
     let dir = tempfile::tempdir().unwrap();
     let output = extract(&[repo(SEED).to_str().unwrap(), "--no-bom"], dir.path());
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let got = read(&dir.path().join("timeline.csv"));
     let want = read(&repo("tests/golden/seed-timeline.csv"));
-    assert_eq!(got, want, "timeline.csv differs from tests/golden/seed-timeline.csv");
+    assert_eq!(
+        got, want,
+        "timeline.csv differs from tests/golden/seed-timeline.csv"
+    );
 }
 
 #[test]
@@ -75,11 +86,17 @@ fn seed_teasers_make_no_events_and_columns_are_stable() {
     let events = rows(&dir.path().join("events.csv"));
     let body_len = read(&repo(SEED)).find("More From").unwrap();
     for e in &events {
-        assert!(!e["evidence"].contains("Spokesperson"), "event from a teaser: {e:?}");
+        assert!(
+            !e["evidence"].contains("Spokesperson"),
+            "event from a teaser: {e:?}"
+        );
         assert!(e["start"].parse::<usize>().unwrap() < body_len);
     }
     let dates = rows(&dir.path().join("dates.csv"));
-    assert!(!dates.iter().any(|d| d["value"].starts_with("2025")), "a teaser's date was read");
+    assert!(
+        !dates.iter().any(|d| d["value"].starts_with("2025")),
+        "a teaser's date was read"
+    );
 }
 
 #[test]
@@ -87,9 +104,24 @@ fn output_is_identical_at_any_thread_count() {
     let one = tempfile::tempdir().unwrap();
     let eight = tempfile::tempdir().unwrap();
     let corpus = repo("corpus");
-    assert!(extract(&[corpus.to_str().unwrap(), "--jobs", "1"], one.path()).status.success());
-    assert!(extract(&[corpus.to_str().unwrap(), "--jobs", "8"], eight.path()).status.success());
-    for file in ["timeline.csv", "events.csv", "mentions.csv", "dates.csv", "documents.csv", "candidates.csv"] {
+    assert!(
+        extract(&[corpus.to_str().unwrap(), "--jobs", "1"], one.path())
+            .status
+            .success()
+    );
+    assert!(
+        extract(&[corpus.to_str().unwrap(), "--jobs", "8"], eight.path())
+            .status
+            .success()
+    );
+    for file in [
+        "timeline.csv",
+        "events.csv",
+        "mentions.csv",
+        "dates.csv",
+        "documents.csv",
+        "candidates.csv",
+    ] {
         let (a, b) = (read(&one.path().join(file)), read(&eight.path().join(file)));
         assert!(a == b, "{file} differs between --jobs 1 and --jobs 8");
     }
@@ -127,14 +159,26 @@ fn broken_documents_are_rejected_and_the_rest_goes_on() {
     std::fs::write(input.join("latin1.txt"), b"Caf\xe9 talks were held.").unwrap();
     let out = dir.path().join("out");
     let output = extract(&[input.to_str().unwrap()], &out);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let documents = rows(&out.join("documents.csv"));
-    let by_id = |id: &str| documents.iter().find(|d| d["doc_id"] == id).unwrap_or_else(|| panic!("{id}: {documents:?}"));
+    let by_id = |id: &str| {
+        documents
+            .iter()
+            .find(|d| d["doc_id"] == id)
+            .unwrap_or_else(|| panic!("{id}: {documents:?}"))
+    };
     assert_eq!(by_id("good")["status"], "ok");
     assert_eq!(by_id("good")["events"], "1");
     // The title would run as a formula in a spreadsheet.
     assert_eq!(by_id("good")["title"], "'=cmd|' /C calc'!A0");
-    let bad_json = documents.iter().find(|d| d["reason"].contains("invalid JSON")).unwrap();
+    let bad_json = documents
+        .iter()
+        .find(|d| d["reason"].contains("invalid JSON"))
+        .unwrap();
     assert_eq!(bad_json["status"], "rejected");
     assert!(bad_json["reason"].contains("a.jsonl:2:"), "{bad_json:?}");
     assert!(by_id("undated")["reason"].contains("a.jsonl:4:"));
@@ -148,7 +192,10 @@ fn broken_documents_are_rejected_and_the_rest_goes_on() {
 
     // With a publication date the plain text files are read; the lossy one is flagged.
     let out2 = dir.path().join("out2");
-    let output = extract(&[input.to_str().unwrap(), "--published", "2024-08-04"], &out2);
+    let output = extract(
+        &[input.to_str().unwrap(), "--published", "2024-08-04"],
+        &out2,
+    );
     assert!(output.status.success());
     let documents = rows(&out2.join("documents.csv"));
     let latin1 = documents.iter().find(|d| d["doc_id"] == "latin1").unwrap();
@@ -160,7 +207,15 @@ fn broken_documents_are_rejected_and_the_rest_goes_on() {
 fn stdin_and_no_bom() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = bin()
-        .args(["extract", "-", "--published", "2024-08-04", "--no-bom", "--quiet", "--out"])
+        .args([
+            "extract",
+            "-",
+            "--published",
+            "2024-08-04",
+            "--no-bom",
+            "--quiet",
+            "--out",
+        ])
         .arg(dir.path())
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -175,14 +230,21 @@ fn stdin_and_no_bom() {
         .write_all(b"Great Comrade Kim Jong Il visited Russia again in 2002 and 2011 respectively.")
         .unwrap();
     let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = read(&dir.path().join("timeline.csv"));
     assert!(text.starts_with("date,"), "BOM written despite --no-bom");
     let timeline = rows(&dir.path().join("timeline.csv"));
     let years: Vec<&str> = timeline.iter().map(|r| r["date"].as_str()).collect();
     assert_eq!(years, ["2002", "2011"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("1 documents"), "summary line missing: {stderr}");
+    assert!(
+        stderr.contains("1 documents"),
+        "summary line missing: {stderr}"
+    );
 }
 
 #[test]
@@ -196,21 +258,43 @@ fn a_users_gazetteer_folder_adds_names() {
     )
     .unwrap();
     let text = dir.path().join("a.txt");
-    std::fs::write(&text, "Kim Jong Un received Thongsing Thammavong in Pyongyang on June 3.").unwrap();
+    std::fs::write(
+        &text,
+        "Kim Jong Un received Thongsing Thammavong in Pyongyang on June 3.",
+    )
+    .unwrap();
     let out = dir.path().join("out");
     let output = extract(
-        &[text.to_str().unwrap(), "--published", "2024-08-04", "--gazetteers", gaz.to_str().unwrap()],
+        &[
+            text.to_str().unwrap(),
+            "--published",
+            "2024-08-04",
+            "--gazetteers",
+            gaz.to_str().unwrap(),
+        ],
         &out,
     );
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let mentions = rows(&out.join("mentions.csv"));
-    assert!(mentions.iter().any(|m| m["name"] == "Thongsing Thammavong" && m["country"] == "Laos"));
+    assert!(mentions
+        .iter()
+        .any(|m| m["name"] == "Thongsing Thammavong" && m["country"] == "Laos"));
     let timeline = rows(&out.join("timeline.csv"));
     assert_eq!(timeline[0]["actors"], "Kim Jong Un; Thongsing Thammavong");
 
     std::fs::write(gaz.join("states.csv"), "id,name,aliases,iso3\nLAO,,,LAO\n").unwrap();
     let output = extract(
-        &[text.to_str().unwrap(), "--published", "2024-08-04", "--gazetteers", gaz.to_str().unwrap()],
+        &[
+            text.to_str().unwrap(),
+            "--published",
+            "2024-08-04",
+            "--gazetteers",
+            gaz.to_str().unwrap(),
+        ],
         &out,
     );
     assert_eq!(output.status.code(), Some(2));
@@ -224,13 +308,25 @@ fn dates_command_prints_the_seed_dates() {
     let start = seed.find("With the traditional").unwrap();
     let end = seed.find("More From").unwrap();
     let mut child = bin()
-        .args(["dates", "--published", "2024-08-04", "--format", "jsonl", "-"])
+        .args([
+            "dates",
+            "--published",
+            "2024-08-04",
+            "--format",
+            "jsonl",
+            "-",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(seed[start..end].as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(seed[start..end].as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success());
     let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
@@ -253,7 +349,10 @@ fn dates_command_prints_the_seed_dates() {
     assert_eq!(value_of("June this year"), "2024-06");
     assert_eq!(value_of("June 19 this year"), "2024-06-19");
     for line in &lines {
-        let (s, e) = (line["start"].as_u64().unwrap() as usize, line["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            line["start"].as_u64().unwrap() as usize,
+            line["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&seed[start..end][s..e], line["text"].as_str().unwrap());
     }
 }

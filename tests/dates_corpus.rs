@@ -35,7 +35,13 @@ fn check_positive(name: &str, at_least: usize) {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} rows fail:\n{}", failures.len(), rows.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows fail:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -46,9 +52,13 @@ fn negative_corpus() {
         let (published, text) = (&row[0], &row[1]);
         let exprs = resolve_document(text, &sentences(text), date(published), Mode::News);
         if !exprs.is_empty() {
-            let found: Vec<String> =
-                exprs.iter().map(|e| format!("{:?}={}", &text[e.span.clone()], e.timex_value())).collect();
-            failures.push(format!("dates-negative.csv:{line}: {text:?} gave {found:?}"));
+            let found: Vec<String> = exprs
+                .iter()
+                .map(|e| format!("{:?}={}", &text[e.span.clone()], e.timex_value()))
+                .collect();
+            failures.push(format!(
+                "dates-negative.csv:{line}: {text:?} gave {found:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -4,11 +4,11 @@
 //! `;`-separated; empty for a negative example. `\\n` in a text is a line break.
 
 use chrono::NaiveDate;
+use eventline::extract::Status;
 use eventline::gazetteer::Gazetteer;
 use eventline::lexicon::Lexicon;
 use eventline::pipeline::analyze;
 use eventline::read::Article;
-use eventline::extract::Status;
 
 use crate::{corpus_rows, date};
 
@@ -49,18 +49,26 @@ fn event_corpus() {
             lossy: false,
         };
         let analysis = analyze(&article, &gazetteer, &lexicon);
-        let mut got: Vec<String> = analysis
-            .events
-            .iter()
-            .map(describe)
-            .collect();
+        let mut got: Vec<String> = analysis.events.iter().map(describe).collect();
         got.sort();
-        let mut want: Vec<String> =
-            expected.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+        let mut want: Vec<String> = expected
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
         want.sort();
         if got != want {
-            failures.push(format!("events.csv:{line}: {text:?}\n    want {want:?}\n    got  {got:?}"));
+            failures.push(format!(
+                "events.csv:{line}: {text:?}\n    want {want:?}\n    got  {got:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} rows fail:\n{}", failures.len(), rows.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows fail:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
 }

@@ -9,15 +9,79 @@ use eventline::pipeline::analyze;
 use eventline::read::{read_json_line, read_text, Article};
 
 const PIECES: &[&str] = &[
-    "Kim Jong Un", "ComradeKim Jong Uninvited", "Putin", "the DPRK", "Russia", "Russian", "south Korea",
-    "Pyongyang", "Vostochny Spaceport", " met ", " received ", " visited ", " paid an official visit to ",
-    " signed ", " was signed ", " treaty ", " agreement on ", " left here for ", " arrived here ",
-    " led by ", " headed by ", "Present there were ", " on ", " in ", " at ", " and ", ", ", ". ", "\n",
-    "- ", "June 19", "June 19 this year", "April 2019", "2002", "1990s", "twenty-three years ago",
-    "the 51 st anniversary", "yesterday", "on Monday", "recently", "the same day", "mid-", "’", "'",
-    "\u{fffd}", "é", "한국", "—", "(", ")", "\"", "“", "”", "Pyongyang, May 3 (KCNA) -- ", "1,460",
-    "3-1", "Unit 731", "the president", "foreign minister", " of the ", "Vice-", "BC", "a hundred and",
-    "summer", "the third quarter", "–", "\t", "  ", "U.S.", "Aug.", "V. ", "The", "x",
+    "Kim Jong Un",
+    "ComradeKim Jong Uninvited",
+    "Putin",
+    "the DPRK",
+    "Russia",
+    "Russian",
+    "south Korea",
+    "Pyongyang",
+    "Vostochny Spaceport",
+    " met ",
+    " received ",
+    " visited ",
+    " paid an official visit to ",
+    " signed ",
+    " was signed ",
+    " treaty ",
+    " agreement on ",
+    " left here for ",
+    " arrived here ",
+    " led by ",
+    " headed by ",
+    "Present there were ",
+    " on ",
+    " in ",
+    " at ",
+    " and ",
+    ", ",
+    ". ",
+    "\n",
+    "- ",
+    "June 19",
+    "June 19 this year",
+    "April 2019",
+    "2002",
+    "1990s",
+    "twenty-three years ago",
+    "the 51 st anniversary",
+    "yesterday",
+    "on Monday",
+    "recently",
+    "the same day",
+    "mid-",
+    "’",
+    "'",
+    "\u{fffd}",
+    "é",
+    "한국",
+    "—",
+    "(",
+    ")",
+    "\"",
+    "“",
+    "”",
+    "Pyongyang, May 3 (KCNA) -- ",
+    "1,460",
+    "3-1",
+    "Unit 731",
+    "the president",
+    "foreign minister",
+    " of the ",
+    "Vice-",
+    "BC",
+    "a hundred and",
+    "summer",
+    "the third quarter",
+    "–",
+    "\t",
+    "  ",
+    "U.S.",
+    "Aug.",
+    "V. ",
+    "The",
+    "x",
 ];
 
 /// A small deterministic generator (xorshift), so the test needs no crate.
@@ -39,8 +103,12 @@ fn random_articles_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for i in 0..1500 {
         let len = (rng.next() % 60) as usize;
-        let body: String = (0..len).map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize]).collect();
-        let published = NaiveDate::from_ymd_opt(1990 + (i % 40), 1 + (i % 12) as u32, 1 + (i % 28) as u32).unwrap();
+        let body: String = (0..len)
+            .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
+            .collect();
+        let published =
+            NaiveDate::from_ymd_opt(1990 + (i % 40), 1 + (i % 12) as u32, 1 + (i % 28) as u32)
+                .unwrap();
         let article = Article {
             id: format!("r{i}"),
             path: String::new(),
@@ -76,18 +144,26 @@ fn broken_bytes_never_panic_the_readers() {
 #[test]
 fn every_kim_jong_un_of_the_bundled_corpus_is_found() {
     let gazetteer = Gazetteer::load(&[]).unwrap();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/kcna/kcna-kp-2024-first300.jsonl");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/kcna/kcna-kp-2024-first300.jsonl");
     let text = std::fs::read_to_string(&path).unwrap();
     let (mut searched, mut found) = (0, 0);
     for (i, line) in text.lines().enumerate() {
         let article = read_json_line("corpus", i as u64 + 1, line.as_bytes()).unwrap();
         let lower = article.body.to_ascii_lowercase();
-        let starts: Vec<usize> = lower.match_indices("kim jong un").map(|(at, _)| at).collect();
+        let starts: Vec<usize> = lower
+            .match_indices("kim jong un")
+            .map(|(at, _)| at)
+            .collect();
         let mentions = gazetteer.find_mentions(&article.body);
         searched += starts.len();
         found += starts
             .iter()
-            .filter(|&&at| mentions.iter().any(|m| m.start == at && gazetteer.entity(m.entity).id == "kim-jong-un"))
+            .filter(|&&at| {
+                mentions
+                    .iter()
+                    .any(|m| m.start == at && gazetteer.entity(m.entity).id == "kim-jong-un")
+            })
             .count();
     }
     assert!(searched > 100);

@@ -8,7 +8,9 @@ mod robustness;
 /// Reads a corpus CSV of this folder, skipping `#` comment rows; each row
 /// comes with its line number.
 pub fn corpus_rows(name: &str) -> Vec<(u64, csv::StringRecord)> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(&path)
