@@ -685,6 +685,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             };
             let place = fixed_place
                 .or(leg.place)
+                .or_else(|| self.dateline_venue(trigger.kind, &states, &period))
                 .map(|p| self.gazetteer.entity(p).name.clone());
             out.push(Event {
                 kind: trigger.kind,
@@ -813,6 +814,28 @@ impl<'a, 'd> Scope<'a, 'd> {
             Some("the") => matches!(previous.next().as_deref(), Some("in" | "at")),
             _ => false,
         }
+    }
+
+    /// Where a report of the day happened when it names no place: a visit
+    /// to the dateline's state took place in the dateline's city, and so did
+    /// a meeting of the day with a visiting or "here" party of that state
+    /// (its minister meeting a counterpart may have been abroad).
+    fn dateline_venue(&self, kind: EventKind, states: &[String], period: &Period) -> Option<usize> {
+        let dateline = self.doc.dateline?;
+        let city = self.place_at(&dateline.city)?;
+        let country = &self.gazetteer.entity(city).country;
+        let of_the_day = period.precision == Precision::Day
+            && (period.start - dateline.date).num_days().abs() <= 1;
+        let here = match kind {
+            EventKind::Visit => states.len() >= 2 && states.last() == Some(country),
+            EventKind::Meeting => {
+                let sentence = self.text(self.sentence.clone());
+                let told_here = words(sentence).any(|w| w.eq_ignore_ascii_case("visiting") || w.eq_ignore_ascii_case("here"));
+                of_the_day && states.contains(country) && told_here
+            }
+            EventKind::Treaty => false,
+        };
+        here.then_some(city)
     }
 
     /// Whether "recently" stands within a few words of the trigger.
