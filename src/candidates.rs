@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::extract::TITLE_WORDS;
 use crate::gazetteer::Mention;
-use crate::resolve::TimeExpr;
+use crate::resolve::{is_calendar_word, TimeExpr};
 
 /// Words that make a phrase an organisation.
 const ORGANISATION_WORDS: &[&str] = &[
@@ -274,9 +274,12 @@ pub fn find(
                 continue;
             }
             let tokens: Vec<&str> = run.iter().map(|(_, w)| *w).collect();
-            let stock = tokens
-                .iter()
-                .all(|w| JOINERS.contains(w) || STOCK_WORDS.contains(w) || TITLE_WORDS.contains(w));
+            let stock = tokens.iter().all(|w| {
+                JOINERS.contains(w)
+                    || STOCK_WORDS.contains(w)
+                    || TITLE_WORDS.contains(w)
+                    || is_calendar_word(w)
+            });
             if stock {
                 continue;
             }

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::gazetteer::{EntityKind, Gazetteer, Mention};
 use crate::lexicon::{EventKind, Lexicon, Role, Trigger};
-use crate::resolve::{Dateline, Period, Precision, TimeExpr};
+use crate::resolve::{is_calendar_word, Dateline, Period, Precision, TimeExpr};
 
 /// Whether the text reports the event as having happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -830,7 +830,8 @@ impl<'a, 'd> Scope<'a, 'd> {
             EventKind::Visit => states.len() >= 2 && states.last() == Some(country),
             EventKind::Meeting => {
                 let sentence = self.text(self.sentence.clone());
-                let told_here = words(sentence).any(|w| w.eq_ignore_ascii_case("visiting") || w.eq_ignore_ascii_case("here"));
+                let told_here = words(sentence)
+                    .any(|w| w.eq_ignore_ascii_case("visiting") || w.eq_ignore_ascii_case("here"));
                 of_the_day && states.contains(country) && told_here
             }
             EventKind::Treaty => false,
@@ -1321,25 +1322,6 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "Province",
     "City",
     "County",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mt",
     "Mount",
     "Juche",
@@ -1380,7 +1362,12 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool) -> Vec<String> {
         // syllable ("Ko Tok U").
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && (letters == 1 || !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
-        if capitalised && !abbreviation && !TITLE_WORDS.contains(&word) && !covered(offset) {
+        if capitalised
+            && !abbreviation
+            && !TITLE_WORDS.contains(&word)
+            && !is_calendar_word(word)
+            && !covered(offset)
+        {
             if let Some(run) = runs.last_mut() {
                 run.push(word);
             }
@@ -1412,36 +1399,11 @@ fn modifies_a_name(after: &str) -> bool {
         .unwrap_or("");
     let mut chars = word.chars();
     let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
-    title_case && !NOT_NAME_WORDS.contains(&word)
+    title_case && !NOT_NAME_WORDS.contains(&word) && !is_calendar_word(word)
 }
 
 /// Capitalised words that can follow a place without being part of its name.
-const NOT_NAME_WORDS: &[&str] = &[
-    "On",
-    "In",
-    "At",
-    "And",
-    "The",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const NOT_NAME_WORDS: &[&str] = &["On", "In", "At", "And", "The"];
 
 fn is_word_at(text: &str, at: usize, len: usize) -> bool {
     let before = text[..at].chars().next_back();

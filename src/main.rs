@@ -8,9 +8,10 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use eventline::pipeline::DATES_COLUMNS;
 use eventline::pipeline::{run_extract, Options};
 use eventline::read::parse_published;
-use eventline::resolve::{find_dateline, resolve_document, Mode};
+use eventline::resolve::{date_cells, resolve_article, resolve_document, Mode};
 use eventline::segment::sentences;
 
 /// Timelines of diplomatic events (meetings, visits, treaties) from news archives.
@@ -350,45 +351,16 @@ fn peak_memory_mb() -> Option<f64> {
 }
 
 fn print_dates(text: &str, published: NaiveDate, mode: Mode, format: Format) -> Result<()> {
-    let spans = sentences(text);
-    let dateline = find_dateline(text, published);
-    let now = dateline.as_ref().map_or(published, |d| d.date);
-    let mut exprs = resolve_document(text, &spans, now, mode);
-    if let Some(d) = dateline {
-        exprs.retain(|e| e.span.end <= d.expr.span.start || e.span.start >= d.expr.span.end);
-        exprs.push(d.expr);
-        exprs.sort_by_key(|e| (e.span.start, e.span.end));
-    }
+    let (_, exprs) = resolve_article(text, &sentences(text), published, mode);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match format {
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record([
-                "start",
-                "end",
-                "text",
-                "type",
-                "value",
-                "precision",
-                "date_start",
-                "date_end",
-                "rule",
-            ])?;
+            // The columns of dates.csv, without doc_id.
+            w.write_record(&DATES_COLUMNS[1..])?;
             for e in &exprs {
-                let p = e.period();
-                w.write_record([
-                    e.span.start.to_string(),
-                    e.span.end.to_string(),
-                    text[e.span.clone()].to_string(),
-                    e.timex_type.as_str().to_string(),
-                    e.timex_value(),
-                    p.map(|p| p.precision.as_str().to_string())
-                        .unwrap_or_default(),
-                    p.map(|p| p.start.to_string()).unwrap_or_default(),
-                    p.map(|p| p.end.to_string()).unwrap_or_default(),
-                    e.rule.to_string(),
-                ])?;
+                w.write_record(date_cells(text, e))?;
             }
             w.flush()?;
         }

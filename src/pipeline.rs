@@ -19,7 +19,7 @@ use crate::gazetteer::{Gazetteer, Mention};
 use crate::lexicon::Lexicon;
 use crate::merge::{merge, Reported, TimelineRow};
 use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument};
-use crate::resolve::{find_dateline, resolve_document, Dateline, Mode, TimeExpr};
+use crate::resolve::{date_cells, resolve_article, Dateline, Mode, TimeExpr};
 use crate::segment::sentences;
 use crate::write::{CsvSink, RowBuffer};
 
@@ -150,20 +150,13 @@ pub struct Analysis {
 pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Analysis {
     let body = article.body.as_str();
     let sentences = sentences(body);
-    let dateline = find_dateline(body, article.published);
     let mentions = gazetteer.with_offices(
         body,
         gazetteer.find_mentions(body),
         chrono::Datelike::year(&article.published),
     );
+    let (dateline, dates) = resolve_article(body, &sentences, article.published, Mode::News);
     let now = dateline.as_ref().map_or(article.published, |d| d.date);
-    let mut dates = resolve_document(body, &sentences, now, Mode::News);
-    if let Some(d) = &dateline {
-        // The dateline's date replaces whatever a general rule read there.
-        dates.retain(|e| e.span.end <= d.expr.span.start || e.span.start >= d.expr.span.end);
-        dates.push(d.expr.clone());
-        dates.sort_by_key(|e| (e.span.start, e.span.end));
-    }
     let events = extract(
         &ExtractInput {
             body,
@@ -236,23 +229,10 @@ fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOut
     }
     let mut dates = RowBuffer::default();
     for d in &analysis.dates {
-        let period = d.period();
-        let (precision, start, end) = match period {
-            Some(p) => (p.precision.as_str(), p.start.to_string(), p.end.to_string()),
-            None => ("", String::new(), String::new()),
-        };
-        dates.row(&[
-            &article.id,
-            &d.span.start.to_string(),
-            &d.span.end.to_string(),
-            &body[d.span.clone()],
-            d.timex_type.as_str(),
-            &d.timex_value(),
-            precision,
-            &start,
-            &end,
-            d.rule,
-        ]);
+        let cells = date_cells(body, d);
+        let mut row: Vec<&str> = vec![&article.id];
+        row.extend(cells.iter().map(String::as_str));
+        dates.row(&row);
     }
     let candidates = crate::candidates::find(
         body,

@@ -1486,6 +1486,50 @@ fn date_anniversaries(exprs: &mut [TimeExpr]) {
     }
 }
 
+/// Resolves a whole article: finds its dateline, anchors relative
+/// expressions on the dateline's date (else on `published`), and puts the
+/// dateline's own date in place of whatever a general rule read there.
+pub fn resolve_article(
+    body: &str,
+    sentences: &[Range<usize>],
+    published: NaiveDate,
+    mode: Mode,
+) -> (Option<Dateline>, Vec<TimeExpr>) {
+    let dateline = find_dateline(body, published);
+    let now = dateline.as_ref().map_or(published, |d| d.date);
+    let mut exprs = resolve_document(body, sentences, now, mode);
+    if let Some(d) = &dateline {
+        exprs.retain(|e| e.span.end <= d.expr.span.start || e.span.start >= d.expr.span.end);
+        exprs.push(d.expr.clone());
+        exprs.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+    (dateline, exprs)
+}
+
+/// The cells of a `dates.csv` row after `doc_id`: `start, end, text, type,
+/// value, precision, date_start, date_end, rule`.
+pub fn date_cells(text: &str, expr: &TimeExpr) -> [String; 9] {
+    let period = expr.period();
+    [
+        expr.span.start.to_string(),
+        expr.span.end.to_string(),
+        text[expr.span.clone()].to_string(),
+        expr.timex_type.as_str().to_string(),
+        expr.timex_value(),
+        period
+            .map(|p| p.precision.as_str().to_string())
+            .unwrap_or_default(),
+        period.map(|p| p.start.to_string()).unwrap_or_default(),
+        period.map(|p| p.end.to_string()).unwrap_or_default(),
+        expr.rule.to_string(),
+    ]
+}
+
+/// Whether a word is a month's or a weekday's name ("May", "Sept", "Monday").
+pub fn is_calendar_word(word: &str) -> bool {
+    month_of(word).is_some() || lookup(WEEKDAYS, word).is_some()
+}
+
 /// Resolves every time expression of a document, sentence by sentence.
 ///
 /// `now` is the dateline date or the publication date. In narrative mode,
