@@ -15,12 +15,13 @@ pub type Result<T> = std::result::Result<T, Error>;
 #[non_exhaustive]
 pub enum Error {
     /// An input or output path could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The path involved.
         path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (part of the message, so that an error chain
+        /// does not print it twice).
+        error: std::io::Error,
     },
     /// A row of a gazetteer or lexicon file is malformed.
     #[error("{path}:{line}: {message}")]
@@ -33,12 +34,12 @@ pub enum Error {
         message: String,
     },
     /// A CSV file could not be written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Csv {
         /// The file.
         path: PathBuf,
         /// The underlying error.
-        source: csv::Error,
+        error: csv::Error,
     },
     /// A command-line value is invalid.
     #[error("{0}")]
@@ -46,10 +47,10 @@ pub enum Error {
 }
 
 impl Error {
-    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            source,
+            error,
         }
     }
 }

@@ -89,7 +89,7 @@ fn read_rows(path: &Path, system: bool) -> Result<Vec<EventRow>> {
         .headers()
         .map_err(|e| Error::Csv {
             path: path.into(),
-            source: e,
+            error: e,
         })?
         .clone();
     let col = |name: &str| headers.iter().position(|h| h == name);
@@ -114,7 +114,7 @@ fn read_rows(path: &Path, system: bool) -> Result<Vec<EventRow>> {
     for record in reader.records() {
         let record = record.map_err(|e| Error::Csv {
             path: path.into(),
-            source: e,
+            error: e,
         })?;
         let get = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         if let Some(s) = status {
