@@ -1065,12 +1065,8 @@ fn tense_of(word: &str) -> Option<Tense> {
     }
 }
 
-/// The tense at byte `at` of `sentence`: the nearest marker before it,
+/// The tense at byte `at` of a sentence given as its words: the nearest marker before it,
 /// else the nearest after it, else the past (news reports what happened).
-pub fn tense_at(sentence: &str, at: usize) -> Tense {
-    tense_in(&crate::segment::words(sentence), at)
-}
-
 fn tense_in(words: &[(usize, &str)], at: usize) -> Tense {
     let pairs = |i: usize| -> Option<Tense> {
         let (_, w) = words[i];
@@ -1267,20 +1263,6 @@ fn followed_by_non_date(text: &str, end: usize) -> bool {
         Some(',') | Some('.') => chars.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
-}
-
-/// Resolves every time expression of one sentence.
-///
-/// `offset` is the sentence's byte offset in the document, added to every
-/// span; `reference` is the last absolute date before the sentence.
-pub fn resolve_sentence(
-    sentence: &str,
-    offset: usize,
-    now: NaiveDate,
-    reference: Option<Period>,
-    mode: Mode,
-) -> Vec<TimeExpr> {
-    resolve_rules(sentence, offset, now, reference, mode, u64::MAX)
 }
 
 /// Resolves one sentence with the rules whose bit is set in `rule_mask`.

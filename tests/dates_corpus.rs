@@ -4,7 +4,7 @@
 use eventline::resolve::{resolve_document, Mode};
 use eventline::segment::sentences;
 
-use crate::{corpus_rows, date};
+use crate::{assert_all_pass, corpus_rows, date};
 
 #[test]
 fn positive_corpus() {
@@ -35,13 +35,7 @@ fn check_positive(name: &str, at_least: usize) {
             ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows fail:\n{}",
-        failures.len(),
-        rows.len(),
-        failures.join("\n")
-    );
+    assert_all_pass(&failures, rows.len());
 }
 
 #[test]

@@ -10,7 +10,7 @@ use eventline::lexicon::Lexicon;
 use eventline::pipeline::analyze;
 use eventline::read::Article;
 
-use crate::{corpus_rows, date};
+use crate::{assert_all_pass, corpus_rows, date};
 
 fn describe(e: &eventline::extract::Event) -> String {
     let mut s = match e.status {
@@ -64,11 +64,5 @@ fn event_corpus() {
             ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows fail:\n{}",
-        failures.len(),
-        rows.len(),
-        failures.join("\n")
-    );
+    assert_all_pass(&failures, rows.len());
 }

@@ -30,3 +30,13 @@ pub fn corpus_rows(name: &str) -> Vec<(u64, csv::StringRecord)> {
 pub fn date(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|e| panic!("{s}: {e}"))
 }
+
+/// Fails with every failing corpus row listed, not only the first.
+pub fn assert_all_pass(failures: &[String], rows: usize) {
+    assert!(
+        failures.is_empty(),
+        "{} of {rows} rows fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
