@@ -1,8 +1,13 @@
 //! Scoring against hand annotations: events (`eval-events`).
 //!
 //! Events match one-to-one within a document on (kind, date); among the
-//! candidates the pair sharing most participants is taken. Precision is
-//! over the system's events that happened, recall over the gold events.
+//! candidates the pair sharing most participants is taken. A gold date may
+//! list alternatives separated by `|` ("2017-04|2017-04-24"): any one
+//! matches. Gold rows marked `optional` are borderline events a reader might
+//! or might not list: required rows are matched first, and a system event
+//! that matches an optional row is neither credited nor counted as spurious.
+//! Precision is over the system's events that happened, recall over the
+//! required gold events.
 //! On matched pairs, participants agree when the states are the same set and
 //! every gold person is among the system's actors; places agree when equal
 //! (both empty counts as equal).
@@ -17,8 +22,10 @@ use crate::error::{Error, Result};
 pub struct EventRow {
     /// Document id.
     pub doc_id: String,
-    /// ISO date at its precision.
+    /// ISO date at its precision; in gold, alternatives joined by `|`.
     pub date: String,
+    /// A borderline gold event: neither credit nor penalty.
+    pub optional: bool,
     /// meeting, visit or treaty.
     pub kind: String,
     /// People.
@@ -34,9 +41,10 @@ pub struct EventRow {
 /// Scores of a system against gold.
 #[derive(Clone, Debug, Default)]
 pub struct EventScores {
-    /// Gold events.
+    /// Required gold events.
     pub gold: usize,
-    /// System events (in annotated documents).
+    /// System events (in annotated documents), less those that matched an
+    /// optional gold event.
     pub system: usize,
     /// Matched pairs.
     pub matched: usize,
@@ -58,6 +66,19 @@ impl EventScores {
     /// Precision, recall, F1.
     pub fn prf(&self) -> (f64, f64, f64) {
         prf(self.matched, self.system, self.gold)
+    }
+
+    /// Adds another set's scores to these: the scores of both together.
+    pub fn add(&mut self, other: EventScores) {
+        self.gold += other.gold;
+        self.system += other.system;
+        self.matched += other.matched;
+        self.participants_agree += other.participants_agree;
+        self.states_agree += other.states_agree;
+        self.places_agree += other.places_agree;
+        self.missed.extend(other.missed);
+        self.spurious.extend(other.spurious);
+        self.disagreements.extend(other.disagreements);
     }
 }
 
@@ -110,6 +131,7 @@ fn read_rows(path: &Path, system: bool) -> Result<Vec<EventRow>> {
     let place = col("place");
     let evidence = col("evidence");
     let status = col("status");
+    let optional = col("optional");
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| Error::Csv {
@@ -137,6 +159,9 @@ fn read_rows(path: &Path, system: bool) -> Result<Vec<EventRow>> {
             states: list(states),
             place: place.map(get).unwrap_or_default(),
             evidence: evidence.map(get).unwrap_or_default(),
+            optional: optional.is_some_and(|i| {
+                matches!(get(i).to_ascii_lowercase().as_str(), "yes" | "true" | "1")
+            }),
         });
     }
     Ok(rows)
@@ -168,18 +193,17 @@ pub fn evaluate_events(
     }
     let mut scores = EventScores::default();
     for (_, (golds, systems)) in by_doc {
-        scores.gold += golds.len();
-        scores.system += systems.len();
         let mut used = vec![false; systems.len()];
-        for g in &golds {
-            let best = systems
-                .iter()
-                .enumerate()
-                .filter(|(i, s)| !used[*i] && s.kind == g.kind && s.date == g.date)
-                .max_by_key(|(_, s)| overlap(g, s));
-            match best {
-                Some((i, s)) => {
+        // Required rows first, so that an optional one never takes the
+        // system event a required one needs.
+        let (required, optional): (Vec<&EventRow>, Vec<&EventRow>) =
+            golds.iter().partition(|g| !g.optional);
+        scores.gold += required.len();
+        for g in required {
+            match best_match(g, &systems, &used) {
+                Some(i) => {
                     used[i] = true;
+                    let s = &systems[i];
                     scores.matched += 1;
                     let states_agree = normalise(&g.states) == normalise(&s.states);
                     let people_agree = g
@@ -196,13 +220,52 @@ pub fn evaluate_events(
                 None => scores.missed.push(g.clone()),
             }
         }
+        let mut excused = vec![false; systems.len()];
+        for g in optional {
+            if let Some(i) = best_match(g, &systems, &used) {
+                used[i] = true;
+                excused[i] = true;
+            }
+        }
         for (i, s) in systems.into_iter().enumerate() {
+            if excused[i] {
+                continue;
+            }
+            scores.system += 1;
             if !used[i] {
                 scores.spurious.push(s);
             }
         }
     }
     Ok(scores)
+}
+
+/// The unused system event of the gold event's kind and one of its dates
+/// that shares most participants with it.
+fn best_match(gold: &EventRow, systems: &[EventRow], used: &[bool]) -> Option<usize> {
+    systems
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            !used[*i] && s.kind == gold.kind && gold.date.split('|').any(|d| d.trim() == s.date)
+        })
+        .max_by_key(|(i, s)| (overlap(gold, s), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i)
+}
+
+/// The file of annotated documents without events that goes with a gold
+/// file: `no-events-dev2.txt` beside `events-dev2.csv`, else
+/// `no-events.txt` beside it.
+pub fn no_events_beside(gold_csv: &Path) -> Option<std::path::PathBuf> {
+    let name = gold_csv.file_stem()?.to_str()?;
+    let suffix = name.strip_prefix("events")?;
+    [
+        format!("no-events{suffix}.txt"),
+        "no-events.txt".to_string(),
+    ]
+    .into_iter()
+    .map(|n| gold_csv.with_file_name(n))
+    .find(|p| p.exists())
 }
 
 /// "Biden" and "Joe Biden" are the same person: one name's words are the
@@ -248,4 +311,77 @@ fn normalise(states: &BTreeSet<String>) -> BTreeSet<String> {
         .iter()
         .map(|s| aliases.get(s.as_str()).map_or(s.clone(), |a| a.to_string()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    const SYSTEM_HEADER: &str = "doc_id,date,event,status,actors,states,place,evidence\n";
+    const GOLD_HEADER: &str =
+        "doc_id,date,event,people,states,place,title,evidence,note,optional\n";
+
+    #[test]
+    fn optional_rows_neither_credit_nor_penalise() {
+        let dir = tempfile::tempdir().unwrap();
+        let gold = write(
+            dir.path(),
+            "events-x.csv",
+            &format!(
+                "{GOLD_HEADER}d1,2019-04,meeting,,DPRK; Russia,,,,\n\
+                 d1,2019-04,visit,,DPRK; Russia,,,,yes\n\
+                 d1,2018,treaty,,DPRK; Russia,,,,yes\n"
+            ),
+        );
+        let system = write(
+            dir.path(),
+            "events.csv",
+            &format!(
+                "{SYSTEM_HEADER}d1,2019-04,meeting,happened,,DPRK; Russia,,\n\
+                 d1,2019-04,visit,happened,,DPRK; Russia,,\n\
+                 d1,2019-04,visit,planned,,DPRK; Russia,,\n"
+            ),
+        );
+        let scores = evaluate_events(&gold, &system, &BTreeSet::new()).unwrap();
+        assert_eq!((scores.gold, scores.system, scores.matched), (1, 1, 1));
+        assert!(scores.spurious.is_empty());
+    }
+
+    #[test]
+    fn any_date_alternative_matches() {
+        let dir = tempfile::tempdir().unwrap();
+        let gold = write(
+            dir.path(),
+            "events-x.csv",
+            &format!("{GOLD_HEADER}d1,2017-04|2017-04-24,visit,,DPRK; Iran,,,,\n"),
+        );
+        let system = write(
+            dir.path(),
+            "events.csv",
+            &format!("{SYSTEM_HEADER}d1,2017-04-24,visit,happened,,DPRK; Iran,,\n"),
+        );
+        let scores = evaluate_events(&gold, &system, &BTreeSet::new()).unwrap();
+        assert_eq!(scores.matched, 1);
+    }
+
+    #[test]
+    fn no_events_file_follows_the_gold_file_name() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "no-events.txt", "");
+        let dev2 = write(dir.path(), "no-events-dev2.txt", "");
+        assert_eq!(
+            no_events_beside(&dir.path().join("events-dev2.csv")),
+            Some(dev2)
+        );
+        assert_eq!(
+            no_events_beside(&dir.path().join("events-dev.csv")),
+            Some(dir.path().join("no-events.txt"))
+        );
+    }
 }

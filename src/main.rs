@@ -74,12 +74,13 @@ enum Command {
     },
     /// Score an events.csv against hand-annotated gold events.
     EvalEvents {
-        /// Gold CSV: doc_id, date, event, people, states, place ...
-        gold: PathBuf,
-        /// eventline's events.csv.
-        events: PathBuf,
-        /// Ids of annotated documents without events (default: no-events.txt
-        /// beside the gold file, when it exists).
+        /// Pairs of files: a gold CSV (doc_id, date, event, people, states,
+        /// place ..., optional) and the events.csv eventline wrote for its
+        /// documents. Several pairs are scored each and together.
+        #[arg(required = true, num_args = 2.., value_names = ["GOLD_CSV", "EVENTS_CSV"])]
+        pairs: Vec<PathBuf>,
+        /// Ids of annotated documents without events, for a single pair
+        /// (default: no-events-X.txt beside events-X.csv, else no-events.txt).
         #[arg(long)]
         no_events: Option<PathBuf>,
         /// Also list misses, spurious events and disagreements.
@@ -266,56 +267,36 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::EvalEvents {
-            gold,
-            events,
+            pairs,
             no_events,
             verbose,
         } => {
-            let beside = gold.with_file_name("no-events.txt");
-            let no_events = match no_events {
-                Some(path) => eventline::eval::read_ids(&path)?,
-                None if beside.exists() => eventline::eval::read_ids(&beside)?,
-                None => Default::default(),
-            };
-            let scores = eventline::eval::evaluate_events(&gold, &events, &no_events)?;
-            let (p, r, f) = scores.prf();
-            let pct = |n: usize| {
-                if scores.matched == 0 {
-                    0.0
-                } else {
-                    100.0 * n as f64 / scores.matched as f64
+            if pairs.len() % 2 != 0 {
+                anyhow::bail!("eval-events takes pairs of files: GOLD_CSV EVENTS_CSV ...");
+            }
+            if no_events.is_some() && pairs.len() > 2 {
+                anyhow::bail!("--no-events goes with a single GOLD_CSV EVENTS_CSV pair");
+            }
+            let mut total = eventline::eval::EventScores::default();
+            for pair in pairs.chunks(2) {
+                let (gold, events) = (&pair[0], &pair[1]);
+                let no_events = match no_events
+                    .clone()
+                    .or_else(|| eventline::eval::no_events_beside(gold))
+                {
+                    Some(path) => eventline::eval::read_ids(&path)?,
+                    None => Default::default(),
+                };
+                let scores = eventline::eval::evaluate_events(gold, events, &no_events)?;
+                if pairs.len() > 2 {
+                    println!("== {}", gold.display());
                 }
-            };
-            println!(
-                "gold {}  system {}  matched {}",
-                scores.gold, scores.system, scores.matched
-            );
-            println!("kind+date  P {p:.3}  R {r:.3}  F1 {f:.3}");
-            println!(
-                "on matched pairs: participants agree {:.1}%  states agree {:.1}%  places agree {:.1}%",
-                pct(scores.participants_agree),
-                pct(scores.states_agree),
-                pct(scores.places_agree)
-            );
-            if verbose {
-                for g in &scores.missed {
-                    println!(
-                        "MISSED   {} {} {} {:?} {:?} @{}",
-                        g.doc_id, g.date, g.kind, g.people, g.states, g.place
-                    );
-                }
-                for s in &scores.spurious {
-                    println!(
-                        "SPURIOUS {} {} {} {:?} {:?} @{} | {}",
-                        s.doc_id, s.date, s.kind, s.people, s.states, s.place, s.evidence
-                    );
-                }
-                for (g, s) in &scores.disagreements {
-                    println!(
-                        "DISAGREE {} {} {}: gold {:?} {:?}, system {:?} {:?}",
-                        g.doc_id, g.date, g.kind, g.people, g.states, s.people, s.states
-                    );
-                }
+                print_event_scores(&scores, verbose);
+                total.add(scores);
+            }
+            if pairs.len() > 2 {
+                println!("== together");
+                print_event_scores(&total, false);
             }
             Ok(())
         }
@@ -384,4 +365,46 @@ fn print_dates(text: &str, published: NaiveDate, mode: Mode, format: Format) -> 
     }
     out.flush()?;
     Ok(())
+}
+
+fn print_event_scores(scores: &eventline::eval::EventScores, verbose: bool) {
+    let (p, r, f) = scores.prf();
+    let pct = |n: usize| {
+        if scores.matched == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / scores.matched as f64
+        }
+    };
+    println!(
+        "gold {}  system {}  matched {}",
+        scores.gold, scores.system, scores.matched
+    );
+    println!("kind+date  P {p:.3}  R {r:.3}  F1 {f:.3}");
+    println!(
+        "on matched pairs: participants agree {:.1}%  states agree {:.1}%  places agree {:.1}%",
+        pct(scores.participants_agree),
+        pct(scores.states_agree),
+        pct(scores.places_agree)
+    );
+    if verbose {
+        for g in &scores.missed {
+            println!(
+                "MISSED   {} {} {} {:?} {:?} @{} | {}",
+                g.doc_id, g.date, g.kind, g.people, g.states, g.place, g.evidence
+            );
+        }
+        for s in &scores.spurious {
+            println!(
+                "SPURIOUS {} {} {} {:?} {:?} @{} | {}",
+                s.doc_id, s.date, s.kind, s.people, s.states, s.place, s.evidence
+            );
+        }
+        for (g, s) in &scores.disagreements {
+            println!(
+                "DISAGREE {} {} {}: gold {:?} {:?}, system {:?} {:?}",
+                g.doc_id, g.date, g.kind, g.people, g.states, s.people, s.states
+            );
+        }
+    }
 }
