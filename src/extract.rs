@@ -149,6 +149,19 @@ const RESIDENT_DIPLOMATS: &[&str] = &[
     "attaches",
     "attache",
 ];
+/// Words that make the subject of an arrival a travelling group, whatever
+/// its state.
+const GROUP_NOUNS: &[&str] = &[
+    "delegation",
+    "delegations",
+    "group",
+    "troupe",
+    "team",
+    "mission",
+    "party",
+    "players",
+    "envoy",
+];
 /// Rules whose dates do not date an event in their sentence.
 const NOT_EVENT_DATES: &[&str] = &["anniversary", "dateline"];
 
@@ -191,12 +204,33 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             .collect();
         let before = events.len();
         for (i, hit) in hits.iter().enumerate() {
-            let clause_start = clause_start(doc.body, sentence.start, hit.start);
+            let mut clause_start = clause_start(doc.body, sentence.start, hit.start);
+            // "received X, minister of Russia, on a visit to the DPRK": the
+            // qualified party is named after the trigger before it.
+            if hit.trigger.subject == Role::Appositive {
+                if let Some(previous) = hits[..i].last() {
+                    let names_a_party = mentions.iter().any(|m| {
+                        m.start >= previous.end
+                            && m.end <= hit.start
+                            && matches!(
+                                gazetteer.entity(m.entity).kind,
+                                EntityKind::Person | EntityKind::State
+                            )
+                    });
+                    if names_a_party {
+                        clause_start = clause_start.max(previous.end);
+                    }
+                }
+            }
             // The next trigger ends the object side when it starts a new
             // predication; a noun trigger ("the visiting delegation") does not.
+            // A return's object is where the visitor came back from, whatever
+            // the triggers in it ("returned home after visiting Russia").
             let object_end = hits[i + 1..]
                 .iter()
-                .find(|next| next.trigger.subject != Role::None)
+                .find(|next| {
+                    next.trigger.subject != Role::None && hit.trigger.object != Role::Return
+                })
                 .map_or(sentence.end, |next| next.start);
             let object_end = clause_end(doc.body, hit.end, object_end);
             let scope = Scope {
@@ -519,10 +553,12 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
                 let here_country = here.map(|p| self.gazetteer.entity(p).country.clone());
                 let guest = trigger.object == Role::Guest;
-                let visitor_people = if guest {
-                    &object_people
-                } else {
-                    &subject_people
+                let appositive = (trigger.subject == Role::Appositive)
+                    .then(|| self.appositive_visitor(hit.start));
+                let visitor_people = match &appositive {
+                    Some((people, _)) => people,
+                    None if guest => &object_people,
+                    None => &subject_people,
                 };
                 push_all(&mut actors, visitor_people.iter().copied());
                 push_all(
@@ -535,25 +571,35 @@ impl<'a, 'd> Scope<'a, 'd> {
                     .iter()
                     .cloned(),
                 );
-                let visitor_state = visitor_people.first().map(person_country).or_else(|| {
-                    if guest {
-                        object_states
-                            .iter()
-                            .find(|s| Some(*s) != here_country.as_ref())
-                            .cloned()
-                    } else if trigger.object == Role::Departure
-                        || trigger.pattern.split_whitespace().any(|w| w == "here")
-                    {
-                        // A delegation of no named state that leaves here is from here.
-                        subject_states
-                            .last()
-                            .cloned()
-                            .or_else(|| here_country.clone())
-                    } else {
-                        subject_states.last().cloned()
-                    }
-                });
-                let Some(visitor_state) = visitor_state else {
+                let appositive_state = appositive.as_ref().and_then(|(_, state)| state.clone());
+                let visitor_state = appositive_state
+                    .or_else(|| visitor_people.first().map(person_country))
+                    .or_else(|| {
+                        if guest {
+                            object_states
+                                .iter()
+                                .find(|s| Some(*s) != here_country.as_ref())
+                                .cloned()
+                        } else if matches!(trigger.object, Role::Departure | Role::Return)
+                            || trigger.pattern.split_whitespace().any(|w| w == "here")
+                        {
+                            // A delegation of no named state that leaves here is from here.
+                            subject_states
+                                .last()
+                                .cloned()
+                                .or_else(|| here_country.clone())
+                        } else {
+                            subject_states.last().cloned()
+                        }
+                    });
+                // "A delegation of the International Alliance of ... arrived
+                // here": a group of no state the gazetteers know is still a
+                // foreign visit to here; only its destination is known.
+                let unknown_group = visitor_state.is_none()
+                    && matches!(trigger.object, Role::Here | Role::Guest)
+                    && words(&subject_text).any(|w| GROUP_NOUNS.contains(&w));
+                let Some(visitor_state) = visitor_state.or_else(|| unknown_group.then(String::new))
+                else {
                     return Vec::new();
                 };
                 let destination: Option<String> = match trigger.object {
@@ -563,7 +609,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                     }
                     // "left here ... for Russia": a foreign state or place after
                     // the trigger is the destination, else it is "here".
-                    Role::Departure => self
+                    Role::Departure | Role::Return => self
                         .in_range(&self.object, EntityKind::State)
                         .into_iter()
                         .chain(object_places.iter().copied())
@@ -593,9 +639,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                 }
                 match (&destination, trigger.object) {
                     // A departure needs no destination: "left here to take part in ...".
-                    (None, Role::Departure) => states.push(visitor_state.clone()),
+                    (None, Role::Departure | Role::Return) => states.push(visitor_state.clone()),
                     (None, _) => return Vec::new(),
-                    (Some(dest), Role::Departure) => {
+                    (Some(dest), _) if visitor_state.is_empty() => states.push(dest.clone()),
+                    (Some(dest), Role::Departure | Role::Return) => {
                         states.push(visitor_state.clone());
                         if *dest != visitor_state {
                             states.push(dest.clone());
@@ -778,6 +825,35 @@ impl<'a, 'd> Scope<'a, 'd> {
             }
         }
         names
+    }
+
+    /// The party an appositive trigger qualifies: the state and the person
+    /// named nearest before it. "received X, secretary of the Security
+    /// Council of Russia, on a visit to": X, of Russia. "was presented with
+    /// a gift by a delegation of ... of China on a visit to": China, and
+    /// not the host named earlier, whose state differs.
+    fn appositive_visitor(&self, before: usize) -> (Vec<usize>, Option<String>) {
+        let range = self.subject.start..before;
+        let person = self.in_range(&range, EntityKind::Person).pop();
+        let state = self.in_range(&range, EntityKind::State).pop();
+        let person_state = person.map(|p| self.gazetteer.entity(p.entity).country.clone());
+        match (person, state) {
+            (Some(p), Some(s)) if s.start > p.end => {
+                let state = self.gazetteer.entity(s.entity).country.clone();
+                let people = if person_state.as_ref() == Some(&state) {
+                    vec![p.entity]
+                } else {
+                    Vec::new()
+                };
+                (people, Some(state))
+            }
+            (Some(p), _) => (vec![p.entity], person_state),
+            (None, Some(s)) => (
+                Vec::new(),
+                Some(self.gazetteer.entity(s.entity).country.clone()),
+            ),
+            (None, None) => (Vec::new(), None),
+        }
     }
 
     /// The start of the first relative pronoun in `range`, or its end.

@@ -58,6 +58,13 @@ pub enum Role {
     Here,
     /// The dateline's city is where the visitor left from ("left here").
     Departure,
+    /// The visitor came home from where the words after name ("returned
+    /// home after attending the conference held in Tehran").
+    Return,
+    /// The visitor is the party named just before the trigger, in the
+    /// phrase it qualifies ("received X, foreign minister of Russia, on a
+    /// visit to the DPRK").
+    Appositive,
     /// The visitor follows the trigger and the destination is the dateline's
     /// city ("the visiting delegation of ...").
     Guest,
@@ -75,6 +82,8 @@ impl Role {
             "destination" => Role::Destination,
             "here" => Role::Here,
             "departure" => Role::Departure,
+            "return" => Role::Return,
+            "appositive" => Role::Appositive,
             "guest" => Role::Guest,
             "document" => Role::Document,
             "" => Role::None,
