@@ -201,6 +201,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             .take_while(|d| d.span.start < sentence.end)
             .filter(|d| d.span.end <= sentence.end)
             .filter(|d| d.period().is_some() && !NOT_EVENT_DATES.contains(&d.rule))
+            .filter(|d| !(d.rule == "bare year" && ends_a_name(&doc.body[..d.span.start])))
             .collect();
         let before = events.len();
         for (i, hit) in hits.iter().enumerate() {
@@ -703,7 +704,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             }
         }
 
-        let legs = self.legs(hit, &object_places, &subject_places, trigger.kind);
+        let legs = self.legs(hit, &object_places, &subject_places, trigger.kind, status);
         let mut out = Vec::new();
         for leg in legs {
             let (period, date_text, date_rule) = match leg.date {
@@ -1170,11 +1171,19 @@ impl<'a, 'd> Scope<'a, 'd> {
         object_places: &[&Mention],
         subject_places: &[&Mention],
         kind: EventKind,
+        status: Status,
     ) -> Vec<Leg<'a>> {
+        // What happened happened by the report's day (and the dateline's
+        // lag): a later date in the sentence dates something else.
+        let latest = self.doc.now + chrono::Days::new(1);
+        let possible = |d: &&TimeExpr| {
+            status != Status::Happened || d.period().is_some_and(|p| p.start <= latest)
+        };
         let after: Vec<&TimeExpr> = self
             .dates
             .iter()
             .copied()
+            .filter(possible)
             .filter(|d| d.span.start >= self.object.start && d.span.end <= self.object.end)
             .collect();
         let coordinated = after.len() >= 2
@@ -1208,7 +1217,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             }];
         }
         // One event: the date nearest the trigger in its sentence.
-        let nearest = self.dates.iter().copied().min_by_key(|d| {
+        let nearest = self.dates.iter().copied().filter(possible).min_by_key(|d| {
             if d.span.end <= hit.start {
                 hit.start - d.span.end
             } else {
@@ -1477,6 +1486,30 @@ fn modifies_a_name(after: &str) -> bool {
     let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
     title_case && !NOT_NAME_WORDS.contains(&word) && !is_calendar_word(word)
 }
+
+/// Whether the text before a year ends in a capitalised word of a name:
+/// "the Women's Championship 2024", "Expo 2010" name events, they do not
+/// date them.
+fn ends_a_name(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = rest
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .next()
+        .unwrap_or("");
+    let sentence_start = rest[..rest.len() - word.len()].trim_end().is_empty();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !sentence_start
+        && !NOT_NAME_WORDS.contains(&word)
+        && !YEAR_PREPOSITIONS.contains(&word)
+        && !is_calendar_word(word)
+}
+
+/// Capitalised words that introduce a year rather than name something.
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "Since", "Until", "From", "By", "Of", "To", "For", "Before", "After",
+];
 
 /// Capitalised words that can follow a place without being part of its name.
 const NOT_NAME_WORDS: &[&str] = &["On", "In", "At", "And", "The"];
