@@ -554,8 +554,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
                 let here_country = here.map(|p| self.gazetteer.entity(p).country.clone());
                 let guest = trigger.object == Role::Guest;
-                let appositive = (trigger.subject == Role::Appositive)
-                    .then(|| self.appositive_visitor(hit.start));
+                let appositive = match (trigger.subject, trigger.object) {
+                    (Role::Appositive, _) => Some(self.appositive_visitor(hit.start)),
+                    (_, Role::Traveller) => Some(self.traveller(hit.end)),
+                    _ => None,
+                };
                 let visitor_people = match &appositive {
                     Some((people, _)) => people,
                     None if guest => &object_people,
@@ -582,7 +585,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                                 .find(|s| Some(*s) != here_country.as_ref())
                                 .cloned()
                         } else if matches!(trigger.object, Role::Departure | Role::Return)
-                            || trigger.pattern.split_whitespace().any(|w| w == "here")
+                            || (trigger.object != Role::Here
+                                && trigger.pattern.split_whitespace().any(|w| w == "here"))
                         {
                             // A delegation of no named state that leaves here is from here.
                             subject_states
@@ -617,6 +621,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                         .map(|m| self.gazetteer.entity(m.entity).country.clone())
                         .find(|c| *c != visitor_state)
                         .or_else(|| here.map(|p| self.gazetteer.entity(p).country.clone())),
+                    Role::Traveller => {
+                        let (to, place) = self.traveller_destination(hit);
+                        fixed_place = place;
+                        to
+                    }
                     _ => {
                         let first_state = self.first_entity(&self.object, EntityKind::State);
                         let first_place = object_places.first().map(|m| m.entity);
@@ -855,6 +864,62 @@ impl<'a, 'd> Scope<'a, 'd> {
             ),
             (None, None) => (Vec::new(), None),
         }
+    }
+
+    /// The visitor of a nominal visit, named after the trigger and before
+    /// any "to": "the visit of X, premier of the DPRK, to ...".
+    fn traveller(&self, from: usize) -> (Vec<usize>, Option<String>) {
+        let end = self.destination_marker(from).unwrap_or(self.object.end);
+        let range = from..end;
+        let people: Vec<usize> = self
+            .in_range(&range, EntityKind::Person)
+            .iter()
+            .map(|m| m.entity)
+            .take(1)
+            .collect();
+        let state = people
+            .first()
+            .map(|&p| self.gazetteer.entity(p).country.clone())
+            .or_else(|| self.state_ids(&range).into_iter().next());
+        (people, state)
+    }
+
+    /// Where a nominal visit went: the state or place after "to", else a
+    /// state of the words just before the trigger ("the DPRK visit of").
+    fn traveller_destination(&self, hit: &Hit) -> (Option<String>, Option<usize>) {
+        if let Some(to) = self.destination_marker(hit.end) {
+            let range = to..self.object.end;
+            let state = self.first_entity(&range, EntityKind::State);
+            let place = self.locations(&range).into_iter().next();
+            return match (state, place) {
+                (Some(s), Some(p)) if s.start > p.start => (
+                    Some(self.gazetteer.entity(p.entity).country.clone()),
+                    Some(p.entity),
+                ),
+                (Some(s), _) => (Some(self.gazetteer.entity(s.entity).country.clone()), None),
+                (None, Some(p)) => (
+                    Some(self.gazetteer.entity(p.entity).country.clone()),
+                    Some(p.entity),
+                ),
+                (None, None) => (None, None),
+            };
+        }
+        let before = self.text(self.subject.clone());
+        let words_before: Vec<(usize, &str)> = crate::segment::words(before);
+        let from = words_before
+            .iter()
+            .rev()
+            .take(2)
+            .last()
+            .map_or(hit.start, |(offset, _)| self.subject.start + offset);
+        (self.state_ids(&(from..hit.start)).pop(), None)
+    }
+
+    /// The start of the " to " that names a nominal visit's destination.
+    fn destination_marker(&self, from: usize) -> Option<usize> {
+        self.text(from..self.object.end)
+            .find(" to ")
+            .map(|p| from + p + 4)
     }
 
     /// The start of the first relative pronoun in `range`, or its end.

@@ -65,6 +65,10 @@ pub enum Role {
     /// phrase it qualifies ("received X, foreign minister of Russia, on a
     /// visit to the DPRK").
     Appositive,
+    /// The visitor is named after the trigger and the destination after
+    /// "to" or just before the trigger: "the first visit of X to the USSR",
+    /// "the DPRK visit of X".
+    Traveller,
     /// The visitor follows the trigger and the destination is the dateline's
     /// city ("the visiting delegation of ...").
     Guest,
@@ -84,6 +88,7 @@ impl Role {
             "departure" => Role::Departure,
             "return" => Role::Return,
             "appositive" => Role::Appositive,
+            "traveller" => Role::Traveller,
             "guest" => Role::Guest,
             "document" => Role::Document,
             "" => Role::None,
