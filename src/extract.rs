@@ -684,7 +684,11 @@ impl<'a, 'd> Scope<'a, 'd> {
             EventKind::Treaty => {
                 let document = match (trigger.subject, trigger.object) {
                     (Role::Document, _) => self.nearest_document_before(hit.start),
-                    _ => self.nearest_document_after(hit.end),
+                    // "the treaty on ... concluded at the summit": a
+                    // participle after its document.
+                    _ => self
+                        .nearest_document_after(hit.end)
+                        .or_else(|| self.document_qualified_by(hit.start)),
                 };
                 let Some(document) = document else {
                     return Vec::new();
@@ -1162,6 +1166,19 @@ impl<'a, 'd> Scope<'a, 'd> {
             return None;
         }
         Some(from + m.start()..from + m.end())
+    }
+
+    /// The document a participle trigger qualifies: its noun and
+    /// complement stand right before the trigger, with no verb between
+    /// ("the DPRK-Russia treaty on comprehensive strategic partnership
+    /// concluded at ...").
+    fn document_qualified_by(&self, to: usize) -> Option<Range<usize>> {
+        let noun = self.nearest_document_before(to)?;
+        let between = self.text(noun.end..to);
+        let qualified = words(between).count() <= 8
+            && !between.contains([',', ';', '(', ')'])
+            && self.next_verb(noun.end..to) == to;
+        qualified.then_some(noun)
     }
 
     fn nearest_document_before(&self, to: usize) -> Option<Range<usize>> {
