@@ -1093,7 +1093,11 @@ fn dateline_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?m)^[ \t]*(?P<city>[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){{0,3}})[ \t]*,[ \t]*(?P<date>(?i:{MONTH_ANY})[ \t]+\d{{1,2}})[ \t]*(?:,[ \t]*\d{{4}}[ \t]*)?\((?:KCNA|[A-Za-z]+)\)"
+            // The forms of twenty years of KCNA: "Pyongyang, June 19 (KCNA)",
+            // "Seoul, August 28 (KCNA Correspondent)", "(KNS-KCNA)",
+            // "PYONGYANG, MARCH 3", "Pyongyang October 13", "June13",
+            // "June 14, (KCNA)".
+            r"(?m)^[ \t]*(?P<city>[A-Za-z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){{0,3}})[ \t]*,?[ \t]*(?P<date>(?P<month>(?i:{MONTH_ANY}))[ \t]*(?P<day>\d{{1,2}}))[ \t]*,?[ \t]*(?:\d{{4}}[ \t]*)?\([ \t]*[A-Za-z]+(?:[ \t\-]+[A-Za-z]+)?[ \t]*\)"
         ))
         .expect("valid dateline regex")
     })
@@ -1107,9 +1111,8 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
     let whole = caps.get(0)?;
     let city = caps.name("city")?;
     let date_match = caps.name("date")?;
-    let mut parts = date_match.as_str().split_whitespace();
-    let month = month_of(parts.next()?)?;
-    let day: u32 = parts.next()?.parse().ok()?;
+    let month = month_of(caps.name("month")?.as_str())?;
+    let day: u32 = caps.name("day")?.as_str().parse().ok()?;
     let date = (published.year() - 1..=published.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| (*d - published).num_days().abs())?;
@@ -1125,6 +1128,44 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
             time: None,
         },
     })
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::*;
+
+    #[test]
+    fn datelines_in_the_forms_kcna_uses() {
+        let published = NaiveDate::from_ymd_opt(2012, 8, 29).unwrap();
+        for (text, city, date) in [
+            ("Pyongyang, August 28 (KCNA) -- Talks.", "Pyongyang", (2012, 8, 28)),
+            ("Seoul, August 28 (KCNA Correspondent) -- A meeting.", "Seoul", (2012, 8, 28)),
+            ("Hanoi, August 7 (KCNA correspondent) -- A function.", "Hanoi", (2012, 8, 7)),
+            ("Tokyo, August 20 (KNS-KCNA) -- Chongryon.", "Tokyo", (2012, 8, 20)),
+            ("PYONGYANG, AUGUST 3 (KCNA) -- THE PUPPET.", "PYONGYANG", (2012, 8, 3)),
+            ("Pyongyang August 13 (KCNA) - Kim Jong Il.", "Pyongyang", (2012, 8, 13)),
+            ("Pyongyang, June13 (KCNA) -- The history.", "Pyongyang", (2012, 6, 13)),
+            ("Pyongyang, June 14, (KCNA) -- It hailed.", "Pyongyang", (2012, 6, 14)),
+            ("Title\r\n   Pyongyang, January 2 (KCNA ) -- New Year.", "Pyongyang", (2013, 1, 2)),
+        ] {
+            let d = find_dateline(text, published).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(&text[d.city.clone()], city, "{text}");
+            let want = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+            assert_eq!(d.date, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_with_a_date_is_no_dateline() {
+        let published = NaiveDate::from_ymd_opt(2012, 8, 29).unwrap();
+        for text in [
+            "Kim Jong Un, August 28 marks the day.",
+            "Pyongyang, February    (KCNA) -- Komdok.",
+            "The talks were held in Pyongyang, August 28 (see above).",
+        ] {
+            assert!(find_dateline(text, published).is_none(), "{text}");
+        }
+    }
 }
 
 /// A word that must be capitalised to be read as a date: "may" and "march"
