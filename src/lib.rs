@@ -46,6 +46,7 @@ pub mod read;
 pub mod resolve;
 pub mod segment;
 pub mod timeml;
+pub mod uncovered;
 pub mod write;
 
 pub use error::{Error, Result};

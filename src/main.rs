@@ -50,6 +50,26 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// List the sentences that name two parties and a date but yield no
+    /// event, grouped by the words between the parties, most frequent first
+    /// (CSV on standard output: phrase, count, doc_id, example).
+    Uncovered {
+        /// Files (.txt, .jsonl), folders (walked recursively) or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// A gazetteer folder layered over the bundled one (repeatable).
+        #[arg(long)]
+        gazetteers: Vec<PathBuf>,
+        /// Worker threads (0: one per core).
+        #[arg(long, default_value_t = 0)]
+        jobs: usize,
+        /// Publication date of plain-text inputs, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        published: Option<NaiveDate>,
+        /// How many groups to print (0: all).
+        #[arg(long, default_value_t = 100)]
+        top: usize,
+    },
     /// Measure the date resolver alone: resolve every article text of the
     /// JSON Lines files `repeat` times and report MB/s.
     #[command(hide = true)]
@@ -177,15 +197,13 @@ fn run(cli: Cli) -> Result<()> {
         Command::Extract {
             paths,
             out,
-            mut gazetteers,
+            gazetteers,
             jobs,
             published,
             no_bom,
             quiet,
         } => {
-            if gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
-                gazetteers.push(PathBuf::from("gazetteers"));
-            }
+            let gazetteers = default_gazetteers(gazetteers);
             let options = Options {
                 out,
                 gazetteers,
@@ -209,6 +227,32 @@ fn run(cli: Cli) -> Result<()> {
                 summary.seconds,
                 mb / summary.seconds.max(1e-9)
             );
+            Ok(())
+        }
+        Command::Uncovered {
+            paths,
+            gazetteers,
+            jobs,
+            published,
+            top,
+        } => {
+            let gazetteers = default_gazetteers(gazetteers);
+            let options = Options {
+                out: PathBuf::new(),
+                gazetteers,
+                jobs,
+                published,
+                bom: false,
+                progress: false,
+            };
+            let groups = eventline::pipeline::run_uncovered(&paths, &options)?;
+            let limit = if top == 0 { groups.len() } else { top };
+            let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+            out.write_record(["phrase", "count", "doc_id", "example"])?;
+            for g in groups.iter().take(limit) {
+                out.write_record([&g.phrase, &g.count.to_string(), &g.doc_id, &g.example])?;
+            }
+            out.flush()?;
             Ok(())
         }
         Command::BenchDates { files, repeat } => {
@@ -407,4 +451,13 @@ fn print_event_scores(scores: &eventline::eval::EventScores, verbose: bool) {
             );
         }
     }
+}
+
+/// The gazetteer folders given, or ./gazetteers when none is and it exists,
+/// so that a user's edits there take effect at once.
+fn default_gazetteers(mut gazetteers: Vec<PathBuf>) -> Vec<PathBuf> {
+    if gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
+        gazetteers.push(PathBuf::from("gazetteers"));
+    }
+    gazetteers
 }

@@ -390,6 +390,48 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     Ok(summary)
 }
 
+/// Runs the stages of `extract` over `paths` without writing anything and
+/// returns the groups of sentences that name two parties and a date but
+/// yield no event, most frequent first (`eventline uncovered`).
+///
+/// # Errors
+/// A missing input path or a malformed gazetteer row.
+pub fn run_uncovered<P: AsRef<Path>>(
+    paths: &[P],
+    options: &Options,
+) -> Result<Vec<crate::uncovered::Group>> {
+    let inputs = collect_inputs(paths)?;
+    let gazetteer = Gazetteer::load(&options.gazetteers)?;
+    let lexicon = Lexicon::load(&options.gazetteers)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {} threads: {e}", options.jobs)))?;
+    let mut stream = DocumentStream::new(inputs, options.published);
+    let mut tally = crate::uncovered::Tally::default();
+    loop {
+        let batch: Vec<RawDocument> = stream.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let found: Vec<(String, Vec<crate::uncovered::Uncovered>)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .filter_map(|raw| raw.parse().ok())
+                .map(|article| {
+                    let analysis = analyze(&article, &gazetteer, &lexicon);
+                    let found = crate::uncovered::find(&article.body, &analysis, &gazetteer);
+                    (article.id, found)
+                })
+                .collect()
+        });
+        for (doc_id, uncovered) in found {
+            tally.add(&doc_id, uncovered);
+        }
+    }
+    Ok(tally.groups())
+}
+
 fn progress_bar(enabled: bool, total: u64) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
     if !enabled || !std::io::stderr().is_terminal() {

@@ -1138,15 +1138,51 @@ mod dateline_tests {
     fn datelines_in_the_forms_kcna_uses() {
         let published = NaiveDate::from_ymd_opt(2012, 8, 29).unwrap();
         for (text, city, date) in [
-            ("Pyongyang, August 28 (KCNA) -- Talks.", "Pyongyang", (2012, 8, 28)),
-            ("Seoul, August 28 (KCNA Correspondent) -- A meeting.", "Seoul", (2012, 8, 28)),
-            ("Hanoi, August 7 (KCNA correspondent) -- A function.", "Hanoi", (2012, 8, 7)),
-            ("Tokyo, August 20 (KNS-KCNA) -- Chongryon.", "Tokyo", (2012, 8, 20)),
-            ("PYONGYANG, AUGUST 3 (KCNA) -- THE PUPPET.", "PYONGYANG", (2012, 8, 3)),
-            ("Pyongyang August 13 (KCNA) - Kim Jong Il.", "Pyongyang", (2012, 8, 13)),
-            ("Pyongyang, June13 (KCNA) -- The history.", "Pyongyang", (2012, 6, 13)),
-            ("Pyongyang, June 14, (KCNA) -- It hailed.", "Pyongyang", (2012, 6, 14)),
-            ("Title\r\n   Pyongyang, January 2 (KCNA ) -- New Year.", "Pyongyang", (2013, 1, 2)),
+            (
+                "Pyongyang, August 28 (KCNA) -- Talks.",
+                "Pyongyang",
+                (2012, 8, 28),
+            ),
+            (
+                "Seoul, August 28 (KCNA Correspondent) -- A meeting.",
+                "Seoul",
+                (2012, 8, 28),
+            ),
+            (
+                "Hanoi, August 7 (KCNA correspondent) -- A function.",
+                "Hanoi",
+                (2012, 8, 7),
+            ),
+            (
+                "Tokyo, August 20 (KNS-KCNA) -- Chongryon.",
+                "Tokyo",
+                (2012, 8, 20),
+            ),
+            (
+                "PYONGYANG, AUGUST 3 (KCNA) -- THE PUPPET.",
+                "PYONGYANG",
+                (2012, 8, 3),
+            ),
+            (
+                "Pyongyang August 13 (KCNA) - Kim Jong Il.",
+                "Pyongyang",
+                (2012, 8, 13),
+            ),
+            (
+                "Pyongyang, June13 (KCNA) -- The history.",
+                "Pyongyang",
+                (2012, 6, 13),
+            ),
+            (
+                "Pyongyang, June 14, (KCNA) -- It hailed.",
+                "Pyongyang",
+                (2012, 6, 14),
+            ),
+            (
+                "Title\r\n   Pyongyang, January 2 (KCNA ) -- New Year.",
+                "Pyongyang",
+                (2013, 1, 2),
+            ),
         ] {
             let d = find_dateline(text, published).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(&text[d.city.clone()], city, "{text}");
