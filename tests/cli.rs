@@ -356,3 +356,110 @@ fn dates_command_prints_the_seed_dates() {
         assert_eq!(&seed[start..end][s..e], line["text"].as_str().unwrap());
     }
 }
+
+#[test]
+fn uncovered_groups_dated_sentences_with_two_parties_and_no_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("articles.jsonl");
+    let article = |id: &str, text: &str| {
+        format!(
+            "{{\"id\":\"{id}\",\"published\":\"2024-08-04\",\"title\":\"t\",\"text\":\"{text}\"}}\n"
+        )
+    };
+    let text = [
+        article(
+            "a1",
+            "Kim Jong Un sent a congratulatory message to Vladimir Putin on June 12.",
+        ),
+        article(
+            "a2",
+            "Choe Son Hui sent a congratulatory message to Sergei Lavrov on July 3.",
+        ),
+        article(
+            "a3",
+            "Kim Jong Un had a telephone conversation with Vladimir Putin on March 3.",
+        ),
+        // An event is covered; an undated sentence without a dateline is not listed.
+        article(
+            "a4",
+            "Kim Jong Un met Vladimir Putin in Pyongyang on June 19.",
+        ),
+        article("a5", "Kim Jong Un praised Vladimir Putin."),
+    ]
+    .concat();
+    std::fs::write(&input, text).unwrap();
+    let output = bin().arg("uncovered").arg(&input).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let groups: Vec<(String, String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[1].to_string(), r[2].to_string())
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (
+                "sent a congratulatory message".into(),
+                "2".into(),
+                "a1".into()
+            ),
+            (
+                "had a telephone conversation".into(),
+                "1".into(),
+                "a3".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn eval_events_scores_several_sets_each_and_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let gold_header = "doc_id,date,event,people,states,place,title,evidence,note,optional\n";
+    let system_header = "doc_id,date,event,status,actors,states,place,evidence\n";
+    let gold1 = write(
+        "events-a.csv",
+        &format!("{gold_header}d1,2019-04,meeting,,DPRK; Russia,,,,,\n"),
+    );
+    let sys1 = write(
+        "sys-a.csv",
+        &format!("{system_header}d1,2019-04,meeting,happened,,DPRK; Russia,,\n"),
+    );
+    let gold2 = write(
+        "events-b.csv",
+        &format!("{gold_header}d2,2017-04|2017-04-24,visit,,DPRK; Iran,,,,,\nd2,2017,treaty,,DPRK; Iran,,,,,yes\n"),
+    );
+    let sys2 = write(
+        "sys-b.csv",
+        &format!("{system_header}d2,2017-04-24,visit,happened,,DPRK; Iran,,\nd2,2017,treaty,happened,,DPRK; Iran,,\nd2,2016,visit,happened,,DPRK; Iran,,\n"),
+    );
+    let output = bin()
+        .arg("eval-events")
+        .args([&gold1, &sys1, &gold2, &sys2])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let together = stdout
+        .split("== together")
+        .nth(1)
+        .expect("a combined score");
+    assert!(together.contains("gold 2  system 3  matched 2"), "{stdout}");
+}
