@@ -870,6 +870,25 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
     }
 
+    /// The anniversary whose "of" phrase holds the trigger: "the 50th
+    /// anniversary of President Kim Il Sung's visit to", with no verb
+    /// between.
+    fn anniversary_of(&self, hit: &Hit) -> Option<&'d TimeExpr> {
+        self.doc
+            .dates
+            .iter()
+            .filter(|d| d.rule == "anniversary" && d.period().is_some())
+            .filter(|d| d.span.start >= self.sentence.start && d.span.end <= hit.start)
+            .next_back()
+            .filter(|d| {
+                let between = self.text(d.span.end..hit.start);
+                between.starts_with(" of ")
+                    && !between.contains([',', ';', ':', '(', ')'])
+                    && words(between).count() <= 10
+                    && self.next_verb(d.span.end..hit.start) == hit.start
+            })
+    }
+
     /// The visitor of a nominal visit, named after the trigger and before
     /// any "to": "the visit of X, premier of the DPRK, to ...".
     fn traveller(&self, from: usize) -> (Vec<usize>, Option<String>) {
@@ -1289,6 +1308,14 @@ impl<'a, 'd> Scope<'a, 'd> {
                 from = date.span.end;
             }
             return legs;
+        }
+        // "the 50th anniversary of Kim Il Sung's visit to Indonesia": the
+        // anniversary dates what it is the anniversary of.
+        if let Some(anniversary) = self.anniversary_of(hit) {
+            return vec![Leg {
+                date: Some(anniversary),
+                place: None,
+            }];
         }
         // "was recently closeted with": "recently" beside the trigger dates
         // it, whatever other dates the sentence holds.
