@@ -191,8 +191,14 @@ impl Lexicon {
             .iter()
             .map(|&i| format!("({})", phrase_regex(&triggers[i].pattern)))
             .collect();
-        let combined = Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", groups.join("|")))
-            .map_err(|e| Error::Usage(format!("event triggers: {e}")))?;
+        // Every trigger in one automaton: its lazy DFA must have room for
+        // the whole lexicon, or matching falls back to a slower engine
+        // as users add rows.
+        let combined =
+            regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", groups.join("|")))
+                .dfa_size_limit(TRIGGER_DFA_BYTES)
+                .build()
+                .map_err(|e| Error::Usage(format!("event triggers: {e}")))?;
         let mut anchor_words: Vec<String> = Vec::new();
         for t in &triggers {
             let word = t
@@ -221,6 +227,9 @@ impl Lexicon {
         })
     }
 }
+
+/// Cache of the trigger automaton's lazy DFA.
+const TRIGGER_DFA_BYTES: usize = 64 << 20;
 
 /// Turns a lexicon phrase into a regex: words separated by any white space,
 /// `*` as up to three arbitrary words.
