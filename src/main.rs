@@ -22,27 +22,54 @@ struct Cli {
     command: Command,
 }
 
+/// What `extract` and `uncovered` read, and with which gazetteers.
+#[derive(clap::Args)]
+struct Inputs {
+    /// Files (.txt, .jsonl), folders (walked recursively) or - for stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// A gazetteer folder layered over the bundled one (repeatable).
+    /// Without it, ./gazetteers is used when it exists.
+    #[arg(long)]
+    gazetteers: Vec<PathBuf>,
+    /// Worker threads (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    jobs: usize,
+    /// Publication date of plain-text inputs, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<NaiveDate>,
+}
+
+impl Inputs {
+    /// The pipeline's options for these inputs; ./gazetteers is layered
+    /// when no folder is given and it exists, so that a user's edits there
+    /// take effect at once.
+    fn options(mut self, out: PathBuf, bom: bool, progress: bool) -> (Vec<PathBuf>, Options) {
+        if self.gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
+            self.gazetteers.push(PathBuf::from("gazetteers"));
+        }
+        let options = Options {
+            out,
+            gazetteers: self.gazetteers,
+            jobs: self.jobs,
+            published: self.published,
+            bom,
+            progress,
+        };
+        (self.paths, options)
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract events from articles and write timeline.csv, events.csv,
     /// mentions.csv, dates.csv and documents.csv.
     Extract {
-        /// Files (.txt, .jsonl), folders (walked recursively) or - for stdin.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
         /// Output folder.
         #[arg(long, default_value = "output")]
         out: PathBuf,
-        /// A gazetteer folder layered over the bundled one (repeatable).
-        /// Without it, ./gazetteers is used when it exists.
-        #[arg(long)]
-        gazetteers: Vec<PathBuf>,
-        /// Worker threads (0: one per core).
-        #[arg(long, default_value_t = 0)]
-        jobs: usize,
-        /// Publication date of plain-text inputs, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_date)]
-        published: Option<NaiveDate>,
         /// Write CSV without the UTF-8 byte-order mark.
         #[arg(long)]
         no_bom: bool,
@@ -54,18 +81,8 @@ enum Command {
     /// event, grouped by the words between the parties, most frequent first
     /// (CSV on standard output: phrase, count, doc_id, example).
     Uncovered {
-        /// Files (.txt, .jsonl), folders (walked recursively) or - for stdin.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// A gazetteer folder layered over the bundled one (repeatable).
-        #[arg(long)]
-        gazetteers: Vec<PathBuf>,
-        /// Worker threads (0: one per core).
-        #[arg(long, default_value_t = 0)]
-        jobs: usize,
-        /// Publication date of plain-text inputs, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_date)]
-        published: Option<NaiveDate>,
+        #[command(flatten)]
+        inputs: Inputs,
         /// How many groups to print (0: all).
         #[arg(long, default_value_t = 100)]
         top: usize,
@@ -195,23 +212,12 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Extract {
-            paths,
+            inputs,
             out,
-            gazetteers,
-            jobs,
-            published,
             no_bom,
             quiet,
         } => {
-            let gazetteers = default_gazetteers(gazetteers);
-            let options = Options {
-                out,
-                gazetteers,
-                jobs,
-                published,
-                bom: !no_bom,
-                progress: !quiet,
-            };
+            let (paths, options) = inputs.options(out, !no_bom, !quiet);
             let summary = run_extract(&paths, &options)?;
             let mb = summary.bytes as f64 / 1e6;
             let peak = peak_memory_mb()
@@ -229,22 +235,8 @@ fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Command::Uncovered {
-            paths,
-            gazetteers,
-            jobs,
-            published,
-            top,
-        } => {
-            let gazetteers = default_gazetteers(gazetteers);
-            let options = Options {
-                out: PathBuf::new(),
-                gazetteers,
-                jobs,
-                published,
-                bom: false,
-                progress: false,
-            };
+        Command::Uncovered { inputs, top } => {
+            let (paths, options) = inputs.options(PathBuf::new(), false, false);
             let groups = eventline::pipeline::run_uncovered(&paths, &options)?;
             let limit = if top == 0 { groups.len() } else { top };
             let mut out = csv::Writer::from_writer(std::io::stdout().lock());
@@ -451,13 +443,4 @@ fn print_event_scores(scores: &eventline::eval::EventScores, verbose: bool) {
             );
         }
     }
-}
-
-/// The gazetteer folders given, or ./gazetteers when none is and it exists,
-/// so that a user's edits there take effect at once.
-fn default_gazetteers(mut gazetteers: Vec<PathBuf>) -> Vec<PathBuf> {
-    if gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
-        gazetteers.push(PathBuf::from("gazetteers"));
-    }
-    gazetteers
 }
