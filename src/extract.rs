@@ -201,7 +201,9 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             .take_while(|d| d.span.start < sentence.end)
             .filter(|d| d.span.end <= sentence.end)
             .filter(|d| d.period().is_some() && !NOT_EVENT_DATES.contains(&d.rule))
-            .filter(|d| !(d.rule == "bare year" && ends_a_name(&doc.body[..d.span.start])))
+            .filter(|d| {
+                !(d.rule == "bare year" && ends_a_name(&doc.body[sentence.start..d.span.start]))
+            })
             .collect();
         let before = events.len();
         for (i, hit) in hits.iter().enumerate() {
@@ -554,12 +556,14 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
                 let here_country = here.map(|p| self.gazetteer.entity(p).country.clone());
                 let guest = trigger.object == Role::Guest;
-                let appositive = match (trigger.subject, trigger.object) {
+                // Visitors named in the phrase the trigger qualifies or
+                // governs, rather than in the subject or object at large.
+                let named_visitor = match (trigger.subject, trigger.object) {
                     (Role::Appositive, _) => Some(self.appositive_visitor(hit.start)),
                     (_, Role::Traveller) => Some(self.traveller(hit.end)),
                     _ => None,
                 };
-                let visitor_people = match &appositive {
+                let visitor_people = match &named_visitor {
                     Some((people, _)) => people,
                     None if guest => &object_people,
                     None => &subject_people,
@@ -575,8 +579,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                     .iter()
                     .cloned(),
                 );
-                let appositive_state = appositive.as_ref().and_then(|(_, state)| state.clone());
-                let visitor_state = appositive_state
+                let named_state = named_visitor.as_ref().and_then(|(_, state)| state.clone());
+                let visitor_state = named_state
                     .or_else(|| visitor_people.first().map(person_country))
                     .or_else(|| {
                         if guest {
@@ -627,21 +631,9 @@ impl<'a, 'd> Scope<'a, 'd> {
                         to
                     }
                     _ => {
-                        let first_state = self.first_entity(&self.object, EntityKind::State);
-                        let first_place = object_places.first().map(|m| m.entity);
-                        match (first_state, first_place) {
-                            (Some(s), Some(p)) if s.start < self.mention_start(p) => {
-                                Some(self.gazetteer.entity(s.entity).country.clone())
-                            }
-                            (_, Some(p)) => {
-                                fixed_place = Some(p);
-                                Some(self.gazetteer.entity(p).country.clone())
-                            }
-                            (Some(s), None) => {
-                                Some(self.gazetteer.entity(s.entity).country.clone())
-                            }
-                            (None, None) => None,
-                        }
+                        let (to, place) = self.destination_in(&self.object);
+                        fixed_place = place;
+                        to
                     }
                 };
                 if here_place {
@@ -911,21 +903,7 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// state of the words just before the trigger ("the DPRK visit of").
     fn traveller_destination(&self, hit: &Hit) -> (Option<String>, Option<usize>) {
         if let Some(to) = self.destination_marker(hit.end) {
-            let range = to..self.object.end;
-            let state = self.first_entity(&range, EntityKind::State);
-            let place = self.locations(&range).into_iter().next();
-            return match (state, place) {
-                (Some(s), Some(p)) if s.start > p.start => (
-                    Some(self.gazetteer.entity(p.entity).country.clone()),
-                    Some(p.entity),
-                ),
-                (Some(s), _) => (Some(self.gazetteer.entity(s.entity).country.clone()), None),
-                (None, Some(p)) => (
-                    Some(self.gazetteer.entity(p.entity).country.clone()),
-                    Some(p.entity),
-                ),
-                (None, None) => (None, None),
-            };
+            return self.destination_in(&(to..self.object.end));
         }
         let before = self.text(self.subject.clone());
         let words_before: Vec<(usize, &str)> = crate::segment::words(before);
@@ -936,6 +914,21 @@ impl<'a, 'd> Scope<'a, 'd> {
             .last()
             .map_or(hit.start, |(offset, _)| self.subject.start + offset);
         (self.state_ids(&(from..hit.start)).pop(), None)
+    }
+
+    /// Where a visit went, from the first state or place of `range`: a
+    /// state's, or a place's country and the place itself ("visited
+    /// Russia", "arrived in Vientiane").
+    fn destination_in(&self, range: &Range<usize>) -> (Option<String>, Option<usize>) {
+        let state = self.first_entity(range, EntityKind::State);
+        let place = self.locations(range).into_iter().next();
+        let country = |entity: usize| Some(self.gazetteer.entity(entity).country.clone());
+        match (state, place) {
+            (Some(s), Some(p)) if s.start < p.start => (country(s.entity), None),
+            (_, Some(p)) => (country(p.entity), Some(p.entity)),
+            (Some(s), None) => (country(s.entity), None),
+            (None, None) => (None, None),
+        }
     }
 
     /// The start of the " to " that names a nominal visit's destination.
@@ -1030,13 +1023,6 @@ impl<'a, 'd> Scope<'a, 'd> {
     fn says_again(&self, hit: &Hit) -> bool {
         let window = self.text(hit.start..self.window_end(hit.end, 40));
         words(window).any(|w| w.eq_ignore_ascii_case("again"))
-    }
-
-    fn mention_start(&self, entity: usize) -> usize {
-        self.mentions
-            .iter()
-            .find(|m| m.entity == entity)
-            .map_or(usize::MAX, |m| m.start)
     }
 
     fn first_entity(&self, range: &Range<usize>, kind: EntityKind) -> Option<&'a Mention> {
