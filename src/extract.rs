@@ -213,12 +213,10 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             if hit.trigger.subject == Role::Appositive {
                 if let Some(previous) = hits[..i].last() {
                     let names_a_party = mentions.iter().any(|m| {
-                        m.start >= previous.end
-                            && m.end <= hit.start
-                            && matches!(
-                                gazetteer.entity(m.entity).kind,
-                                EntityKind::Person | EntityKind::State
-                            )
+                        m.start >= previous.end && m.end <= hit.start && {
+                            let kind = gazetteer.entity(m.entity).kind;
+                            kind == EntityKind::Person || kind.is_party_body()
+                        }
                     });
                     if names_a_party {
                         clause_start = clause_start.max(previous.end);
@@ -485,9 +483,13 @@ impl<'a, 'd> Scope<'a, 'd> {
             .take(6)
             .map(|w| w.to_ascii_lowercase())
             .collect();
+        // The word right before a trigger modifies it as much as those
+        // after: "telephone talks", "round-table talks took place".
+        let word_before = words(self.text(self.sentence.start..hit.start)).last();
         if trigger.unless.iter().any(|u| {
             next_words.iter().any(|w| w == u)
                 || words(&trigger_text).any(|w| w.eq_ignore_ascii_case(u))
+                || word_before.is_some_and(|w| w.eq_ignore_ascii_case(u))
         }) {
             return Vec::new();
         }
@@ -619,10 +621,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                     // "left here ... for Russia": a foreign state or place after
                     // the trigger is the destination, else it is "here".
                     Role::Departure | Role::Return => self
-                        .in_range(&self.object, EntityKind::State)
+                        .bodies_in(&self.object)
                         .into_iter()
                         .chain(object_places.iter().copied())
-                        .map(|m| self.gazetteer.entity(m.entity).country.clone())
+                        .map(|m| self.party_of(m))
                         .find(|c| *c != visitor_state)
                         .or_else(|| here.map(|p| self.gazetteer.entity(p).country.clone())),
                     Role::Traveller => {
@@ -763,7 +765,90 @@ impl<'a, 'd> Scope<'a, 'd> {
                 repeated: self.says_again(hit),
             });
         }
+        if trigger.kind == EventKind::Meeting && self.says_separately(hit) {
+            let host_people: Vec<String> = subject_people
+                .iter()
+                .map(|&p| self.gazetteer.entity(p).name.clone())
+                .collect();
+            let guest_people: Vec<(String, String)> = object_people
+                .iter()
+                .map(|&p| {
+                    let e = self.gazetteer.entity(p);
+                    (e.country.clone(), e.name.clone())
+                })
+                .collect();
+            out = out
+                .into_iter()
+                .flat_map(|e| self.separately(e, &host_people, &guest_people))
+                .collect();
+        }
         out
+    }
+
+    /// "met separately", "separately met and had talks with": the trigger
+    /// tells one meeting per guest.
+    fn says_separately(&self, hit: &Hit) -> bool {
+        let before: Vec<&str> = words(self.text(self.subject.start..hit.start)).collect();
+        let after = self.text(hit.end..self.window_end(hit.end, 20));
+        before
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| w.eq_ignore_ascii_case("separately"))
+            || words(after)
+                .take(2)
+                .any(|w| w.eq_ignore_ascii_case("separately"))
+    }
+
+    /// One meeting for each guest state of `event`: the hosts (the subject's
+    /// people and states) with that state and its people.
+    fn separately(
+        &self,
+        event: Event,
+        host_people: &[String],
+        guest_people: &[(String, String)],
+    ) -> Vec<Event> {
+        let host_states: Vec<String> = self
+            .state_ids(&self.subject)
+            .into_iter()
+            .chain(
+                self.in_range(&self.subject, EntityKind::Person)
+                    .iter()
+                    .map(|m| self.gazetteer.entity(m.entity).country.clone()),
+            )
+            .map(|id| self.gazetteer.state_name(&id).to_string())
+            .fold(Vec::new(), |mut list, s| {
+                push_all(&mut list, std::iter::once(s));
+                list
+            });
+        let guests: Vec<&String> = event
+            .states
+            .iter()
+            .filter(|s| !host_states.contains(s))
+            .collect();
+        if guests.len() < 2 || host_states.is_empty() {
+            return vec![event];
+        }
+        guests
+            .into_iter()
+            .map(|guest| {
+                let mut one = event.clone();
+                one.states = host_states.clone();
+                push_all(&mut one.states, std::iter::once(guest.clone()));
+                one.actors = event
+                    .actors
+                    .iter()
+                    .filter(|a| {
+                        host_people.contains(a)
+                            || guest_people.iter().any(|(c, n)| {
+                                n == *a && self.gazetteer.state_name(c) == guest.as_str()
+                            })
+                    })
+                    .cloned()
+                    .collect();
+                one
+            })
+            .collect()
     }
 
     /// Names the gazetteers do not know, given as the leader of a delegation:
@@ -841,11 +926,11 @@ impl<'a, 'd> Scope<'a, 'd> {
     fn appositive_visitor(&self, before: usize) -> (Vec<usize>, Option<String>) {
         let range = self.subject.start..before;
         let person = self.in_range(&range, EntityKind::Person).pop();
-        let state = self.in_range(&range, EntityKind::State).pop();
+        let state = self.bodies_in(&range).pop();
         let person_state = person.map(|p| self.gazetteer.entity(p.entity).country.clone());
         match (person, state) {
             (Some(p), Some(s)) if s.start > p.end => {
-                let state = self.gazetteer.entity(s.entity).country.clone();
+                let state = self.party_of(s);
                 let people = if person_state.as_ref() == Some(&state) {
                     vec![p.entity]
                 } else {
@@ -854,10 +939,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 (people, Some(state))
             }
             (Some(p), _) => (vec![p.entity], person_state),
-            (None, Some(s)) => (
-                Vec::new(),
-                Some(self.gazetteer.entity(s.entity).country.clone()),
-            ),
+            (None, Some(s)) => (Vec::new(), Some(self.party_of(s))),
             (None, None) => (Vec::new(), None),
         }
     }
@@ -920,13 +1002,15 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// state's, or a place's country and the place itself ("visited
     /// Russia", "arrived in Vientiane").
     fn destination_in(&self, range: &Range<usize>) -> (Option<String>, Option<usize>) {
-        let state = self.first_entity(range, EntityKind::State);
+        let state = self.bodies_in(range).into_iter().next();
         let place = self.locations(range).into_iter().next();
-        let country = |entity: usize| Some(self.gazetteer.entity(entity).country.clone());
         match (state, place) {
-            (Some(s), Some(p)) if s.start < p.start => (country(s.entity), None),
-            (_, Some(p)) => (country(p.entity), Some(p.entity)),
-            (Some(s), None) => (country(s.entity), None),
+            (Some(s), Some(p)) if s.start < p.start => (Some(self.party_of(s)), None),
+            (_, Some(p)) => (
+                Some(self.gazetteer.entity(p.entity).country.clone()),
+                Some(p.entity),
+            ),
+            (Some(s), None) => (Some(self.party_of(s)), None),
             (None, None) => (None, None),
         }
     }
@@ -1025,10 +1109,6 @@ impl<'a, 'd> Scope<'a, 'd> {
         words(window).any(|w| w.eq_ignore_ascii_case("again"))
     }
 
-    fn first_entity(&self, range: &Range<usize>, kind: EntityKind) -> Option<&'a Mention> {
-        self.in_range(range, kind).into_iter().next()
-    }
-
     fn place_at(&self, range: &Range<usize>) -> Option<usize> {
         self.doc
             .mentions
@@ -1070,7 +1150,29 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
     }
 
-    /// State ids of the states (and of the countries of places) in `range`.
+    /// The states and organisations of `range`: the bodies that can be
+    /// parties.
+    fn bodies_in(&self, range: &Range<usize>) -> Vec<&'a Mention> {
+        self.mentions
+            .iter()
+            .copied()
+            .filter(|m| m.start >= range.start && m.end <= range.end)
+            .filter(|m| self.gazetteer.entity(m.entity).kind.is_party_body())
+            .collect()
+    }
+
+    /// The party a state or organisation mention stands for as one side of
+    /// a visit: the first of its states.
+    fn party_of(&self, m: &Mention) -> String {
+        let e = self.gazetteer.entity(m.entity);
+        self.gazetteer
+            .party_states(e)
+            .next()
+            .unwrap_or(&e.id)
+            .to_string()
+    }
+
+    /// State ids of the states and organisations in `range`.
     fn state_ids(&self, range: &Range<usize>) -> Vec<String> {
         let mut ids = Vec::new();
         for m in self
@@ -1079,8 +1181,12 @@ impl<'a, 'd> Scope<'a, 'd> {
             .filter(|m| m.start >= range.start && m.end <= range.end)
         {
             let e = self.gazetteer.entity(m.entity);
-            if e.kind == EntityKind::State && !ids.contains(&e.country) {
-                ids.push(e.country.clone());
+            if e.kind.is_party_body() {
+                for id in self.gazetteer.party_states(e) {
+                    if !ids.iter().any(|x| x == id) {
+                        ids.push(id.to_string());
+                    }
+                }
             }
         }
         ids

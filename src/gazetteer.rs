@@ -30,6 +30,10 @@ pub enum EntityKind {
     State,
     /// A city or site (`places.csv`).
     Place,
+    /// A party, state organ or international body (`organisations.csv`):
+    /// it fills a role where a state would, as the state it belongs to or,
+    /// for international bodies, as itself.
+    Organisation,
 }
 
 impl EntityKind {
@@ -39,7 +43,14 @@ impl EntityKind {
             EntityKind::Person => "person",
             EntityKind::State => "state",
             EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
         }
+    }
+
+    /// Whether an entity of this kind can be a party where a state would:
+    /// "talks between the DPRK and the IAEA".
+    pub fn is_party_body(self) -> bool {
+        matches!(self, EntityKind::State | EntityKind::Organisation)
     }
 
     fn file_name(self) -> &'static str {
@@ -47,6 +58,7 @@ impl EntityKind {
             EntityKind::Person => "people.csv",
             EntityKind::State => "states.csv",
             EntityKind::Place => "places.csv",
+            EntityKind::Organisation => "organisations.csv",
         }
     }
 
@@ -56,6 +68,7 @@ impl EntityKind {
             EntityKind::Person => &["id", "name", "aliases", "country", "role"],
             EntityKind::State => &["id", "name", "aliases", "iso3"],
             EntityKind::Place => &["id", "name", "aliases", "country", "kind", "lat", "lon"],
+            EntityKind::Organisation => &["id", "name", "aliases", "country"],
         }
     }
 }
@@ -71,8 +84,10 @@ pub struct Entity {
     pub name: String,
     /// Other spellings; the name itself is always matched too.
     pub aliases: Vec<String>,
-    /// The state (its `id` in `states.csv`) a person or place belongs to; a
-    /// state's own id for states.
+    /// The state (its `id` in `states.csv`) a person, place or organisation
+    /// belongs to; a state's own id for states. An international body is
+    /// its own party (its own id); a joint party ("inter-Korean") lists its
+    /// states separated by `|`.
     pub country: String,
     /// A person's office, a place's kind (city, site ...); empty for states.
     pub role: String,
@@ -108,6 +123,10 @@ pub const BUNDLED: &[(EntityKind, &str)] = &[
     (EntityKind::Person, include_str!("../gazetteers/people.csv")),
     (EntityKind::State, include_str!("../gazetteers/states.csv")),
     (EntityKind::Place, include_str!("../gazetteers/places.csv")),
+    (
+        EntityKind::Organisation,
+        include_str!("../gazetteers/organisations.csv"),
+    ),
 ];
 
 /// All entities and the automaton that finds their aliases.
@@ -236,10 +255,27 @@ impl Gazetteer {
             .map(|&i| &self.entities[i])
     }
 
-    /// The canonical name of the state with `id`, or `id` itself.
+    /// The canonical name of the state (or international body) with `id`,
+    /// or `id` itself.
     pub fn state_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.find(EntityKind::State, id)
+            .or_else(|| self.find(EntityKind::Organisation, id))
             .map_or(id, |e| e.name.as_str())
+    }
+
+    /// The names of the states an entity belongs to, joined by `; `.
+    pub fn country_names(&self, entity: &Entity) -> String {
+        self.party_states(entity)
+            .map(|id| self.state_name(id))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The parties a state or organisation stands for: a state itself, an
+    /// organ the state it belongs to, an international body itself, a joint
+    /// party ("inter-Korean") each of its states.
+    pub fn party_states<'a>(&self, entity: &'a Entity) -> impl Iterator<Item = &'a str> {
+        entity.country.split('|').filter(|s| !s.is_empty())
     }
 
     /// Finds every alias in `text`: leftmost-longest, non-overlapping, with
@@ -436,7 +472,12 @@ fn layer(overlays: &[PathBuf]) -> (Vec<Entity>, Vec<Problem>) {
             });
             continue;
         }
-        for kind in [EntityKind::Person, EntityKind::State, EntityKind::Place] {
+        for kind in [
+            EntityKind::Person,
+            EntityKind::State,
+            EntityKind::Place,
+            EntityKind::Organisation,
+        ] {
             let path = dir.join(kind.file_name());
             match std::fs::read(&path) {
                 Ok(bytes) => files.push((kind, path, bytes)),
@@ -707,7 +748,11 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
         line,
         message,
     };
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    // Lines starting with `#` are comments.
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .comment(Some(b'#'))
+        .from_reader(bytes);
     let headers = reader
         .headers()
         .map_err(|e| fail(1, e.to_string()))?
@@ -767,6 +812,10 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
             EntityKind::Person => (get("country").to_string(), get("role").to_string()),
             EntityKind::State => (id.clone(), String::new()),
             EntityKind::Place => (get("country").to_string(), get("kind").to_string()),
+            EntityKind::Organisation => match get("country") {
+                "" => (id.clone(), String::new()),
+                states => (states.to_string(), String::new()),
+            },
         };
         let terms = if kind == EntityKind::Person {
             parse_terms(

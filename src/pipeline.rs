@@ -224,7 +224,7 @@ fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOut
             e.kind.as_str(),
             &e.id,
             &e.name,
-            gazetteer.state_name(&e.country),
+            &gazetteer.country_names(e),
         ]);
     }
     let mut dates = RowBuffer::default();

@@ -433,6 +433,7 @@ fn rules() -> Vec<Rule> {
         timex_type,
     };
     vec![
+        rule("day span", format!(r"\b(?:from\s+)?(?P<e>(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*(?:-|–|to|till|until|through)\s*)(?:(?P<m2>{MONTH_ANY})\s+)?(?P<d2>{DAY})(?:\s*,\s*(?P<y>{YEAR}))?)\b"), day_span, 1, Date),
         rule("month day, year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"), full_date, 0, Date),
         rule("day month year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s*,?\s+(?P<y>{YEAR})\b"), full_date, 0, Date),
         rule("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(), full_date, 0, Date),
@@ -480,7 +481,8 @@ const MONTH_STEMS: &[&str] = &[
 /// text finds them all, so most sentences never meet a regex.
 fn anchors_of(rule: &str) -> &'static [&'static str] {
     match rule {
-        "month day, year"
+        "day span"
+        | "month day, year"
         | "day month year"
         | "month day this|last|next year"
         | "day month this|last|next year"
@@ -671,6 +673,44 @@ fn month_day(c: &Captures, ctx: &Context) -> Option<Value> {
     let year = infer_year(month, Some(day), ctx);
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
     Some(Value::Period(Period::day(date)))
+}
+
+/// "from August 22 to 24", "May 30-June 2, 2019": the days of a span,
+/// first to last, at day precision. The second month defaults to the first;
+/// a span that crosses the new year ends in the next one.
+fn day_span(c: &Captures, ctx: &Context) -> Option<Value> {
+    let (month, day) = (month_number(c)?, day_number(c)?);
+    let end_month = match c.name("m2") {
+        Some(m) => month_of(m.as_str())?,
+        None => month,
+    };
+    let end_digits: String = c
+        .name("d2")?
+        .as_str()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let end_day: u32 = end_digits.parse().ok()?;
+    let year = match number(c, "y") {
+        Some(y) => y as i32,
+        None => infer_year(month, Some(day), ctx),
+    };
+    let start = NaiveDate::from_ymd_opt(year, month, day)?;
+    let end_year = if end_month < month {
+        year.checked_add(1)?
+    } else {
+        year
+    };
+    let end = NaiveDate::from_ymd_opt(end_year, end_month, end_day)?;
+    // "June 25-30" is a span; "the June 25 to 30 ..." backwards is none.
+    if end <= start || (end - start).num_days() > 62 {
+        return None;
+    }
+    Some(Value::Period(Period {
+        precision: Precision::Day,
+        start,
+        end,
+    }))
 }
 
 fn month_year(c: &Captures, _: &Context) -> Option<Value> {

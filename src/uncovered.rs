@@ -54,10 +54,8 @@ pub fn find(body: &str, analysis: &Analysis, gazetteer: &Gazetteer) -> Vec<Uncov
                     .map_or(true, |d| m.end <= d.span.start || m.start >= d.span.end)
             })
             .filter(|m| {
-                matches!(
-                    gazetteer.entity(m.entity).kind,
-                    EntityKind::Person | EntityKind::State
-                )
+                let kind = gazetteer.entity(m.entity).kind;
+                kind == EntityKind::Person || kind.is_party_body()
             })
             .collect();
         let Some(first) = parties.first() else {
