@@ -162,6 +162,8 @@ const GROUP_NOUNS: &[&str] = &[
     "players",
     "envoy",
 ];
+/// The `date_rule` of an event dated by `gazetteers/treaties.csv`.
+const KNOWN_DOCUMENT: &str = "known document";
 /// Rules whose dates do not date an event in their sentence.
 const NOT_EVENT_DATES: &[&str] = &["anniversary", "dateline"];
 
@@ -523,6 +525,8 @@ impl<'a, 'd> Scope<'a, 'd> {
         let mut named: Vec<String> = Vec::new();
         let mut states: Vec<String> = Vec::new();
         let mut title = String::new();
+        let mut title_span: Option<Range<usize>> = None;
+        let mut known_document = None;
         let mut fixed_place: Option<usize> = None;
         let mut here_place = false;
         let person_country = |p: &usize| self.gazetteer.entity(*p).country.clone();
@@ -678,6 +682,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             EventKind::Treaty => {
                 let document = match (trigger.subject, trigger.object) {
                     (Role::Document, _) => self.nearest_document_before(hit.start),
+                    (Role::DocumentHead, _) => self.document_qualified_by(hit.start),
                     // "the treaty on ... concluded at the summit": a
                     // participle after its document.
                     _ => self
@@ -687,9 +692,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let Some(document) = document else {
                     return Vec::new();
                 };
-                title = self.title(document.clone());
+                let span = self.title(document.clone());
+                title = one_line(self.text(span.clone()));
+                title_span = Some(span);
                 push_all(&mut actors, subject_people.iter().copied());
-                if trigger.object != Role::Document {
+                if !matches!(trigger.object, Role::Document | Role::DocumentHead) {
                     push_all(&mut actors, object_people.iter().copied());
                 }
                 push_all(
@@ -705,21 +712,65 @@ impl<'a, 'd> Scope<'a, 'd> {
                     push_all(&mut states, subject_states.iter().cloned());
                     push_all(&mut states, object_states.iter().cloned());
                 }
+                // "the June 15 joint declaration": a document KCNA names by
+                // its date has the day it was signed, whatever the article's year.
+                known_document = self.lexicon.known_document(&title, &states);
+                if let Some(known) = known_document {
+                    push_all(&mut states, known.states.iter().cloned());
+                }
+                // "An agreement on trade was signed here": a party of no
+                // name is the dateline's state at least.
+                let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
+                let says_here = words(self.text(self.sentence.clone()))
+                    .any(|w| w.eq_ignore_ascii_case("here"));
+                if let (true, true, Some(city)) = (states.is_empty(), says_here, here) {
+                    states.push(self.gazetteer.entity(city).country.clone());
+                }
                 if states.is_empty() && actors.is_empty() {
                     return Vec::new();
                 }
             }
         }
+        // A date inside a document's name names it; it does not date the
+        // signing ("the plan for 2024-2026", "the July 4 joint statement").
+        // A document named by its day ("the May 1 agreement") is a past one:
+        // the report's own day does not date it either. Years name plans
+        // ("the 2024-2026 plan") without making them old.
+        let named_by_date = title_span.as_ref().is_some_and(|span| {
+            self.dates.iter().any(|d| {
+                d.span.start >= span.start
+                    && d.span.end <= span.end
+                    && d.period().is_some_and(|p| p.precision == Precision::Day)
+            })
+        });
 
-        let legs = self.legs(hit, &object_places, &subject_places, trigger.kind, status);
+        let legs = self.legs(
+            hit,
+            &object_places,
+            &subject_places,
+            trigger.kind,
+            status,
+            title_span.as_ref(),
+        );
         let mut out = Vec::new();
         for leg in legs {
-            let (period, date_text, date_rule) = match leg.date {
-                Some(expr) => match expr.period() {
+            // A known document keeps its day unless the sentence gives one
+            // that agrees with it ("signed ... on August 4, 2001").
+            let agrees = |expr: &TimeExpr| {
+                expr.period().is_some_and(|p| {
+                    known_document.map_or(true, |k| periods_compatible(&p, &k.period))
+                })
+            };
+            let (period, date_text, date_rule) = match (leg.date, known_document) {
+                (Some(expr), Some(known)) if !agrees(expr) => {
+                    (known.period, known.name.clone(), KNOWN_DOCUMENT)
+                }
+                (None, Some(known)) => (known.period, known.name.clone(), KNOWN_DOCUMENT),
+                (Some(expr), _) => match expr.period() {
                     Some(p) => (p, self.text(expr.span.clone()).to_string(), expr.rule),
                     None => continue,
                 },
-                None if self.says_recently() => {
+                (None, None) if self.says_recently() => {
                     // "recently held a summit": a reader dates it to the
                     // month of the report.
                     let now = self.doc.now;
@@ -729,12 +780,16 @@ impl<'a, 'd> Scope<'a, 'd> {
                         None => continue,
                     }
                 }
-                None => match (trigger.dateline_when_undated, self.doc.dateline) {
-                    (true, Some(d)) if status == Status::Happened && self.reports_news() => (
-                        Period::day(d.date),
-                        self.text(d.expr.span.clone()).to_string(),
-                        "dateline",
-                    ),
+                (None, None) => match (trigger.dateline_when_undated, self.doc.dateline) {
+                    (true, Some(d))
+                        if status == Status::Happened && self.reports_news() && !named_by_date =>
+                    {
+                        (
+                            Period::day(d.date),
+                            self.text(d.expr.span.clone()).to_string(),
+                            "dateline",
+                        )
+                    }
                     _ => continue,
                 },
             };
@@ -1061,22 +1116,23 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// Where a report of the day happened when it names no place: a visit
     /// to the dateline's state took place in the dateline's city, and so did
     /// a meeting of the day with a visiting or "here" party of that state
-    /// (its minister meeting a counterpart may have been abroad).
+    /// (its minister meeting a counterpart may have been abroad), and a
+    /// signing of the day told "here".
     fn dateline_venue(&self, kind: EventKind, states: &[String], period: &Period) -> Option<usize> {
         let dateline = self.doc.dateline?;
         let city = self.place_at(&dateline.city)?;
         let country = &self.gazetteer.entity(city).country;
         let of_the_day = period.precision == Precision::Day
             && (period.start - dateline.date).num_days().abs() <= 1;
+        let sentence = self.text(self.sentence.clone());
+        let says = |word: &str| words(sentence).any(|w| w.eq_ignore_ascii_case(word));
         let here = match kind {
             EventKind::Visit => states.len() >= 2 && states.last() == Some(country),
             EventKind::Meeting => {
-                let sentence = self.text(self.sentence.clone());
-                let told_here = words(sentence)
-                    .any(|w| w.eq_ignore_ascii_case("visiting") || w.eq_ignore_ascii_case("here"));
-                of_the_day && states.contains(country) && told_here
+                of_the_day && states.contains(country) && (says("visiting") || says("here"))
             }
-            EventKind::Treaty => false,
+            // "An agreement ... was signed here".
+            EventKind::Treaty => of_the_day && says("here"),
         };
         here.then_some(city)
     }
@@ -1306,7 +1362,10 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// noun and the complement after it, up to the next clause or
     /// prepositional phrase ("inter-state treaty on establishing a
     /// comprehensive and strategic partnership").
-    fn title(&self, noun: Range<usize>) -> String {
+    fn title(&self, noun: Range<usize>) -> Range<usize> {
+        if let Some(quoted) = self.quoted_around(&noun) {
+            return quoted;
+        }
         let before = self.text(self.sentence.start..noun.start);
         let mut start = noun.start;
         for (offset, word) in crate::segment::words(before).into_iter().rev() {
@@ -1314,7 +1373,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                 || word.contains('-')
                 || word.chars().all(|c| c.is_ascii_digit());
             let lower = word.to_ascii_lowercase();
-            if !titled || ["the", "a", "an", "on", "of"].contains(&lower.as_str()) {
+            let joint = lower == "joint";
+            if !(titled || joint) || ["the", "a", "an", "on", "of"].contains(&lower.as_str()) {
                 break;
             }
             start = self.sentence.start + offset;
@@ -1353,7 +1413,25 @@ impl<'a, 'd> Scope<'a, 'd> {
                 }
             }
         }
-        one_line(self.text(start..end))
+        start..end
+    }
+
+    /// The quoted name a document noun stands in: `signed the "plan for
+    /// cultural exchange for 2024-2026"`.
+    fn quoted_around(&self, noun: &Range<usize>) -> Option<Range<usize>> {
+        const OPEN: [char; 2] = ['"', '\u{201c}'];
+        const CLOSE: [char; 2] = ['"', '\u{201d}'];
+        let before = self.text(self.sentence.start..noun.start);
+        let open = before.rfind(OPEN)?;
+        // An even number of straight quotes before means the last one closed.
+        let straight = before.matches('"').count();
+        if before[open..].starts_with('"') && straight % 2 == 0 {
+            return None;
+        }
+        let after = self.text(noun.end..self.sentence.end);
+        let close = after.find(CLOSE)?;
+        let start = self.sentence.start + open + before[open..].chars().next()?.len_utf8();
+        Some(start..noun.end + close)
     }
 
     /// The dates of an event: several coordinated dates after the trigger
@@ -1365,12 +1443,15 @@ impl<'a, 'd> Scope<'a, 'd> {
         subject_places: &[&Mention],
         kind: EventKind,
         status: Status,
+        title: Option<&Range<usize>>,
     ) -> Vec<Leg<'a>> {
         // What happened happened by the report's day (and the dateline's
-        // lag): a later date in the sentence dates something else.
+        // lag): a later date in the sentence dates something else; a date
+        // in a document's name names it.
         let latest = self.doc.now + chrono::Days::new(1);
         let possible = |d: &&TimeExpr| {
-            status != Status::Happened || d.period().is_some_and(|p| p.start <= latest)
+            (status != Status::Happened || d.period().is_some_and(|p| p.start <= latest))
+                && !title.is_some_and(|t| d.span.start >= t.start && d.span.end <= t.end)
         };
         let after: Vec<&TimeExpr> = self
             .dates
@@ -1790,6 +1871,14 @@ fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
             Some(m) => {
                 if event.period.precision < m.period.precision {
                     m.period = event.period;
+                    m.date_text = event.date_text.clone();
+                    m.date_rule = event.date_rule;
+                }
+                // The sentence that dates the event itself is the better
+                // evidence than one dated only by what is known of it.
+                if m.date_rule == KNOWN_DOCUMENT && event.date_rule != KNOWN_DOCUMENT {
+                    m.evidence = event.evidence.clone();
+                    m.span = event.span.clone();
                     m.date_text = event.date_text.clone();
                     m.date_rule = event.date_rule;
                 }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use crate::error::{Error, Result};
+use crate::resolve::Period;
 
 /// The kinds of event eventline extracts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -74,6 +75,10 @@ pub enum Role {
     Guest,
     /// The signed document.
     Document,
+    /// The signed document, as the phrase right before the trigger with no
+    /// verb between: "a joint declaration of the two sides was published"
+    /// (and not "an article on the agreement was published").
+    DocumentHead,
     /// Nothing in particular.
     None,
 }
@@ -91,6 +96,7 @@ impl Role {
             "traveller" => Role::Traveller,
             "guest" => Role::Guest,
             "document" => Role::Document,
+            "document-head" => Role::DocumentHead,
             "" => Role::None,
             _ => return None,
         })
@@ -117,6 +123,22 @@ pub struct Trigger {
 /// The bundled lexicon files.
 const BUNDLED_EVENTS: &str = include_str!("../gazetteers/events.csv");
 const BUNDLED_DOCUMENTS: &str = include_str!("../gazetteers/documents.csv");
+const BUNDLED_TREATIES: &str = include_str!("../gazetteers/treaties.csv");
+
+/// A document whose day the lexicon knows (`gazetteers/treaties.csv`):
+/// KCNA names many by their date alone ("the June 15 joint declaration"),
+/// and a later article that recalls one dates it here, not by its own year.
+#[derive(Clone, Debug)]
+pub struct KnownDocument {
+    /// The canonical name.
+    pub name: String,
+    /// The name and aliases, lower case.
+    pub names: Vec<String>,
+    /// When it was signed or adopted.
+    pub period: Period,
+    /// The state ids of its parties.
+    pub states: Vec<String>,
+}
 
 /// All triggers and document nouns.
 #[derive(Clone, Debug)]
@@ -125,6 +147,8 @@ pub struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// Nouns that name a signed document, lower case.
     pub documents: Vec<String>,
+    /// Documents whose day is known.
+    pub known_documents: Vec<KnownDocument>,
     /// Matches any document noun.
     pub document_regex: Regex,
     /// All triggers in one regex, longest phrasings first, group `i + 1`
@@ -147,6 +171,8 @@ impl Lexicon {
         let mut triggers = parse_triggers(Path::new("<bundled>/events.csv"), BUNDLED_EVENTS)?;
         let mut documents =
             parse_documents(Path::new("<bundled>/documents.csv"), BUNDLED_DOCUMENTS)?;
+        let mut known_documents =
+            parse_known_documents(Path::new("<bundled>/treaties.csv"), BUNDLED_TREATIES)?;
         for dir in overlays {
             let events = dir.join("events.csv");
             if events.exists() {
@@ -158,6 +184,15 @@ impl Lexicon {
                     {
                         triggers.push(t);
                     }
+                }
+            }
+            let treaties = dir.join("treaties.csv");
+            if treaties.exists() {
+                let text =
+                    std::fs::read_to_string(&treaties).map_err(|e| Error::io(&treaties, e))?;
+                for known in parse_known_documents(&treaties, &text)? {
+                    known_documents.retain(|k| k.name != known.name);
+                    known_documents.push(known);
                 }
             }
             let docs = dir.join("documents.csv");
@@ -220,6 +255,7 @@ impl Lexicon {
         Ok(Lexicon {
             triggers,
             documents,
+            known_documents,
             document_regex,
             combined,
             order,
@@ -323,6 +359,91 @@ fn parse_triggers(path: &Path, text: &str) -> Result<Vec<Trigger>> {
     Ok(triggers)
 }
 
+impl Lexicon {
+    /// The known document a title names: the one with the longest name
+    /// found in the title, among those whose parties agree with the states
+    /// the text gives (all of them, when it gives two or more).
+    pub fn known_document(&self, title: &str, states: &[String]) -> Option<&KnownDocument> {
+        let title = title.to_lowercase();
+        self.known_documents
+            .iter()
+            .filter(|k| states.len() < 2 || states.iter().all(|s| k.states.contains(s)))
+            .filter_map(|k| {
+                k.names
+                    .iter()
+                    .filter(|n| contains_phrase(&title, n))
+                    .map(|n| n.len())
+                    .max()
+                    .map(|len| (len, k))
+            })
+            .max_by_key(|(len, _)| *len)
+            .map(|(_, k)| k)
+    }
+}
+
+/// Whether `phrase` stands in `text` between word boundaries.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn parse_known_documents(path: &Path, text: &str) -> Result<Vec<KnownDocument>> {
+    let mut known = Vec::new();
+    for (line, record) in csv_rows(path, text)? {
+        let field = |i: usize| record.get(i).unwrap_or("").trim();
+        let fail = |message: String| Error::Gazetteer {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let name = field(0).to_string();
+        if name.is_empty() {
+            return Err(fail("empty name".into()));
+        }
+        let period = parse_iso_period(field(2)).ok_or_else(|| {
+            fail(format!(
+                "date {:?} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                field(2)
+            ))
+        })?;
+        let mut names = vec![name.to_lowercase()];
+        names.extend(
+            field(1)
+                .split('|')
+                .map(|a| a.trim().to_lowercase())
+                .filter(|a| !a.is_empty()),
+        );
+        let states = field(3)
+            .split('|')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        known.push(KnownDocument {
+            name,
+            names,
+            period,
+            states,
+        });
+    }
+    Ok(known)
+}
+
+/// `2000-06-15`, `2019-04` or `2002` as a period at its precision.
+fn parse_iso_period(text: &str) -> Option<Period> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    let year = i32::try_from(number(0)?).ok()?;
+    match parts.len() {
+        1 => Period::year(year),
+        2 => Period::month(year, number(1)?),
+        3 => chrono::NaiveDate::from_ymd_opt(year, number(1)?, number(2)?).map(Period::day),
+        _ => None,
+    }
+}
+
 fn parse_documents(path: &Path, text: &str) -> Result<Vec<String>> {
     Ok(csv_rows(path, text)?
         .into_iter()
@@ -348,6 +469,25 @@ mod tests {
         assert!(re.is_match("had talks with"));
         assert!(re.is_match("had open and frank talks with"));
         assert!(!re.is_match("had a long and frank talks with"));
+    }
+
+    #[test]
+    fn documents_named_by_their_date_are_known() {
+        let lexicon = Lexicon::load(&[]).unwrap();
+        let june15 = lexicon
+            .known_document("June 15 joint declaration", &[])
+            .unwrap();
+        assert_eq!(june15.period.iso(), "2000-06-15");
+        let pyongyang = |states: &[&str]| {
+            let states: Vec<String> = states.iter().map(|s| s.to_string()).collect();
+            lexicon
+                .known_document("Pyongyang Declaration", &states)
+                .map(|k| k.period.iso())
+        };
+        assert_eq!(pyongyang(&["PRK", "JPN"]).as_deref(), Some("2002-09-17"));
+        // The parties the text names must be the document's.
+        assert_eq!(pyongyang(&["PRK", "RUS"]), None);
+        assert!(lexicon.known_document("declaration", &[]).is_none());
     }
 
     #[test]
