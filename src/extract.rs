@@ -149,6 +149,11 @@ const RESIDENT_DIPLOMATS: &[&str] = &[
     "attaches",
     "attache",
 ];
+/// Verbs that, followed by a place or time, mean a gathering, not a
+/// meeting with someone: "officials met at the site".
+const INTRANSITIVE_VERBS: &[&str] = &["met"];
+/// Prepositions of place and time.
+const PLACE_OR_TIME_PREPOSITIONS: &[&str] = &["at", "in", "on", "to", "for", "here", "there"];
 /// Words that make the subject of an arrival a travelling group, whatever
 /// its state.
 const GROUP_NOUNS: &[&str] = &[
@@ -508,6 +513,13 @@ impl<'a, 'd> Scope<'a, 'd> {
         // "the summit held in the U.S. which pulled up the DPRK": a
         // relative clause names others.
         let participants = participants.start..self.relative_clause(participants.clone());
+        // "Officials met at the battle site to hear ...": a verb trigger
+        // followed by a place or time preposition has no object; its
+        // parties, if any, follow a later "with".
+        let participants = match self.intransitive(hit) {
+            Some(with) => with.min(participants.end)..participants.end,
+            None => participants,
+        };
         let object_people: Vec<usize> = self
             .in_range(&participants, EntityKind::Person)
             .iter()
@@ -971,6 +983,25 @@ impl<'a, 'd> Scope<'a, 'd> {
             }
         }
         names
+    }
+
+    /// For a trigger that ends in a verb used without an object ("met at
+    /// the site", "met in Pyongyang with ..."): where its parties may start,
+    /// after a "with", or the object's end.
+    fn intransitive(&self, hit: &Hit) -> Option<usize> {
+        let last = hit.trigger.pattern.split_whitespace().last()?;
+        if !INTRANSITIVE_VERBS.contains(&last) {
+            return None;
+        }
+        let next = words(self.text(hit.end..self.object.end)).next()?;
+        if !PLACE_OR_TIME_PREPOSITIONS.contains(&next.to_ascii_lowercase().as_str()) {
+            return None;
+        }
+        let rest = self.text(hit.end..self.object.end);
+        Some(
+            rest.find(" with ")
+                .map_or(self.object.end, |p| hit.end + p + " with ".len()),
+        )
     }
 
     /// The party an appositive trigger qualifies: the state and the person

@@ -361,13 +361,13 @@ fn parse_triggers(path: &Path, text: &str) -> Result<Vec<Trigger>> {
 
 impl Lexicon {
     /// The known document a title names: the one with the longest name
-    /// found in the title, among those whose parties agree with the states
-    /// the text gives (all of them, when it gives two or more).
+    /// found in the title, among those whose parties include every state
+    /// the text gives.
     pub fn known_document(&self, title: &str, states: &[String]) -> Option<&KnownDocument> {
         let title = title.to_lowercase();
         self.known_documents
             .iter()
-            .filter(|k| states.len() < 2 || states.iter().all(|s| k.states.contains(s)))
+            .filter(|k| states.iter().all(|s| k.states.contains(s)))
             .filter_map(|k| {
                 k.names
                     .iter()
@@ -481,12 +481,13 @@ mod tests {
         let pyongyang = |states: &[&str]| {
             let states: Vec<String> = states.iter().map(|s| s.to_string()).collect();
             lexicon
-                .known_document("Pyongyang Declaration", &states)
+                .known_document("DPRK-Japan Pyongyang Declaration", &states)
                 .map(|k| k.period.iso())
         };
         assert_eq!(pyongyang(&["PRK", "JPN"]).as_deref(), Some("2002-09-17"));
         // The parties the text names must be the document's.
         assert_eq!(pyongyang(&["PRK", "RUS"]), None);
+        assert_eq!(pyongyang(&["NGA"]), None);
         assert!(lexicon.known_document("declaration", &[]).is_none());
     }
 
