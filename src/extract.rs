@@ -694,7 +694,9 @@ impl<'a, 'd> Scope<'a, 'd> {
             EventKind::Treaty => {
                 let document = match (trigger.subject, trigger.object) {
                     (Role::Document, _) => self.nearest_document_before(hit.start),
-                    (Role::DocumentHead, _) => self.document_qualified_by(hit.start),
+                    (Role::DocumentHead, _) => self
+                        .document_qualified_by(hit.start)
+                        .filter(|noun| self.heads_its_phrase(noun)),
                     // "the treaty on ... concluded at the summit": a
                     // participle after its document.
                     _ => self
@@ -1379,6 +1381,23 @@ impl<'a, 'd> Scope<'a, 'd> {
         qualified.then_some(noun)
     }
 
+    /// Whether a document noun heads its noun phrase rather than hanging
+    /// from a preposition: "a joint declaration of the two sides", not "an
+    /// article on the agreement".
+    fn heads_its_phrase(&self, noun: &Range<usize>) -> bool {
+        let before = self.text(self.subject.start..noun.start);
+        let governed = words(before)
+            .rev()
+            .find(|w| {
+                let lower = w.to_ascii_lowercase();
+                !(["the", "a", "an", "joint"].contains(&lower.as_str())
+                    || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || w.contains('-'))
+            })
+            .is_some_and(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()));
+        !governed
+    }
+
     fn nearest_document_before(&self, to: usize) -> Option<Range<usize>> {
         let start = self.subject.start;
         let m = self
@@ -1833,7 +1852,7 @@ fn is_word_at(text: &str, at: usize, len: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-fn words(text: &str) -> impl Iterator<Item = &str> {
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
 }

@@ -24,12 +24,19 @@ fn check_positive(name: &str, at_least: usize) {
     let mut failures = Vec::new();
     for (line, row) in &rows {
         let (published, text, expression, value) = (&row[0], &row[1], &row[2], &row[3]);
+        // A fifth column, when given, is the last day of a span.
+        let last_day = row.get(4).filter(|d| !d.is_empty());
         let exprs = resolve_document(text, &sentences(text), date(published), Mode::News);
-        let found: Vec<(String, String, &str)> = exprs
+        let found: Vec<(String, String, &str, String)> = exprs
             .iter()
-            .map(|e| (text[e.span.clone()].to_string(), e.timex_value(), e.rule))
+            .map(|e| {
+                let end = e.period().map(|p| p.end.to_string()).unwrap_or_default();
+                (text[e.span.clone()].to_string(), e.timex_value(), e.rule, end)
+            })
             .collect();
-        if !found.iter().any(|(t, v, _)| t == expression && v == value) {
+        if !found.iter().any(|(t, v, _, end)| {
+            t == expression && v == value && last_day.map_or(true, |d| d == end)
+        }) {
             failures.push(format!(
                 "{name}:{line}: {text:?} (published {published}) should give {expression:?} = {value}; got {found:?}"
             ));
