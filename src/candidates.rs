@@ -11,7 +11,6 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use crate::extract::TITLE_WORDS;
 use crate::gazetteer::Mention;
 use crate::resolve::{is_calendar_word, TimeExpr};
 
@@ -224,6 +223,7 @@ pub fn find(
     sentences: &[Range<usize>],
     mentions: &[Mention],
     dates: &[TimeExpr],
+    titles: &std::collections::HashSet<String>,
 ) -> Vec<Candidate> {
     // Both lists are sorted and do not overlap: a binary search finds the
     // first one that could cover a range.
@@ -277,7 +277,7 @@ pub fn find(
             let stock = tokens.iter().all(|w| {
                 JOINERS.contains(w)
                     || STOCK_WORDS.contains(w)
-                    || TITLE_WORDS.contains(w)
+                    || titles.contains(*w)
                     || is_calendar_word(w)
             });
             if stock {
@@ -375,7 +375,8 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, &'static str)> {
         let spans = crate::segment::sentences(text);
-        find(text, &spans, &[], &[])
+        let titles = crate::lexicon::Lexicon::load(&[]).unwrap().words.titles;
+        find(text, &spans, &[], &[], &titles)
             .into_iter()
             .map(|c| (c.name, c.kind))
             .collect()

@@ -12,7 +12,9 @@
 use std::ops::Range;
 
 use crate::gazetteer::{EntityKind, Gazetteer, Mention};
-use crate::lexicon::{EventKind, Lexicon, Role, Trigger};
+use std::collections::HashSet;
+
+use crate::lexicon::{EventKind, Lexicon, Role, Trigger, Words};
 use crate::resolve::{is_calendar_word, Dateline, Period, Precision, TimeExpr};
 
 /// Whether the text reports the event as having happened.
@@ -85,31 +87,6 @@ pub struct Document<'a> {
     pub now: chrono::NaiveDate,
 }
 
-/// Words before a trigger that make it planned or hypothetical.
-const PLANNED_MARKERS: &[&str] = &[
-    "will",
-    "would",
-    "shall",
-    "to",
-    "may",
-    "might",
-    "can",
-    "could",
-    "should",
-    "expected",
-    "scheduled",
-    "plans",
-    "planned",
-    "going",
-    "intends",
-    "if",
-    "unless",
-    "wants",
-];
-/// Words before a trigger that deny it.
-const NEGATION_MARKERS: &[&str] = &[
-    "not", "never", "no", "didn't", "hasn't", "haven't", "neither", "nor",
-];
 /// Prepositions that show a noun is not the trigger's direct object.
 const PREPOSITIONS: &[&str] = &[
     "for", "with", "on", "of", "to", "about", "after", "before", "against", "under", "by",
@@ -135,38 +112,14 @@ const SINGULAR_BACK_REFERENCES: &[&str] = &["he", "she"];
 const TITLE_STOPS: &[&str] = &[
     "on", "was", "were", "that", "which", "between", "with", "by", "at", "and", "is", "to", "as",
 ];
-/// Words inside a trigger that make it planned.
-const PLANNED_IN_TRIGGER: &[&str] = &["will", "shall", "would", "expected", "scheduled"];
 /// An undated event in one of the first sentences of a datelined report
 /// is news of the day.
 const NEWS_SENTENCES: usize = 5;
-/// Words that make the subject of a visit diplomats posted in the country.
-const RESIDENT_DIPLOMATS: &[&str] = &[
-    "embassy",
-    "ambassador",
-    "charge",
-    "consul",
-    "attaches",
-    "attache",
-];
 /// Verbs that, followed by a place or time, mean a gathering, not a
 /// meeting with someone: "officials met at the site".
 const INTRANSITIVE_VERBS: &[&str] = &["met"];
 /// Prepositions of place and time.
 const PLACE_OR_TIME_PREPOSITIONS: &[&str] = &["at", "in", "on", "to", "for", "here", "there"];
-/// Words that make the subject of an arrival a travelling group, whatever
-/// its state.
-const GROUP_NOUNS: &[&str] = &[
-    "delegation",
-    "delegations",
-    "group",
-    "troupe",
-    "team",
-    "mission",
-    "party",
-    "players",
-    "envoy",
-];
 /// The `date_rule` of an event dated by `gazetteers/treaties.csv`.
 const KNOWN_DOCUMENT: &str = "known document";
 /// Rules whose dates do not date an event in their sentence.
@@ -260,6 +213,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         add_follow_up_participants(
             doc,
             gazetteer,
+            &lexicon.words,
             follow_up.unwrap_or(&[]),
             &mut events[before..],
         );
@@ -279,18 +233,6 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
 /// How many sentences after an event may name who was there.
 const FOLLOW_UP: usize = 2;
 
-/// Phrases of the sentences that list who attended what was just told:
-/// "Present there were ...", "Officials concerned were on hand".
-const ATTENDANCE: &[&str] = &[
-    "were on hand",
-    "was on hand",
-    "were present",
-    "was present",
-    "attended by",
-];
-/// How such a sentence may begin: "Present there were ...".
-const ATTENDANCE_OPENINGS: &[&str] = &["present "];
-
 /// KCNA names the people of a meeting or visit in the sentences after it:
 /// "Present at the talks on the Korean side were Jong Tong Uk, ... and on the
 /// opposite side ... the delegation ... led by Juan Ignacio Castrillon."
@@ -299,6 +241,7 @@ const ATTENDANCE_OPENINGS: &[&str] = &["present "];
 fn add_follow_up_participants(
     doc: &Document,
     gazetteer: &Gazetteer,
+    words: &Words,
     follow_up: &[Range<usize>],
     events: &mut [Event],
 ) {
@@ -308,8 +251,9 @@ fn add_follow_up_participants(
     for span in follow_up {
         let text = &doc.body[span.clone()];
         let lower = text.to_ascii_lowercase();
-        if !ATTENDANCE_OPENINGS.iter().any(|a| lower.starts_with(a))
-            && !ATTENDANCE.iter().any(|a| lower.contains(a))
+        let opens = |a: &String| lower.starts_with(a.as_str()) && lower[a.len()..].starts_with(' ');
+        if !words.attendance_openings.iter().any(opens)
+            && !words.attendance.iter().any(|a| lower.contains(a.as_str()))
         {
             continue;
         }
@@ -319,7 +263,7 @@ fn add_follow_up_participants(
                 m.start <= at && at < m.end && gazetteer.entity(m.entity).kind != EntityKind::Person
             })
         };
-        let mut people: Vec<String> = name_runs(text, covered);
+        let mut people: Vec<String> = name_runs(text, covered, &words.titles);
         // Gazetteer people keep their canonical names.
         for m in doc
             .mentions
@@ -333,11 +277,13 @@ fn add_follow_up_participants(
                 push_all(&mut people, std::iter::once(e.name.clone()));
             }
         }
-        let leaders: Vec<String> = LEADER_LEAD_INS
+        let leaders: Vec<String> = words
+            .leader_lead_ins
             .iter()
             .flat_map(|lead| {
+                let lead = format!("{lead} ");
                 lower
-                    .match_indices(lead)
+                    .match_indices(&lead)
                     .map(|(at, _)| at + lead.len())
                     .collect::<Vec<_>>()
             })
@@ -346,7 +292,7 @@ fn add_follow_up_participants(
                     .find([',', ';', '.', '(', ')'])
                     .map_or(text.len(), |p| from + p);
                 let shifted = |offset: usize| covered(from + offset);
-                last_name_run(&text[from..end], shifted)
+                last_name_run(&text[from..end], shifted, &words.titles)
             })
             .collect();
         for event in events.iter_mut() {
@@ -565,9 +511,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                 // outings are not visits to the state.
                 let subject_text = self.text(self.subject.clone()).to_ascii_lowercase();
                 if trigger.object != Role::Guest
-                    && RESIDENT_DIPLOMATS
-                        .iter()
-                        .any(|w| words(&subject_text).any(|x| x == *w))
+                    && words(&subject_text)
+                        .any(|x| Words::has(&self.lexicon.words.resident_diplomats, x))
                 {
                     return Vec::new();
                 }
@@ -624,7 +569,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 // foreign visit to here; only its destination is known.
                 let unknown_group = visitor_state.is_none()
                     && matches!(trigger.object, Role::Here | Role::Guest)
-                    && words(&subject_text).any(|w| GROUP_NOUNS.contains(&w));
+                    && words(&subject_text).any(|w| Words::has(&self.lexicon.words.group_nouns, w));
                 let Some(visitor_state) = visitor_state.or_else(|| unknown_group.then(String::new))
                 else {
                     return Vec::new();
@@ -735,8 +680,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                 // "An agreement on trade was signed here": a party of no
                 // name is the dateline's state at least.
                 let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
-                let says_here = words(self.text(self.sentence.clone()))
-                    .any(|w| w.eq_ignore_ascii_case("here"));
+                let says_here =
+                    words(self.text(self.sentence.clone())).any(|w| w.eq_ignore_ascii_case("here"));
                 if let (true, true, Some(city)) = (states.is_empty(), says_here, here) {
                     states.push(self.gazetteer.entity(city).country.clone());
                 }
@@ -927,8 +872,9 @@ impl<'a, 'd> Scope<'a, 'd> {
         let text = self.text(range.clone());
         let lower = text.to_ascii_lowercase();
         let mut names = Vec::new();
-        for lead in LEADER_LEAD_INS {
-            for (at, _) in lower.match_indices(lead) {
+        for lead in &self.lexicon.words.leader_lead_ins {
+            let lead = format!("{lead} ");
+            for (at, _) in lower.match_indices(&lead) {
                 let from = at + lead.len();
                 let stretch_end = text[from..]
                     .find([',', ';', '.', '(', ')'])
@@ -950,7 +896,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                         .iter()
                         .any(|m| m.start <= at && at < m.end)
                 };
-                if let Some(name) = last_name_run(&text[from..stretch_end], covered) {
+                if let Some(name) = last_name_run(
+                    &text[from..stretch_end],
+                    covered,
+                    &self.lexicon.words.titles,
+                ) {
                     if !names.contains(&name) {
                         names.push(name);
                     }
@@ -976,7 +926,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                 if !known {
                     let stretch_start = text[..at].rfind([',', ';', '(', ')']).map_or(0, |p| p + 1);
                     let shifted = |offset: usize| covered(stretch_start + offset);
-                    if let Some(name) = last_name_run(&text[stretch_start..at], shifted) {
+                    if let Some(name) = last_name_run(
+                        &text[stretch_start..at],
+                        shifted,
+                        &self.lexicon.words.titles,
+                    ) {
                         if !names.contains(&name) {
                             names.push(name);
                         }
@@ -1306,7 +1260,8 @@ impl<'a, 'd> Scope<'a, 'd> {
             .map(|w| w.to_ascii_lowercase())
             .collect();
         let in_trigger: Vec<String> = words(trigger).map(|w| w.to_ascii_lowercase()).collect();
-        let any = |list: &[&str], ws: &[String]| ws.iter().any(|w| list.contains(&w.as_str()));
+        let any = |list: &[String], ws: &[String]| ws.iter().any(|w| Words::has(list, w));
+        let lists = &self.lexicon.words;
         // A trigger that opens its clause ("talks between ...") takes its
         // modality from the verb after it ("... will be held").
         let ahead = if hit.trigger.subject == Role::None {
@@ -1317,11 +1272,11 @@ impl<'a, 'd> Scope<'a, 'd> {
         } else {
             Vec::new()
         };
-        if any(NEGATION_MARKERS, &lookback) || any(NEGATION_MARKERS, &in_trigger) {
+        if any(&lists.negation, &lookback) || any(&lists.negation, &in_trigger) {
             Status::Negated
-        } else if any(PLANNED_MARKERS, &lookback)
-            || any(PLANNED_IN_TRIGGER, &in_trigger)
-            || any(PLANNED_IN_TRIGGER, &ahead)
+        } else if any(&lists.planned, &lookback)
+            || any(&lists.planned_in_trigger, &in_trigger)
+            || any(&lists.planned_in_trigger, &ahead)
         {
             Status::Planned
         } else {
@@ -1391,7 +1346,9 @@ impl<'a, 'd> Scope<'a, 'd> {
             .find(|w| {
                 let lower = w.to_ascii_lowercase();
                 !(["the", "a", "an", "joint"].contains(&lower.as_str())
-                    || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                     || w.contains('-'))
             })
             .is_some_and(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()));
@@ -1597,166 +1554,27 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
     }) && (gap.contains(',') || gap.contains(" and ") || gap.contains(" or "))
 }
 
-/// Phrases after which a delegation's leader is named.
-const LEADER_LEAD_INS: &[&str] = &[
-    "led by ",
-    "headed by ",
-    "head of the delegation ",
-    "leader of the delegation ",
-];
 /// Words after which a name ends: "... Netumbo Nandi-Ndaitwah who is ...".
 const NAME_LEAD_OUTS: &[&str] = &[" who ", ", who "];
-
-/// Capitalised words that are titles or parts of organisations' names, not
-/// of a person's name.
-pub(crate) const TITLE_WORDS: &[&str] = &[
-    "Academician",
-    "Ambassador",
-    "Chairman",
-    "Chairwoman",
-    "Vice-Chairman",
-    "Chief",
-    "Comrade",
-    "Deputy",
-    "Director",
-    "Dr",
-    "General",
-    "Governor",
-    "Head",
-    "Marshal",
-    "Minister",
-    "Vice-Minister",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Madame",
-    "Premier",
-    "President",
-    "Vice-President",
-    "Prime",
-    "Professor",
-    "Secretary",
-    "Senator",
-    "Speaker",
-    "Excellency",
-    "His",
-    "Her",
-    "Colonel",
-    "Lieutenant",
-    "Major",
-    "Captain",
-    "Admiral",
-    "Central",
-    "Committee",
-    "Party",
-    "Department",
-    "Ministry",
-    "Council",
-    "Association",
-    "Union",
-    "Federation",
-    "Republic",
-    "Assembly",
-    "Parliament",
-    "Academy",
-    "Institute",
-    "Society",
-    "Branch",
-    "Bureau",
-    "Commission",
-    "The",
-    "A",
-    "An",
-    "Member",
-    "Political",
-    "Executive",
-    "Foreign",
-    "Affairs",
-    "National",
-    "People's",
-    "Workers'",
-    "First",
-    "Vice",
-    "Special",
-    "Envoy",
-    "Senior",
-    "Leader",
-    "Delegation",
-    "International",
-    "Liaison",
-    "Relations",
-    "Cooperation",
-    "Embassy",
-    "Office",
-    "Organization",
-    "Organisation",
-    "Front",
-    "League",
-    "Trade",
-    "Defence",
-    "Defense",
-    "Interior",
-    "State",
-    "Affairs",
-    "Standing",
-    "Presidium",
-    "Supreme",
-    "Army",
-    "Navy",
-    "Forces",
-    "University",
-    "Lieut",
-    "Gen",
-    "Public",
-    "Health",
-    "External",
-    "Economic",
-    "Education",
-    "Culture",
-    "Cultural",
-    "Sports",
-    "Physical",
-    "Power",
-    "Industry",
-    "Electric",
-    "Maritime",
-    "Territory",
-    "Administration",
-    "Olympic",
-    "Socialist",
-    "Youth",
-    "Communist",
-    "Revolutionary",
-    "Armed",
-    "Democratic",
-    "Hall",
-    "Palace",
-    "Square",
-    "Museum",
-    "Hotel",
-    "Airport",
-    "Station",
-    "Province",
-    "City",
-    "County",
-    "Mt",
-    "Mount",
-    "Juche",
-    "Kimilsungism",
-    "Kimjongilism",
-    "Idea",
-];
 
 /// The last run of at least two capitalised words that are not titles: the
 /// name in "Chairman of its Central Committee Kamal Prasad Chaulagain".
 /// Words `covered(offset)` by a gazetteer mention (a state, a place) are not
 /// part of a name either.
-fn last_name_run(stretch: &str, covered: impl Fn(usize) -> bool) -> Option<String> {
-    name_runs(stretch, covered).pop()
+fn last_name_run(
+    stretch: &str,
+    covered: impl Fn(usize) -> bool,
+    titles: &HashSet<String>,
+) -> Option<String> {
+    name_runs(stretch, covered, titles).pop()
 }
 
 /// Every run of two to five capitalised words that are not titles.
-fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool) -> Vec<String> {
+fn name_runs(
+    stretch: &str,
+    covered: impl Fn(usize) -> bool,
+    titles: &HashSet<String>,
+) -> Vec<String> {
     let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
     let base = stretch.as_ptr() as usize;
     let words: Vec<&str> = stretch.split_whitespace().collect();
@@ -1781,7 +1599,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool) -> Vec<String> {
             && (letters == 1 || !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
         if capitalised
             && !abbreviation
-            && !TITLE_WORDS.contains(&word)
+            && !titles.contains(word)
             && !is_calendar_word(word)
             && !covered(offset)
         {

@@ -124,6 +124,95 @@ pub struct Trigger {
 const BUNDLED_EVENTS: &str = include_str!("../gazetteers/events.csv");
 const BUNDLED_DOCUMENTS: &str = include_str!("../gazetteers/documents.csv");
 const BUNDLED_TREATIES: &str = include_str!("../gazetteers/treaties.csv");
+const BUNDLED_WORDS: &str = include_str!("../gazetteers/words.csv");
+
+/// The word lists the extractor reads its sentences with
+/// (`gazetteers/words.csv`, one `list,words` row a list, words separated by
+/// `|`): data a user extends like the names, not code.
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    /// Capitalised words that are titles or parts of organisations' names,
+    /// not of a person's name.
+    pub titles: std::collections::HashSet<String>,
+    /// Words shortly before a trigger that make it planned.
+    pub planned: Vec<String>,
+    /// Words inside or after a trigger that make it planned.
+    pub planned_in_trigger: Vec<String>,
+    /// Words shortly before a trigger that deny it.
+    pub negation: Vec<String>,
+    /// Phrases of a sentence that lists who attended what was just told.
+    pub attendance: Vec<String>,
+    /// How such a sentence may begin.
+    pub attendance_openings: Vec<String>,
+    /// Phrases after which a delegation's leader is named.
+    pub leader_lead_ins: Vec<String>,
+    /// Words that make the subject of a visit diplomats posted here.
+    pub resident_diplomats: Vec<String>,
+    /// Words that make the subject of an arrival a travelling group.
+    pub group_nouns: Vec<String>,
+    /// Every list by name, for `@name` in the `unless` column of
+    /// `events.csv`.
+    pub named: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl Words {
+    /// Reads `words.csv` text, adding its words to the lists already read.
+    ///
+    /// # Errors
+    /// A malformed row, as `file:line: problem`.
+    fn add(&mut self, path: &Path, text: &str) -> Result<()> {
+        for (line, record) in csv_rows(path, text)? {
+            let name = record.get(0).unwrap_or("").trim();
+            if name.is_empty() {
+                return Err(Error::Gazetteer {
+                    path: path.to_path_buf(),
+                    line,
+                    message: "empty list name".into(),
+                });
+            }
+            let list = self.named.entry(name.to_string()).or_default();
+            for word in record.get(1).unwrap_or("").split('|').map(str::trim) {
+                if !word.is_empty() && !list.iter().any(|w| w == word) {
+                    list.push(word.to_string());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Fills the typed lists from the named ones.
+    ///
+    /// # Errors
+    /// A list the extractor needs that no file gives.
+    fn resolve(mut self, path: &Path) -> Result<Words> {
+        let take = |name: &str, lower: bool| -> Result<Vec<String>> {
+            let list = self.named.get(name).ok_or_else(|| Error::Gazetteer {
+                path: path.to_path_buf(),
+                line: 0,
+                message: format!("the word list {name:?} is missing"),
+            })?;
+            Ok(list
+                .iter()
+                .map(|w| if lower { w.to_lowercase() } else { w.clone() })
+                .collect())
+        };
+        self.titles = take("titles", false)?.into_iter().collect();
+        self.planned = take("planned", true)?;
+        self.planned_in_trigger = take("planned-in-trigger", true)?;
+        self.negation = take("negation", true)?;
+        self.attendance = take("attendance", true)?;
+        self.attendance_openings = take("attendance-openings", true)?;
+        self.leader_lead_ins = take("leader-lead-ins", true)?;
+        self.resident_diplomats = take("resident-diplomats", true)?;
+        self.group_nouns = take("group-nouns", true)?;
+        Ok(self)
+    }
+
+    /// Whether `word` is in the list (lower-case lists, any case of word).
+    pub fn has(list: &[String], word: &str) -> bool {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
 
 /// A document whose day the lexicon knows (`gazetteers/treaties.csv`):
 /// KCNA names many by their date alone ("the June 15 joint declaration"),
@@ -149,6 +238,8 @@ pub struct Lexicon {
     pub documents: Vec<String>,
     /// Documents whose day is known.
     pub known_documents: Vec<KnownDocument>,
+    /// The extractor's word lists.
+    pub words: Words,
     /// Matches any document noun.
     pub document_regex: Regex,
     /// All triggers in one regex, longest phrasings first, group `i + 1`
@@ -168,7 +259,18 @@ impl Lexicon {
     /// # Errors
     /// A malformed row, as `file:line: problem`.
     pub fn load(overlays: &[PathBuf]) -> Result<Lexicon> {
-        let mut triggers = parse_triggers(Path::new("<bundled>/events.csv"), BUNDLED_EVENTS)?;
+        let mut words = Words::default();
+        words.add(Path::new("<bundled>/words.csv"), BUNDLED_WORDS)?;
+        for dir in overlays {
+            let path = dir.join("words.csv");
+            if path.exists() {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                words.add(&path, &text)?;
+            }
+        }
+        let words = words.resolve(Path::new("words.csv"))?;
+        let mut triggers =
+            parse_triggers(Path::new("<bundled>/events.csv"), BUNDLED_EVENTS, &words)?;
         let mut documents =
             parse_documents(Path::new("<bundled>/documents.csv"), BUNDLED_DOCUMENTS)?;
         let mut known_documents =
@@ -177,7 +279,7 @@ impl Lexicon {
             let events = dir.join("events.csv");
             if events.exists() {
                 let text = std::fs::read_to_string(&events).map_err(|e| Error::io(&events, e))?;
-                for t in parse_triggers(&events, &text)? {
+                for t in parse_triggers(&events, &text, &words)? {
                     if !triggers
                         .iter()
                         .any(|old| old.kind == t.kind && old.pattern == t.pattern)
@@ -256,6 +358,7 @@ impl Lexicon {
             triggers,
             documents,
             known_documents,
+            words,
             document_regex,
             combined,
             order,
@@ -313,7 +416,7 @@ fn csv_rows(path: &Path, text: &str) -> Result<Vec<(u64, csv::StringRecord)>> {
     Ok(rows)
 }
 
-fn parse_triggers(path: &Path, text: &str) -> Result<Vec<Trigger>> {
+fn parse_triggers(path: &Path, text: &str, words: &Words) -> Result<Vec<Trigger>> {
     let fail = |line: u64, message: String| Error::Gazetteer {
         path: path.to_path_buf(),
         line,
@@ -342,11 +445,20 @@ fn parse_triggers(path: &Path, text: &str) -> Result<Vec<Trigger>> {
                 ))
             }
         };
-        let unless = field(5)
-            .split('|')
-            .map(|w| w.trim().to_ascii_lowercase())
-            .filter(|w| !w.is_empty())
-            .collect();
+        // "@remote" stands for the list of that name in words.csv.
+        let mut unless: Vec<String> = Vec::new();
+        for item in field(5).split('|').map(str::trim).filter(|w| !w.is_empty()) {
+            match item.strip_prefix('@') {
+                Some(name) => {
+                    let list = words
+                        .named
+                        .get(name)
+                        .ok_or_else(|| fail(line, format!("no word list {name:?} in words.csv")))?;
+                    unless.extend(list.iter().map(|w| w.to_ascii_lowercase()));
+                }
+                None => unless.push(item.to_ascii_lowercase()),
+            }
+        }
         triggers.push(Trigger {
             kind,
             pattern,
@@ -493,9 +605,28 @@ mod tests {
 
     #[test]
     fn malformed_rows_name_the_line() {
+        let words = Lexicon::load(&[]).unwrap().words;
         let err = parse_triggers(
             Path::new("e.csv"),
             "kind,pattern,subject,object\nparty,met,party,party\n",
+            &words,
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "e.csv:2: unknown event kind \"party\"");
+        let err = parse_triggers(
+            Path::new("e.csv"),
+            "kind,pattern,subject,object,undated,unless\nmeeting,met,party,party,,@nowhere\n",
+            &words,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "e.csv:2: no word list \"nowhere\" in words.csv"
+        );
+        let err = parse_triggers(
+            Path::new("e.csv"),
+            "kind,pattern,subject,object\nparty,met,party,party\n",
+            &words,
         )
         .unwrap_err();
         assert_eq!(err.to_string(), "e.csv:2: unknown event kind \"party\"");

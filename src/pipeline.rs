@@ -239,6 +239,7 @@ fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOut
         &analysis.sentences,
         &analysis.mentions,
         &analysis.dates,
+        &lexicon.words.titles,
     )
     .into_iter()
     .map(|c| {
@@ -420,7 +421,12 @@ pub fn run_uncovered<P: AsRef<Path>>(
                 .filter_map(|raw| raw.parse().ok())
                 .map(|article| {
                     let analysis = analyze(&article, &gazetteer, &lexicon);
-                    let found = crate::uncovered::find(&article.body, &analysis, &gazetteer);
+                    let found = crate::uncovered::find(
+                        &article.body,
+                        &analysis,
+                        &gazetteer,
+                        &lexicon.words.titles,
+                    );
                     (article.id, found)
                 })
                 .collect()

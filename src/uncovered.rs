@@ -6,7 +6,7 @@
 //! `candidates.csv` is for names: some are triggers not yet written down,
 //! most are not events at all.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::pipeline::Analysis;
@@ -25,7 +25,12 @@ pub struct Uncovered {
 }
 
 /// The uncovered sentences of one analysed article.
-pub fn find(body: &str, analysis: &Analysis, gazetteer: &Gazetteer) -> Vec<Uncovered> {
+pub fn find(
+    body: &str,
+    analysis: &Analysis,
+    gazetteer: &Gazetteer,
+    titles: &HashSet<String>,
+) -> Vec<Uncovered> {
     let mut found = Vec::new();
     for sentence in &analysis.sentences {
         let told = analysis
@@ -68,7 +73,7 @@ pub fn find(body: &str, analysis: &Analysis, gazetteer: &Gazetteer) -> Vec<Uncov
             continue;
         };
         let phrase = phrase_between(&body[first.end..second.start]);
-        if !predicates(&phrase) {
+        if !predicates(&phrase, titles) {
             continue;
         }
         found.push(Uncovered {
@@ -104,15 +109,15 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Whether a phrase may say what one party did to another: it has a word
 /// besides function words, and it does not open with a title ("president
 /// of the", "ambassador to"): those phrases join a name to its office.
-fn predicates(phrase: &str) -> bool {
+fn predicates(phrase: &str, titles: &HashSet<String>) -> bool {
     let mut content = phrase
         .split(' ')
         .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(w));
     match content.next() {
         None => false,
-        Some(first) => !crate::extract::TITLE_WORDS
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(first) || first.starts_with("vice-")),
+        Some(first) => {
+            !(titles.iter().any(|t| t.eq_ignore_ascii_case(first)) || first.starts_with("vice-"))
+        }
     }
 }
 
@@ -179,6 +184,8 @@ mod tests {
 
     #[test]
     fn phrases_that_join_a_name_to_its_office_say_nothing() {
+        let titles = crate::lexicon::Lexicon::load(&[]).unwrap().words.titles;
+        let predicates = |phrase: &str| predicates(phrase, &titles);
         assert!(predicates("sent a congratulatory message"));
         assert!(predicates("had a telephone conversation"));
         assert!(!predicates("and the"));

@@ -31,7 +31,12 @@ fn check_positive(name: &str, at_least: usize) {
             .iter()
             .map(|e| {
                 let end = e.period().map(|p| p.end.to_string()).unwrap_or_default();
-                (text[e.span.clone()].to_string(), e.timex_value(), e.rule, end)
+                (
+                    text[e.span.clone()].to_string(),
+                    e.timex_value(),
+                    e.rule,
+                    end,
+                )
             })
             .collect();
         if !found.iter().any(|(t, v, _, end)| {
