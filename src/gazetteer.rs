@@ -140,6 +140,9 @@ pub struct Gazetteer {
     starts: [Start; 256],
     /// Indexes of the people, for offices.
     people: Vec<usize>,
+    /// Offices that name a person by rule, and their automaton.
+    offices: Vec<Office>,
+    office_automaton: AhoCorasick,
     /// For each automaton pattern (an alias up to ASCII case): its
     /// spellings as the gazetteers write them, and the entities.
     patterns: Vec<(Vec<String>, Vec<usize>)>,
@@ -169,7 +172,11 @@ impl Gazetteer {
                 list.join("\n")
             )));
         }
-        Gazetteer::from_entities(entities)
+        let offices = load_offices(overlays)?;
+        let mut gazetteer = Gazetteer::from_entities(entities)?;
+        gazetteer.office_automaton = office_automaton(&offices)?;
+        gazetteer.offices = offices;
+        Ok(gazetteer)
     }
 
     /// Builds the automaton over the given entities.
@@ -228,6 +235,7 @@ impl Gazetteer {
         let people = (0..entities.len())
             .filter(|&i| entities[i].kind == EntityKind::Person)
             .collect();
+        let offices = parse_offices(Path::new("<bundled>/offices.csv"), BUNDLED_OFFICES)?;
         Ok(Gazetteer {
             entities,
             by_id,
@@ -235,6 +243,8 @@ impl Gazetteer {
             patterns,
             starts,
             people,
+            office_automaton: office_automaton(&offices)?,
+            offices,
         })
     }
 
@@ -587,47 +597,78 @@ fn parse_terms(
         .collect()
 }
 
-/// Offices named by rule ("the Russian President", "the DPRK foreign
-/// minister", "President of China"): the phrase, and words one of which a
-/// person's `role` must contain.
-const OFFICES: &[(&str, &[&str])] = &[
-    ("president", &["President"]),
-    (
-        "foreign minister",
-        &["Minister of Foreign Affairs", "Foreign Minister"],
-    ),
-    (
-        "minister of foreign affairs",
-        &["Minister of Foreign Affairs", "Foreign Minister"],
-    ),
-    ("prime minister", &["Prime Minister"]),
-    ("premier", &["Premier", "Prime Minister"]),
-    (
-        "defence minister",
-        &[
-            "Minister of Defence",
-            "Minister of National Defence",
-            "Secretary of Defense",
-        ],
-    ),
-    (
-        "defense minister",
-        &[
-            "Minister of Defence",
-            "Minister of National Defence",
-            "Secretary of Defense",
-        ],
-    ),
-    (
-        "minister of national defence",
-        &["Minister of National Defence", "Minister of Defence"],
-    ),
-    (
-        "minister of defence",
-        &["Minister of Defence", "Minister of National Defence"],
-    ),
-    ("secretary of state", &["Secretary of State"]),
-];
+/// The bundled offices (`gazetteers/offices.csv`): offices named by rule
+/// ("the Russian President", "the DPRK foreign minister", "President of
+/// China"), each a phrase and the words one of which a person's `role` must
+/// contain.
+const BUNDLED_OFFICES: &str = include_str!("../gazetteers/offices.csv");
+
+/// An office phrase and the roles that hold it.
+#[derive(Clone, Debug)]
+struct Office {
+    phrase: String,
+    roles: Vec<String>,
+}
+
+/// Reads `offices.csv` text: `phrase,roles`, roles separated by `|`.
+fn parse_offices(path: &Path, text: &str) -> Result<Vec<Office>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let mut offices = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::Gazetteer {
+            path: path.to_path_buf(),
+            line: e.position().map_or(0, |p| p.line()),
+            message: e.to_string(),
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let phrase = record.get(0).unwrap_or("").trim().to_lowercase();
+        let roles: Vec<String> = record
+            .get(1)
+            .unwrap_or("")
+            .split('|')
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(String::from)
+            .collect();
+        if phrase.is_empty() || roles.is_empty() {
+            return Err(Error::Gazetteer {
+                path: path.to_path_buf(),
+                line,
+                message: "an office needs a phrase and at least one role".into(),
+            });
+        }
+        offices.push(Office { phrase, roles });
+    }
+    Ok(offices)
+}
+
+/// The bundled offices with each folder's `offices.csv` layered on top: a
+/// row replaces an earlier one with the same phrase.
+fn load_offices(overlays: &[PathBuf]) -> Result<Vec<Office>> {
+    let mut offices = parse_offices(Path::new("<bundled>/offices.csv"), BUNDLED_OFFICES)?;
+    for dir in overlays {
+        let path = dir.join("offices.csv");
+        if !path.exists() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        for office in parse_offices(&path, &text)? {
+            offices.retain(|o| o.phrase != office.phrase);
+            offices.push(office);
+        }
+    }
+    Ok(offices)
+}
+
+fn office_automaton(offices: &[Office]) -> Result<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(offices.iter().map(|o| &o.phrase))
+        .map_err(|e| Error::Usage(format!("office automaton: {e}")))
+}
 
 impl Gazetteer {
     /// People named by their office and state rather than their name: "the
@@ -637,18 +678,10 @@ impl Gazetteer {
     /// office followed by a name ("Foreign Minister Choe Son Hui") is left
     /// to the name.
     pub fn with_offices(&self, text: &str, mentions: Vec<Mention>, year: i32) -> Vec<Mention> {
-        static OFFICE_AUTOMATON: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
-        let automaton = OFFICE_AUTOMATON.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(OFFICES.iter().map(|(phrase, _)| phrase))
-                .expect("office phrases build an automaton")
-        });
         let mut found = Vec::new();
-        for hit in automaton.find_overlapping_iter(text) {
+        for hit in self.office_automaton.find_overlapping_iter(text) {
             let (at, end) = (hit.start(), hit.end());
-            let roles = OFFICES[hit.pattern().as_usize()].1;
+            let roles = &self.offices[hit.pattern().as_usize()].roles;
             {
                 let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
                     && !text[end..].starts_with(|c: char| c.is_alphanumeric());
@@ -1067,5 +1100,29 @@ mod tests {
         let g = Gazetteer::load(&[]).unwrap();
         assert!(g.find(EntityKind::State, "PRK").is_some());
         assert!(g.find(EntityKind::State, "RUS").is_some());
+    }
+
+    #[test]
+    fn a_users_offices_name_people_by_rule() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("offices.csv"),
+            "phrase,roles\nchancellor,Chancellor\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("people.csv"),
+            "id,name,aliases,country,role,valid_from,valid_to\n\
+             olaf-scholz,Olaf Scholz,,DEU,Chancellor of Germany,2021,2025\n",
+        )
+        .unwrap();
+        let g = Gazetteer::load(&[dir.path().to_path_buf()]).unwrap();
+        let text = "He met the German Chancellor in Berlin.";
+        let found = g.with_offices(text, g.find_mentions(text), 2023);
+        let names: Vec<&str> = found.iter().map(|m| g.entity(m.entity).name.as_str()).collect();
+        assert!(names.contains(&"Olaf Scholz"), "{names:?}");
+        std::fs::write(dir.path().join("offices.csv"), "phrase,roles\nchancellor,\n").unwrap();
+        let err = Gazetteer::load(&[dir.path().to_path_buf()]).unwrap_err();
+        assert!(err.to_string().contains("offices.csv:2"), "{err}");
     }
 }
