@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::gazetteer::{EntityKind, Gazetteer, Mention};
 use std::collections::HashSet;
 
-use crate::lexicon::{EventKind, Lexicon, Role, Trigger, Words};
+use crate::lexicon::{EventKind, KnownDocument, Lexicon, Role, Trigger, Words};
 use crate::resolve::{is_calendar_word, Dateline, Period, Precision, TimeExpr};
 
 /// Whether the text reports the event as having happened.
@@ -387,6 +387,42 @@ struct Scope<'a, 'd> {
     previous_people: &'a [usize],
 }
 
+/// What the two sides of a trigger name: people, states (by id), places,
+/// and leaders the gazetteers do not know.
+struct Sides<'a> {
+    subject_people: Vec<usize>,
+    object_people: Vec<usize>,
+    subject_states: Vec<String>,
+    object_states: Vec<String>,
+    subject_places: Vec<&'a Mention>,
+    object_places: Vec<&'a Mention>,
+    subject_leaders: Vec<String>,
+    object_leaders: Vec<String>,
+}
+
+/// The roles of one event, filled, before it is dated.
+#[derive(Default)]
+struct Parties<'l> {
+    /// Gazetteer people.
+    actors: Vec<usize>,
+    /// People the gazetteers do not know, named as leaders of delegations.
+    named: Vec<String>,
+    /// State ids; for a visit the visitor's first and the destination last.
+    states: Vec<String>,
+    /// Where it happened, when the roles say so.
+    place: Option<usize>,
+    /// A treaty's document.
+    document: Option<Named<'l>>,
+}
+
+/// A signed document as the text names it.
+struct Named<'l> {
+    title: String,
+    span: Range<usize>,
+    /// The document of `treaties.csv` it is, if any.
+    known: Option<&'l KnownDocument>,
+}
+
 /// One dated leg of an event: a date and the place named beside it.
 struct Leg<'a> {
     date: Option<&'a TimeExpr>,
@@ -428,30 +464,61 @@ impl<'a, 'd> Scope<'a, 'd> {
         &self.doc.body[range]
     }
 
+    /// The events a trigger tells: its roles filled by the filler of its
+    /// kind, then dated.
     fn events(&self, hit: &Hit) -> Vec<Event> {
-        let trigger = hit.trigger;
-        let after = self.text(hit.end..self.window_end(hit.end, 80));
-        let trigger_text = self.text(hit.start..hit.end).to_ascii_lowercase();
-        let next_words: Vec<String> = words(after)
-            .take(6)
-            .map(|w| w.to_ascii_lowercase())
-            .collect();
-        // The word right before a trigger modifies it as much as those
-        // after: "telephone talks", "round-table talks took place".
-        let word_before = words(self.text(self.sentence.start..hit.start)).last();
-        if trigger.unless.iter().any(|u| {
-            next_words.iter().any(|w| w == u)
-                || words(&trigger_text).any(|w| w.eq_ignore_ascii_case(u))
-                || word_before.is_some_and(|w| w.eq_ignore_ascii_case(u))
-        }) {
+        if self.cancelled(hit) {
             return Vec::new();
         }
+        let sides = self.sides(hit);
+        let parties = match hit.trigger.kind {
+            EventKind::Meeting => self.meeting(&sides),
+            EventKind::Visit => self.visit(hit, &sides),
+            EventKind::Treaty => self.treaty(hit, &sides),
+        };
+        let Some(parties) = parties else {
+            return Vec::new();
+        };
         let status = self.status(hit);
+        let out = self.tell(hit, status, &sides, &parties);
+        if hit.trigger.kind == EventKind::Meeting && self.says_separately(hit) {
+            let name = |&p: &usize| self.gazetteer.entity(p).name.clone();
+            let host_people: Vec<String> = sides.subject_people.iter().map(name).collect();
+            let guest_people: Vec<(String, String)> = sides
+                .object_people
+                .iter()
+                .map(|&p| (self.gazetteer.entity(p).country.clone(), name(&p)))
+                .collect();
+            return out
+                .into_iter()
+                .flat_map(|e| self.separately(e, &host_people, &guest_people))
+                .collect();
+        }
+        out
+    }
 
-        let subject_people = self.subject_people();
+    /// Whether a word of the trigger's `unless` list stands in it, right
+    /// before it or just after it: "received a message", "telephone talks".
+    fn cancelled(&self, hit: &Hit) -> bool {
+        let after = self.text(hit.end..self.window_end(hit.end, 80));
+        let trigger_text = self.text(hit.start..hit.end);
+        let word_before = words(self.text(self.sentence.start..hit.start)).last();
+        let near = words(after)
+            .take(6)
+            .chain(words(trigger_text))
+            .chain(word_before);
+        let near: Vec<&str> = near.collect();
+        hit.trigger
+            .unless
+            .iter()
+            .any(|u| near.iter().any(|w| w.eq_ignore_ascii_case(u)))
+    }
+
+    /// What the two sides of a trigger name.
+    fn sides(&self, hit: &Hit) -> Sides<'a> {
         // After a noun trigger ("talks on April 8 made public a statement
         // ... between AUKUS and Japan") the next verb starts another matter.
-        let participants = if trigger.subject == Role::None {
+        let participants = if hit.trigger.subject == Role::None {
             self.object.start..self.next_verb(self.object.clone())
         } else {
             self.object.clone()
@@ -466,251 +533,277 @@ impl<'a, 'd> Scope<'a, 'd> {
             Some(with) => with.min(participants.end)..participants.end,
             None => participants,
         };
-        let object_people: Vec<usize> = self
-            .in_range(&participants, EntityKind::Person)
+        Sides {
+            subject_people: self.subject_people(),
+            object_people: self
+                .in_range(&participants, EntityKind::Person)
+                .iter()
+                .map(|m| m.entity)
+                .collect(),
+            subject_states: self.state_ids(&self.subject),
+            object_states: self.state_ids(&participants),
+            subject_places: self.locations(&self.subject),
+            object_places: self.locations(&self.object),
+            subject_leaders: self.named_leaders(&self.subject),
+            object_leaders: self.named_leaders(&self.object),
+        }
+    }
+
+    fn person_country(&self, person: usize) -> String {
+        self.gazetteer.entity(person).country.clone()
+    }
+
+    /// A meeting: the people and states of both sides. A diplomatic meeting
+    /// is between states: a leader meeting his own officers is not one.
+    fn meeting(&self, sides: &Sides) -> Option<Parties<'a>> {
+        let mut parties = Parties::default();
+        push_all(&mut parties.actors, sides.subject_people.iter().copied());
+        push_all(&mut parties.actors, sides.object_people.iter().copied());
+        push_all(
+            &mut parties.named,
+            sides
+                .subject_leaders
+                .iter()
+                .chain(&sides.object_leaders)
+                .cloned(),
+        );
+        let countries: Vec<String> = parties
+            .actors
             .iter()
-            .map(|m| m.entity)
+            .map(|&p| self.person_country(p))
             .collect();
-        let subject_states = self.state_ids(&self.subject);
-        let object_states = self.state_ids(&participants);
-        let object_places = self.locations(&self.object);
-        let subject_places = self.locations(&self.subject);
+        push_all(&mut parties.states, countries.into_iter());
+        push_all(&mut parties.states, sides.subject_states.iter().cloned());
+        push_all(&mut parties.states, sides.object_states.iter().cloned());
+        (parties.states.len() >= 2).then_some(parties)
+    }
 
-        let subject_leaders = self.named_leaders(&self.subject);
-        let object_leaders = self.named_leaders(&self.object);
-        let mut actors: Vec<usize> = Vec::new();
-        // People the gazetteers do not know, named as leaders of delegations.
-        let mut named: Vec<String> = Vec::new();
-        let mut states: Vec<String> = Vec::new();
-        let mut title = String::new();
-        let mut title_span: Option<Range<usize>> = None;
-        let mut known_document = None;
-        let mut fixed_place: Option<usize> = None;
-        let mut here_place = false;
-        let person_country = |p: &usize| self.gazetteer.entity(*p).country.clone();
-
-        match trigger.kind {
-            EventKind::Meeting => {
-                push_all(&mut actors, subject_people.iter().copied());
-                push_all(&mut actors, object_people.iter().copied());
-                push_all(
-                    &mut named,
-                    subject_leaders.iter().chain(&object_leaders).cloned(),
-                );
-                push_all(&mut states, actors.iter().map(person_country));
-                push_all(&mut states, subject_states.iter().cloned());
-                push_all(&mut states, object_states.iter().cloned());
-                // A diplomatic meeting is between states: a leader meeting
-                // his own officers is not one.
-                if states.len() < 2 {
-                    return Vec::new();
-                }
-            }
-            EventKind::Visit => {
-                // An ambassador or embassy staff "here" live here: their
-                // outings are not visits to the state.
-                let subject_text = self.text(self.subject.clone()).to_ascii_lowercase();
-                if trigger.object != Role::Guest
-                    && words(&subject_text)
-                        .any(|x| Words::has(&self.lexicon.words.resident_diplomats, x))
-                {
-                    return Vec::new();
-                }
-                let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
-                let here_country = here.map(|p| self.gazetteer.entity(p).country.clone());
-                let guest = trigger.object == Role::Guest;
-                // Visitors named in the phrase the trigger qualifies or
-                // governs, rather than in the subject or object at large.
-                let named_visitor = match (trigger.subject, trigger.object) {
-                    (Role::Appositive, _) => Some(self.appositive_visitor(hit.start)),
-                    (_, Role::Traveller) => Some(self.traveller(hit.end)),
-                    _ => None,
-                };
-                let visitor_people = match &named_visitor {
-                    Some((people, _)) => people,
-                    None if guest => &object_people,
-                    None => &subject_people,
-                };
-                push_all(&mut actors, visitor_people.iter().copied());
-                push_all(
-                    &mut named,
-                    if guest {
-                        &object_leaders
-                    } else {
-                        &subject_leaders
-                    }
-                    .iter()
-                    .cloned(),
-                );
-                let named_state = named_visitor.as_ref().and_then(|(_, state)| state.clone());
-                let visitor_state = named_state
-                    .or_else(|| visitor_people.first().map(person_country))
-                    .or_else(|| {
-                        if guest {
-                            object_states
-                                .iter()
-                                .find(|s| Some(*s) != here_country.as_ref())
-                                .cloned()
-                        } else if matches!(trigger.object, Role::Departure | Role::Return)
-                            || (trigger.object != Role::Here
-                                && trigger.pattern.split_whitespace().any(|w| w == "here"))
-                        {
-                            // A delegation of no named state that leaves here is from here.
-                            subject_states
-                                .last()
-                                .cloned()
-                                .or_else(|| here_country.clone())
-                        } else {
-                            subject_states.last().cloned()
-                        }
-                    });
-                // "A delegation of the International Alliance of ... arrived
-                // here": a group of no state the gazetteers know is still a
-                // foreign visit to here; only its destination is known.
-                let unknown_group = visitor_state.is_none()
-                    && matches!(trigger.object, Role::Here | Role::Guest)
-                    && words(&subject_text).any(|w| Words::has(&self.lexicon.words.group_nouns, w));
-                let Some(visitor_state) = visitor_state.or_else(|| unknown_group.then(String::new))
-                else {
-                    return Vec::new();
-                };
-                let destination: Option<String> = match trigger.object {
-                    Role::Here | Role::Guest => {
-                        here_place = true;
-                        here.map(|p| self.gazetteer.entity(p).country.clone())
-                    }
-                    // "left here ... for Russia": a foreign state or place after
-                    // the trigger is the destination, else it is "here".
-                    Role::Departure | Role::Return => self
-                        .bodies_in(&self.object)
-                        .into_iter()
-                        .chain(object_places.iter().copied())
-                        .map(|m| self.party_of(m))
-                        .find(|c| *c != visitor_state)
-                        .or_else(|| here.map(|p| self.gazetteer.entity(p).country.clone())),
-                    Role::Traveller => {
-                        let (to, place) = self.traveller_destination(hit);
-                        fixed_place = place;
-                        to
-                    }
-                    _ => {
-                        let (to, place) = self.destination_in(&self.object);
-                        fixed_place = place;
-                        to
-                    }
-                };
-                if here_place {
-                    fixed_place = here;
-                }
-                match (&destination, trigger.object) {
-                    // A departure needs no destination: "left here to take part in ...".
-                    (None, Role::Departure | Role::Return) => states.push(visitor_state.clone()),
-                    (None, _) => return Vec::new(),
-                    (Some(dest), _) if visitor_state.is_empty() => states.push(dest.clone()),
-                    (Some(dest), Role::Departure | Role::Return) => {
-                        states.push(visitor_state.clone());
-                        if *dest != visitor_state {
-                            states.push(dest.clone());
-                        }
-                    }
-                    (Some(dest), _) => {
-                        if *dest == visitor_state {
-                            // Domestic travel is no visit in this sense.
-                            return Vec::new();
-                        }
-                        states.push(visitor_state.clone());
-                        states.push(dest.clone());
-                    }
-                }
-                // "left Hanoi after visiting Viet Nam": a place of the
-                // destination named in the clause is where the visit was.
-                if fixed_place.is_none() {
-                    let destination = states.last().cloned();
-                    fixed_place = subject_places
+    /// A visit: who travelled (by the trigger's roles) and where to.
+    fn visit(&self, hit: &Hit, sides: &Sides) -> Option<Parties<'a>> {
+        let trigger = hit.trigger;
+        let mut parties = Parties::default();
+        // An ambassador or embassy staff "here" live here: their outings
+        // are not visits to the state.
+        let subject_text = self.text(self.subject.clone()).to_ascii_lowercase();
+        if trigger.object != Role::Guest
+            && words(&subject_text).any(|x| Words::has(&self.lexicon.words.resident_diplomats, x))
+        {
+            return None;
+        }
+        let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
+        let here_country = here.map(|p| self.gazetteer.entity(p).country.clone());
+        let guest = trigger.object == Role::Guest;
+        // Visitors named in the phrase the trigger qualifies or governs,
+        // rather than in the subject or object at large.
+        let named_visitor = match (trigger.subject, trigger.object) {
+            (Role::Appositive, _) => Some(self.appositive_visitor(hit.start)),
+            (_, Role::Traveller) => Some(self.traveller(hit.end)),
+            _ => None,
+        };
+        let visitor_people = match &named_visitor {
+            Some((people, _)) => people,
+            None if guest => &sides.object_people,
+            None => &sides.subject_people,
+        };
+        push_all(&mut parties.actors, visitor_people.iter().copied());
+        let leaders = if guest {
+            &sides.object_leaders
+        } else {
+            &sides.subject_leaders
+        };
+        push_all(&mut parties.named, leaders.iter().cloned());
+        let named_state = named_visitor.as_ref().and_then(|(_, state)| state.clone());
+        let visitor_state = named_state
+            .or_else(|| visitor_people.first().map(|&p| self.person_country(p)))
+            .or_else(|| {
+                if guest {
+                    sides
+                        .object_states
                         .iter()
-                        .chain(object_places.iter())
-                        .map(|m| m.entity)
-                        .find(|&p| {
-                            Some(&self.gazetteer.entity(p).country) == destination.as_ref()
-                                && destination.as_ref() != Some(&visitor_state)
-                        });
+                        .find(|s| Some(*s) != here_country.as_ref())
+                        .cloned()
+                } else if matches!(trigger.object, Role::Departure | Role::Return)
+                    || (trigger.object != Role::Here
+                        && trigger.pattern.split_whitespace().any(|w| w == "here"))
+                {
+                    // A delegation of no named state that leaves here is from here.
+                    sides
+                        .subject_states
+                        .last()
+                        .cloned()
+                        .or_else(|| here_country.clone())
+                } else {
+                    sides.subject_states.last().cloned()
+                }
+            });
+        // "A delegation of the International Alliance of ... arrived here":
+        // a group of no state the gazetteers know is still a foreign visit
+        // to here; only its destination is known.
+        let unknown_group = visitor_state.is_none()
+            && matches!(trigger.object, Role::Here | Role::Guest)
+            && words(&subject_text).any(|w| Words::has(&self.lexicon.words.group_nouns, w));
+        let visitor_state = visitor_state.or_else(|| unknown_group.then(String::new))?;
+        let destination: Option<String> = match trigger.object {
+            Role::Here | Role::Guest => {
+                parties.place = here;
+                here_country.clone()
+            }
+            // "left here ... for Russia": a foreign state or place after the
+            // trigger is the destination, else it is "here".
+            Role::Departure | Role::Return => self
+                .bodies_in(&self.object)
+                .into_iter()
+                .chain(sides.object_places.iter().copied())
+                .map(|m| self.party_of(m))
+                .find(|c| *c != visitor_state)
+                .or_else(|| here_country.clone()),
+            Role::Traveller => {
+                let (to, place) = self.traveller_destination(hit);
+                parties.place = place;
+                to
+            }
+            _ => {
+                let (to, place) = self.destination_in(&self.object);
+                parties.place = place;
+                to
+            }
+        };
+        let states = &mut parties.states;
+        match (&destination, trigger.object) {
+            // A departure needs no destination: "left here to take part in ...".
+            (None, Role::Departure | Role::Return) => states.push(visitor_state.clone()),
+            (None, _) => return None,
+            (Some(dest), _) if visitor_state.is_empty() => states.push(dest.clone()),
+            (Some(dest), Role::Departure | Role::Return) => {
+                states.push(visitor_state.clone());
+                if *dest != visitor_state {
+                    states.push(dest.clone());
                 }
             }
-            EventKind::Treaty => {
-                let document = match (trigger.subject, trigger.object) {
-                    (Role::Document, _) => self.nearest_document_before(hit.start),
-                    (Role::DocumentHead, _) => self
-                        .document_qualified_by(hit.start)
-                        .filter(|noun| self.heads_its_phrase(noun)),
-                    // "the treaty on ... concluded at the summit": a
-                    // participle after its document.
-                    _ => self
-                        .nearest_document_after(hit.end)
-                        .or_else(|| self.document_qualified_by(hit.start)),
-                };
-                let Some(document) = document else {
-                    return Vec::new();
-                };
-                let span = self.title(document.clone());
-                title = one_line(self.text(span.clone()));
-                title_span = Some(span);
-                push_all(&mut actors, subject_people.iter().copied());
-                if !matches!(trigger.object, Role::Document | Role::DocumentHead) {
-                    push_all(&mut actors, object_people.iter().copied());
-                }
-                push_all(
-                    &mut named,
-                    subject_leaders.iter().chain(&object_leaders).cloned(),
-                );
-                let title_states = self.state_ids(&document);
-                let between = self.between_states();
-                push_all(&mut states, title_states.into_iter());
-                push_all(&mut states, between.into_iter());
-                push_all(&mut states, actors.iter().map(person_country));
-                if states.len() < 2 {
-                    push_all(&mut states, subject_states.iter().cloned());
-                    push_all(&mut states, object_states.iter().cloned());
-                }
-                // "the June 15 joint declaration": a document KCNA names by
-                // its date has the day it was signed, whatever the article's year.
-                known_document = self.lexicon.known_document(&title, &states);
-                if let Some(known) = known_document {
-                    push_all(&mut states, known.states.iter().cloned());
-                }
-                // "An agreement on trade was signed here": a party of no
-                // name is the dateline's state at least.
-                let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
-                let says_here =
-                    words(self.text(self.sentence.clone())).any(|w| w.eq_ignore_ascii_case("here"));
-                if let (true, true, Some(city)) = (states.is_empty(), says_here, here) {
-                    states.push(self.gazetteer.entity(city).country.clone());
-                }
-                if states.is_empty() && actors.is_empty() {
-                    return Vec::new();
-                }
+            // Domestic travel is no visit in this sense.
+            (Some(dest), _) if *dest == visitor_state => return None,
+            (Some(dest), _) => {
+                states.push(visitor_state.clone());
+                states.push(dest.clone());
             }
         }
+        // "left Hanoi after visiting Viet Nam": a place of the destination
+        // named in the clause is where the visit was.
+        if parties.place.is_none() {
+            let destination = parties.states.last().cloned();
+            parties.place = sides
+                .subject_places
+                .iter()
+                .chain(sides.object_places.iter())
+                .map(|m| m.entity)
+                .find(|&p| {
+                    Some(&self.gazetteer.entity(p).country) == destination.as_ref()
+                        && destination.as_ref() != Some(&visitor_state)
+                });
+        }
+        Some(parties)
+    }
+
+    /// A signing: the document, its name, and the parties named in it,
+    /// "between" them, or on either side.
+    fn treaty(&self, hit: &Hit, sides: &Sides) -> Option<Parties<'a>> {
+        let trigger = hit.trigger;
+        let noun = match (trigger.subject, trigger.object) {
+            (Role::Document, _) => self.nearest_document_before(hit.start),
+            (Role::DocumentHead, _) => self
+                .document_qualified_by(hit.start)
+                .filter(|noun| self.heads_its_phrase(noun)),
+            // "the treaty on ... concluded at the summit": a participle after
+            // its document.
+            _ => self
+                .nearest_document_after(hit.end)
+                .or_else(|| self.document_qualified_by(hit.start)),
+        }?;
+        let mut parties = Parties::default();
+        let span = self.title(noun.clone());
+        let title = one_line(self.text(span.clone()));
+        push_all(&mut parties.actors, sides.subject_people.iter().copied());
+        if !matches!(trigger.object, Role::Document | Role::DocumentHead) {
+            push_all(&mut parties.actors, sides.object_people.iter().copied());
+        }
+        push_all(
+            &mut parties.named,
+            sides
+                .subject_leaders
+                .iter()
+                .chain(&sides.object_leaders)
+                .cloned(),
+        );
+        let states = &mut parties.states;
+        push_all(states, self.state_ids(&noun).into_iter());
+        push_all(states, self.between_states().into_iter());
+        push_all(
+            states,
+            parties.actors.iter().map(|&p| self.person_country(p)),
+        );
+        if states.len() < 2 {
+            push_all(states, sides.subject_states.iter().cloned());
+            push_all(states, sides.object_states.iter().cloned());
+        }
+        // "the June 15 joint declaration": a document KCNA names by its date
+        // has the day it was signed, whatever the article's year.
+        let known = self.lexicon.known_document(&title, states);
+        if let Some(known) = known {
+            push_all(states, known.states.iter().cloned());
+        }
+        // "An agreement on trade was signed here": a party of no name is the
+        // dateline's state at least.
+        let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
+        let says_here =
+            words(self.text(self.sentence.clone())).any(|w| w.eq_ignore_ascii_case("here"));
+        if let (true, true, Some(city)) = (states.is_empty(), says_here, here) {
+            states.push(self.gazetteer.entity(city).country.clone());
+        }
+        if parties.states.is_empty() && parties.actors.is_empty() {
+            return None;
+        }
+        parties.document = Some(Named { title, span, known });
+        Some(parties)
+    }
+
+    /// The events of filled roles, one a leg of dates: each dated by the
+    /// sentence, a known document, "recently", or the dateline of a report
+    /// of the day.
+    fn tell(&self, hit: &Hit, status: Status, sides: &Sides, parties: &Parties) -> Vec<Event> {
+        let trigger = hit.trigger;
+        let title_span = parties.document.as_ref().map(|d| &d.span);
+        let known_document = parties.document.as_ref().and_then(|d| d.known);
         // A date inside a document's name names it; it does not date the
         // signing ("the plan for 2024-2026", "the July 4 joint statement").
         // A document named by its day ("the May 1 agreement") is a past one:
         // the report's own day does not date it either. Years name plans
         // ("the 2024-2026 plan") without making them old.
-        let named_by_date = title_span.as_ref().is_some_and(|span| {
+        let named_by_date = title_span.is_some_and(|span| {
             self.dates.iter().any(|d| {
                 d.span.start >= span.start
                     && d.span.end <= span.end
                     && d.period().is_some_and(|p| p.precision == Precision::Day)
             })
         });
-
         let legs = self.legs(
             hit,
-            &object_places,
-            &subject_places,
+            &sides.object_places,
+            &sides.subject_places,
             trigger.kind,
             status,
-            title_span.as_ref(),
+            title_span,
         );
+        let actors: Vec<String> = parties
+            .actors
+            .iter()
+            .map(|&a| self.gazetteer.entity(a).name.clone())
+            .chain(parties.named.iter().cloned())
+            .collect();
+        let states: Vec<String> = parties
+            .states
+            .iter()
+            .map(|s| self.gazetteer.state_name(s).to_string())
+            .collect();
         let mut out = Vec::new();
         for leg in legs {
             // A known document keeps its day unless the sentence gives one
@@ -752,9 +845,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                     _ => continue,
                 },
             };
-            let place = fixed_place
+            let place = parties
+                .place
                 .or(leg.place)
-                .or_else(|| self.dateline_venue(trigger.kind, &states, &period))
+                .or_else(|| self.dateline_venue(trigger.kind, &parties.states, &period))
                 .map(|p| self.gazetteer.entity(p).name.clone());
             out.push(Event {
                 kind: trigger.kind,
@@ -762,39 +856,19 @@ impl<'a, 'd> Scope<'a, 'd> {
                 period,
                 date_text,
                 date_rule,
-                actors: actors
-                    .iter()
-                    .map(|&a| self.gazetteer.entity(a).name.clone())
-                    .chain(named.iter().cloned())
-                    .collect(),
-                states: states
-                    .iter()
-                    .map(|s| self.gazetteer.state_name(s).to_string())
-                    .collect(),
+                actors: actors.clone(),
+                states: states.clone(),
                 place: place.unwrap_or_default(),
-                title: title.clone(),
+                title: parties
+                    .document
+                    .as_ref()
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default(),
                 evidence: one_line(self.text(self.sentence.clone())),
                 span: self.sentence.clone(),
                 trigger: trigger.pattern.clone(),
                 repeated: self.says_again(hit),
             });
-        }
-        if trigger.kind == EventKind::Meeting && self.says_separately(hit) {
-            let host_people: Vec<String> = subject_people
-                .iter()
-                .map(|&p| self.gazetteer.entity(p).name.clone())
-                .collect();
-            let guest_people: Vec<(String, String)> = object_people
-                .iter()
-                .map(|&p| {
-                    let e = self.gazetteer.entity(p);
-                    (e.country.clone(), e.name.clone())
-                })
-                .collect();
-            out = out
-                .into_iter()
-                .flat_map(|e| self.separately(e, &host_people, &guest_people))
-                .collect();
         }
         out
     }

@@ -1119,9 +1119,16 @@ mod tests {
         let g = Gazetteer::load(&[dir.path().to_path_buf()]).unwrap();
         let text = "He met the German Chancellor in Berlin.";
         let found = g.with_offices(text, g.find_mentions(text), 2023);
-        let names: Vec<&str> = found.iter().map(|m| g.entity(m.entity).name.as_str()).collect();
+        let names: Vec<&str> = found
+            .iter()
+            .map(|m| g.entity(m.entity).name.as_str())
+            .collect();
         assert!(names.contains(&"Olaf Scholz"), "{names:?}");
-        std::fs::write(dir.path().join("offices.csv"), "phrase,roles\nchancellor,\n").unwrap();
+        std::fs::write(
+            dir.path().join("offices.csv"),
+            "phrase,roles\nchancellor,\n",
+        )
+        .unwrap();
         let err = Gazetteer::load(&[dir.path().to_path_buf()]).unwrap_err();
         assert!(err.to_string().contains("offices.csv:2"), "{err}");
     }
