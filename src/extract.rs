@@ -12,6 +12,7 @@
 use std::ops::Range;
 
 use crate::gazetteer::{EntityKind, Gazetteer, Mention};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::lexicon::{EventKind, KnownDocument, Lexicon, Role, Trigger, Words};
@@ -37,6 +38,13 @@ impl Status {
             Status::Negated => "negated",
         }
     }
+
+    /// The status named by its CSV name.
+    pub fn parse(s: &str) -> Option<Status> {
+        [Status::Happened, Status::Planned, Status::Negated]
+            .into_iter()
+            .find(|x| x.as_str() == s)
+    }
 }
 
 /// One event as one article tells it.
@@ -51,7 +59,7 @@ pub struct Event {
     /// The text of the date expression (or the dateline's date).
     pub date_text: String,
     /// The rule that resolved the date.
-    pub date_rule: &'static str,
+    pub date_rule: Cow<'static, str>,
     /// People, canonical names, in order of mention.
     pub actors: Vec<String>,
     /// States, canonical names; for a visit the visitor's first and the
@@ -855,7 +863,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 status,
                 period,
                 date_text,
-                date_rule,
+                date_rule: Cow::Borrowed(date_rule),
                 actors: actors.clone(),
                 states: states.clone(),
                 place: place.unwrap_or_default(),
@@ -1814,7 +1822,7 @@ fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
                 if event.period.precision < m.period.precision {
                     m.period = event.period;
                     m.date_text = event.date_text.clone();
-                    m.date_rule = event.date_rule;
+                    m.date_rule = event.date_rule.clone();
                 }
                 // The sentence that dates the event itself is the better
                 // evidence than one dated only by what is known of it.
@@ -1822,7 +1830,7 @@ fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
                     m.evidence = event.evidence.clone();
                     m.span = event.span.clone();
                     m.date_text = event.date_text.clone();
-                    m.date_rule = event.date_rule;
+                    m.date_rule = event.date_rule.clone();
                 }
                 push_all(&mut m.actors, event.actors.into_iter());
                 push_all(&mut m.states, event.states.into_iter());

@@ -36,7 +36,8 @@ impl EventKind {
         }
     }
 
-    fn parse(s: &str) -> Option<EventKind> {
+    /// The kind named by its CSV name.
+    pub fn parse(s: &str) -> Option<EventKind> {
         match s {
             "meeting" => Some(EventKind::Meeting),
             "visit" => Some(EventKind::Visit),

@@ -77,6 +77,19 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Rebuild timeline.csv from the events.csv files of separate runs (in
+    /// the order given): the same timeline as one run over all their inputs.
+    Merge {
+        /// events.csv files written by `eventline extract`.
+        #[arg(required = true)]
+        events: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+        /// Write CSV without the UTF-8 byte-order mark.
+        #[arg(long)]
+        no_bom: bool,
+    },
     /// List the sentences that name two parties and a date but yield no
     /// event, grouped by the words between the parties, most frequent first
     /// (CSV on standard output: phrase, count, doc_id, example).
@@ -232,6 +245,19 @@ fn run(cli: Cli) -> Result<()> {
                 mb,
                 summary.seconds,
                 mb / summary.seconds.max(1e-9)
+            );
+            Ok(())
+        }
+        Command::Merge {
+            events,
+            out,
+            no_bom,
+        } => {
+            let rows = eventline::pipeline::run_merge(&events, &out, !no_bom)?;
+            eprintln!(
+                "eventline: {} events files, {rows} timeline rows in {}",
+                events.len(),
+                out.join("timeline.csv").display()
             );
             Ok(())
         }

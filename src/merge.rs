@@ -31,6 +31,12 @@ pub struct Reported {
 /// One row of the timeline: an event and the articles that report it.
 #[derive(Clone, Debug)]
 pub struct TimelineRow {
+    /// A stable id, derived from the report that founded the row: the same
+    /// for the same inputs at any thread count, and unchanged when later
+    /// articles are merged in.
+    pub event_id: String,
+    /// Indexes (into the merged reports) of the tellings it holds.
+    pub reports: Vec<usize>,
     /// The merged event.
     pub event: Event,
     /// How many articles report it.
@@ -47,9 +53,10 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
     let mut rows: Vec<TimelineRow> = Vec::new();
     // Candidate rows by kind and year, so that merging stays near-linear.
     let mut index: HashMap<(EventKind, i32), Vec<usize>> = HashMap::new();
-    for report in reports
+    for (number, report) in reports
         .iter()
-        .filter(|r| r.event.status == Status::Happened)
+        .enumerate()
+        .filter(|(_, r)| r.event.status == Status::Happened)
     {
         let event = &report.event;
         let years = event.period.start.year()..=event.period.end.year();
@@ -59,10 +66,15 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
             .flat_map(|y| index.get(&(event.kind, y)).into_iter().flatten().copied())
             .find(|&i| same_event(&rows[i].event, event));
         match found {
-            Some(i) => absorb(&mut rows[i], report),
+            Some(i) => {
+                absorb(&mut rows[i], report);
+                rows[i].reports.push(number);
+            }
             None => {
                 let i = rows.len();
                 rows.push(TimelineRow {
+                    event_id: event_id(report),
+                    reports: vec![number],
                     event: event.clone(),
                     sources: 1,
                     first_reported: report.published,
@@ -98,6 +110,147 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
     rows
 }
 
+/// A row's id: FNV-1a (64 bits, stable across platforms and versions, unlike
+/// the standard library's hasher) of the founding telling's article, place
+/// in it, kind and date.
+fn event_id(report: &Reported) -> String {
+    let e = &report.event;
+    let text = format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        report.doc_id,
+        e.span.start,
+        e.span.end,
+        e.kind.as_str(),
+        e.period.iso(),
+        e.trigger
+    );
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Reads an `events.csv` that eventline wrote back into reports, in file
+/// order: the input of [`merge`] for `eventline merge`, so that the
+/// timeline of separate runs is the timeline of one.
+///
+/// # Errors
+/// A file that cannot be read, lacks a column, or holds a malformed cell, as
+/// `file:line: problem`.
+pub fn read_reports(path: &std::path::Path) -> crate::Result<Vec<Reported>> {
+    use crate::error::Error;
+    use crate::resolve::{Period, Precision};
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::Csv {
+            path: path.into(),
+            error: e,
+        })?
+        .clone();
+    let fail = |line: u64, message: String| Error::Gazetteer {
+        path: path.into(),
+        line,
+        message,
+    };
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| fail(1, format!("missing column {name:?}")))
+    };
+    let names = [
+        "doc_id",
+        "published",
+        "precision",
+        "date_start",
+        "date_end",
+        "event",
+        "status",
+        "actors",
+        "states",
+        "place",
+        "title",
+        "evidence",
+        "start",
+        "end",
+        "date_text",
+        "date_rule",
+        "trigger",
+    ];
+    let mut at = std::collections::HashMap::new();
+    for name in names {
+        at.insert(name, column(name)?);
+    }
+    let mut reports = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::Csv {
+            path: path.into(),
+            error: e,
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |name: &str| unneutralised(record.get(at[name]).unwrap_or(""));
+        let date = |name: &str| {
+            NaiveDate::parse_from_str(cell(name), "%Y-%m-%d")
+                .map_err(|_| fail(line, format!("{name} {:?} is not a date", cell(name))))
+        };
+        let list = |name: &str| -> Vec<String> {
+            cell(name)
+                .split("; ")
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let number = |name: &str| {
+            cell(name)
+                .parse::<usize>()
+                .map_err(|_| fail(line, format!("{name} {:?} is not a number", cell(name))))
+        };
+        let precision = Precision::parse(cell("precision"))
+            .ok_or_else(|| fail(line, format!("unknown precision {:?}", cell("precision"))))?;
+        let kind = EventKind::parse(cell("event"))
+            .ok_or_else(|| fail(line, format!("unknown event {:?}", cell("event"))))?;
+        let status = Status::parse(cell("status"))
+            .ok_or_else(|| fail(line, format!("unknown status {:?}", cell("status"))))?;
+        reports.push(Reported {
+            doc_id: cell("doc_id").to_string(),
+            published: date("published")?,
+            event: Event {
+                kind,
+                status,
+                period: Period {
+                    precision,
+                    start: date("date_start")?,
+                    end: date("date_end")?,
+                },
+                date_text: cell("date_text").to_string(),
+                date_rule: std::borrow::Cow::Owned(cell("date_rule").to_string()),
+                actors: list("actors"),
+                states: list("states"),
+                place: cell("place").to_string(),
+                title: cell("title").to_string(),
+                evidence: cell("evidence").to_string(),
+                span: number("start")?..number("end")?,
+                trigger: cell("trigger").to_string(),
+                repeated: false,
+            },
+        });
+    }
+    Ok(reports)
+}
+
+/// A cell as it was before the writer neutralised it for spreadsheets.
+fn unneutralised(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
 fn same_event(a: &Event, b: &Event) -> bool {
     a.kind == b.kind
         && dates_compatible(a, b)
@@ -123,7 +276,7 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
     if event.period.precision < row.event.period.precision || visit_began_earlier || told_exactly {
         row.event.period = event.period;
         row.event.date_text = event.date_text.clone();
-        row.event.date_rule = event.date_rule;
+        row.event.date_rule = event.date_rule.clone();
         row.event.evidence = event.evidence.clone();
     }
     for actor in &event.actors {
@@ -165,7 +318,7 @@ mod tests {
                 status: Status::Happened,
                 period,
                 date_text: String::new(),
-                date_rule: rule,
+                date_rule: rule.into(),
                 actors: actors.iter().map(|s| s.to_string()).collect(),
                 states: states.iter().map(|s| s.to_string()).collect(),
                 place: String::new(),

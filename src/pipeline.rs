@@ -25,6 +25,7 @@ use crate::write::{CsvSink, RowBuffer};
 
 /// Columns of `timeline.csv`.
 pub const TIMELINE_COLUMNS: &[&str] = &[
+    "event_id",
     "date",
     "precision",
     "date_start",
@@ -59,6 +60,7 @@ pub const EVENTS_COLUMNS: &[&str] = &[
     "date_text",
     "date_rule",
     "trigger",
+    "event_id",
 ];
 /// Columns of `mentions.csv`.
 pub const MENTIONS_COLUMNS: &[&str] = &[
@@ -366,22 +368,26 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
         pending = analysed;
     }
 
-    let mut events = CsvSink::create(out, "events.csv", EVENTS_COLUMNS, bom)?;
-    for report in &reports {
-        events.row(event_row(report))?;
-    }
     let timeline_rows = merge(&reports);
-    let mut timeline = CsvSink::create(out, "timeline.csv", TIMELINE_COLUMNS, bom)?;
+    let mut event_ids: Vec<&str> = vec![""; reports.len()];
     for row in &timeline_rows {
-        timeline.row(timeline_row(row))?;
+        for &i in &row.reports {
+            event_ids[i] = &row.event_id;
+        }
     }
+    let mut events = CsvSink::create(out, "events.csv", EVENTS_COLUMNS, bom)?;
+    for (report, event_id) in reports.iter().zip(&event_ids) {
+        events.row(event_row(report, event_id))?;
+    }
+    let timeline = write_timeline(out, &timeline_rows, bom)?;
     let mut candidates = CsvSink::create(out, "candidates.csv", CANDIDATES_COLUMNS, bom)?;
     for row in tally.rows() {
         candidates.row(row.iter())?;
     }
-    for sink in [documents, mentions, dates, events, timeline, candidates] {
+    for sink in [documents, mentions, dates, events, candidates] {
         sink.finish()?;
     }
+    timeline.finish()?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -456,7 +462,37 @@ fn join(items: &[String]) -> String {
     items.join("; ")
 }
 
-fn event_row(report: &Reported) -> Vec<String> {
+/// Starts `timeline.csv` with its rows written: the caller finishes it
+/// with the run's other files.
+fn write_timeline(out: &Path, rows: &[TimelineRow], bom: bool) -> Result<CsvSink> {
+    let mut timeline = CsvSink::create(out, "timeline.csv", TIMELINE_COLUMNS, bom)?;
+    for row in rows {
+        timeline.row(timeline_row(row))?;
+    }
+    Ok(timeline)
+}
+
+/// Rebuilds `timeline.csv` in `out` from the `events.csv` files of separate
+/// runs, read in order (`eventline merge`): the reduce step of a run split
+/// over machines, and the update of an archive's timeline with a day's
+/// articles. The result is byte-for-byte the timeline of one run over all
+/// the inputs in the same order. Returns the number of rows.
+///
+/// # Errors
+/// A file that cannot be read or is not an `events.csv`, or an output
+/// folder that cannot be written.
+pub fn run_merge<P: AsRef<Path>>(events: &[P], out: &Path, bom: bool) -> Result<usize> {
+    let mut reports = Vec::new();
+    for path in events {
+        reports.extend(crate::merge::read_reports(path.as_ref())?);
+    }
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let rows = merge(&reports);
+    write_timeline(out, &rows, bom)?.finish()?;
+    Ok(rows.len())
+}
+
+fn event_row(report: &Reported, event_id: &str) -> Vec<String> {
     let e = &report.event;
     vec![
         report.doc_id.clone(),
@@ -475,14 +511,16 @@ fn event_row(report: &Reported) -> Vec<String> {
         e.span.start.to_string(),
         e.span.end.to_string(),
         e.date_text.clone(),
-        e.date_rule.into(),
+        e.date_rule.to_string(),
         e.trigger.clone(),
+        event_id.to_string(),
     ]
 }
 
 fn timeline_row(row: &TimelineRow) -> Vec<String> {
     let e = &row.event;
     vec![
+        row.event_id.clone(),
         e.period.iso(),
         e.period.precision.as_str().into(),
         e.period.start.to_string(),

@@ -76,6 +76,20 @@ impl Precision {
             Precision::Century => "century",
         }
     }
+
+    /// The precision named by its CSV name.
+    pub fn parse(s: &str) -> Option<Precision> {
+        [
+            Precision::Day,
+            Precision::Week,
+            Precision::Month,
+            Precision::Year,
+            Precision::Decade,
+            Precision::Century,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
+    }
 }
 
 /// A calendar period: what a dated expression refers to.

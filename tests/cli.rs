@@ -236,7 +236,10 @@ fn stdin_and_no_bom() {
         String::from_utf8_lossy(&output.stderr)
     );
     let text = read(&dir.path().join("timeline.csv"));
-    assert!(text.starts_with("date,"), "BOM written despite --no-bom");
+    assert!(
+        text.starts_with("event_id,"),
+        "BOM written despite --no-bom"
+    );
     let timeline = rows(&dir.path().join("timeline.csv"));
     let years: Vec<&str> = timeline.iter().map(|r| r["date"].as_str()).collect();
     assert_eq!(years, ["2002", "2011"]);
@@ -462,4 +465,72 @@ fn eval_events_scores_several_sets_each_and_together() {
         .nth(1)
         .expect("a combined score");
     assert!(together.contains("gold 2  system 3  matched 2"), "{stdout}");
+}
+
+#[test]
+fn merge_of_two_halves_is_the_timeline_of_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let articles = read(&repo("corpus/kcna/kcna-kp-2024-first300.jsonl"));
+    let lines: Vec<&str> = articles.lines().collect();
+    let (first, second) = lines.split_at(lines.len() / 2);
+    std::fs::write(inputs.join("a.jsonl"), first.join("\n") + "\n").unwrap();
+    std::fs::write(inputs.join("b.jsonl"), second.join("\n") + "\n").unwrap();
+    for (input, out) in [("in", "all"), ("in/a.jsonl", "a"), ("in/b.jsonl", "b")] {
+        let output = extract(
+            &[dir.path().join(input).to_str().unwrap()],
+            &dir.path().join(out),
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let output = bin()
+        .arg("merge")
+        .arg(dir.path().join("a/events.csv"))
+        .arg(dir.path().join("b/events.csv"))
+        .arg("--out")
+        .arg(dir.path().join("merged"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let one_run = read(&dir.path().join("all/timeline.csv"));
+    assert!(one_run.lines().count() > 10, "too small a test: {one_run}");
+    assert_eq!(read(&dir.path().join("merged/timeline.csv")), one_run);
+    // events.csv names the timeline row each telling went into.
+    let ids: std::collections::HashSet<String> = rows(&dir.path().join("all/timeline.csv"))
+        .into_iter()
+        .map(|r| r["event_id"].clone())
+        .collect();
+    for event in rows(&dir.path().join("all/events.csv")) {
+        if event["status"] == "happened" {
+            assert!(ids.contains(&event["event_id"]), "{event:?}");
+        } else {
+            assert_eq!(event["event_id"], "");
+        }
+    }
+}
+
+#[test]
+fn merge_names_a_broken_events_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = dir.path().join("events.csv");
+    std::fs::write(&events, "doc_id,published\na,2024-01-01\n").unwrap();
+    let output = bin()
+        .arg("merge")
+        .arg(&events)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("events.csv:1: missing column"), "{stderr}");
 }
