@@ -801,12 +801,18 @@ impl<'a, 'd> Scope<'a, 'd> {
             status,
             title_span,
         );
-        let actors: Vec<String> = parties
-            .actors
-            .iter()
-            .map(|&a| self.gazetteer.entity(a).name.clone())
-            .chain(parties.named.iter().cloned())
-            .collect();
+        let actors_on = |period: &Period| -> Vec<String> {
+            parties
+                .actors
+                .iter()
+                .map(|&a| self.gazetteer.entity(a))
+                // Nobody takes part in an event after their death: the
+                // name stands for a statue, a work, a memory.
+                .filter(|e| e.died.map_or(true, |died| period.start <= died))
+                .map(|e| e.name.clone())
+                .chain(parties.named.iter().cloned())
+                .collect()
+        };
         let states: Vec<String> = parties
             .states
             .iter()
@@ -864,7 +870,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 period,
                 date_text,
                 date_rule: Cow::Borrowed(date_rule),
-                actors: actors.clone(),
+                actors: actors_on(&period),
                 states: states.clone(),
                 place: place.unwrap_or_default(),
                 title: parties

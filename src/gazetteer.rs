@@ -96,6 +96,9 @@ pub struct Entity {
     /// The years a person held the role (`valid_from`/`valid_to`, several
     /// terms separated by `|`); empty when unknown.
     pub terms: Vec<(Option<i32>, Option<i32>)>,
+    /// The day a person died (`died`), when the gazetteer knows it: nobody
+    /// takes part in an event after it.
+    pub died: Option<chrono::NaiveDate>,
 }
 
 impl Entity {
@@ -859,6 +862,13 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
         } else {
             Vec::new()
         };
+        let died = match get_optional(&record, column("died")) {
+            "" => None,
+            text => Some(
+                chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .map_err(|_| fail(line, format!("died {text:?} is not YYYY-MM-DD")))?,
+            ),
+        };
         entities.push(Entity {
             id,
             kind,
@@ -868,6 +878,7 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
             role,
             origin: format!("{}:{line}", path.display()),
             terms,
+            died,
         });
     }
     Ok(entities)
@@ -887,6 +898,7 @@ mod tests {
             role: String::new(),
             origin: String::new(),
             terms: Vec::new(),
+            died: None,
         }
     }
 
