@@ -446,7 +446,39 @@ impl<'a, 'd> Scope<'a, 'd> {
             .filter(|m| self.gazetteer.entity(m.entity).kind == kind)
             // "the Kim Il Sung Socialist Youth League" is not Kim Il Sung.
             .filter(|m| kind != EntityKind::Person || !modifies_a_name(&self.doc.body[m.end..]))
+            // "special envoys of President Moon Jae In": who sends an envoy
+            // is not there.
+            .filter(|m| kind != EntityKind::Person || !self.represented(m))
             .collect()
+    }
+
+    /// The states of `range`: those named, and those of people named only
+    /// as the ones an envoy stands for ("the envoys of President X" come
+    /// from X's state).
+    fn party_states(&self, range: &Range<usize>) -> Vec<String> {
+        let mut states = self.state_ids(range);
+        let represented = self
+            .mentions
+            .iter()
+            .filter(|m| m.start >= range.start && m.end <= range.end)
+            .filter(|m| self.gazetteer.entity(m.entity).kind == EntityKind::Person)
+            .filter(|m| self.represented(m))
+            .map(|m| self.person_country(m.entity));
+        push_all(&mut states, represented);
+        states
+    }
+
+    /// Whether a person is named only as the one an envoy, a message or a
+    /// delegation stands for: "<proxy> of [titles] NAME".
+    fn represented(&self, m: &Mention) -> bool {
+        let before = self.text(self.sentence.start..m.start);
+        let mut previous = words(before).rev().skip_while(|w| {
+            self.lexicon.words.titles.contains(*w) || w.eq_ignore_ascii_case("the")
+        });
+        previous.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+            && previous
+                .next()
+                .is_some_and(|w| Words::has(&self.lexicon.words.proxies, w))
     }
 
     /// Places that say where something happened: not those that only
@@ -548,8 +580,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .iter()
                 .map(|m| m.entity)
                 .collect(),
-            subject_states: self.state_ids(&self.subject),
-            object_states: self.state_ids(&participants),
+            subject_states: self.party_states(&self.subject),
+            object_states: self.party_states(&participants),
             subject_places: self.locations(&self.subject),
             object_places: self.locations(&self.object),
             subject_leaders: self.named_leaders(&self.subject),
@@ -659,7 +691,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             // "left here ... for Russia": a foreign state or place after the
             // trigger is the destination, else it is "here".
             Role::Departure | Role::Return => self
-                .bodies_in(&self.object)
+                .territories_in(&self.object)
                 .into_iter()
                 .chain(sides.object_places.iter().copied())
                 .map(|m| self.party_of(m))
@@ -1026,6 +1058,42 @@ impl<'a, 'd> Scope<'a, 'd> {
                 }
             }
         }
+        // A guest named before the office a comma introduces: "met with
+        // Mimun Mehdi, newly appointed Ambassador of Morocco".
+        for (comma, _) in text.match_indices(", ") {
+            let office_follows = words(&text[comma..])
+                .take(4)
+                .any(|w| Words::has(&self.lexicon.words.offices_after_names, w));
+            if !office_follows {
+                continue;
+            }
+            let stretch_start = text[..comma].rfind([',', ';', '(', ')']).map_or(0, |p| p + 1);
+            let known = self.mentions.iter().any(|m| {
+                m.start >= range.start + stretch_start
+                    && m.end <= range.start + comma
+                    && self.gazetteer.entity(m.entity).kind == EntityKind::Person
+            });
+            if known {
+                continue;
+            }
+            let covered = |offset: usize| {
+                let abs = range.start + stretch_start + offset;
+                self.doc
+                    .mentions
+                    .iter()
+                    .any(|m| m.start <= abs && abs < m.end)
+            };
+            let name = last_name_run(
+                &text[stretch_start..comma],
+                covered,
+                &self.lexicon.words.titles,
+            );
+            if let Some(name) = name {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
         names
     }
 
@@ -1132,7 +1200,7 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// state's, or a place's country and the place itself ("visited
     /// Russia", "arrived in Vientiane").
     fn destination_in(&self, range: &Range<usize>) -> (Option<String>, Option<usize>) {
-        let state = self.bodies_in(range).into_iter().next();
+        let state = self.territories_in(range).into_iter().next();
         let place = self.locations(range).into_iter().next();
         match (state, place) {
             (Some(s), Some(p)) if s.start < p.start => (Some(self.party_of(s)), None),
@@ -1289,6 +1357,19 @@ impl<'a, 'd> Scope<'a, 'd> {
             .copied()
             .filter(|m| m.start >= range.start && m.end <= range.end)
             .filter(|m| self.gazetteer.entity(m.entity).kind.is_party_body())
+            .collect()
+    }
+
+    /// The bodies of `range` one can travel to: states, and organs of a
+    /// state, not international bodies ("the General Assembly of the Olympic
+    /// Council of Asia" is no destination).
+    fn territories_in(&self, range: &Range<usize>) -> Vec<&'a Mention> {
+        self.bodies_in(range)
+            .into_iter()
+            .filter(|m| {
+                let e = self.gazetteer.entity(m.entity);
+                e.kind == EntityKind::State || e.country != e.id
+            })
             .collect()
     }
 

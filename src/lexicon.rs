@@ -151,6 +151,11 @@ pub struct Words {
     pub resident_diplomats: Vec<String>,
     /// Words that make the subject of an arrival a travelling group.
     pub group_nouns: Vec<String>,
+    /// Who stands for someone absent: "envoys of President X".
+    pub proxies: Vec<String>,
+    /// Offices after a name and a comma that make the name a person's:
+    /// "Mimun Mehdi, newly appointed Ambassador of Morocco".
+    pub offices_after_names: Vec<String>,
     /// Every list by name, for `@name` in the `unless` column of
     /// `events.csv`.
     pub named: std::collections::HashMap<String, Vec<String>>,
@@ -206,6 +211,8 @@ impl Words {
         self.leader_lead_ins = take("leader-lead-ins", true)?;
         self.resident_diplomats = take("resident-diplomats", true)?;
         self.group_nouns = take("group-nouns", true)?;
+        self.proxies = take("proxies", true)?;
+        self.offices_after_names = take("offices-after-names", true)?;
         Ok(self)
     }
 
