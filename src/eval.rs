@@ -272,14 +272,19 @@ pub fn no_events_beside(gold_csv: &Path) -> Option<std::path::PathBuf> {
 }
 
 /// "Biden" and "Joe Biden" are the same person: one name's words are the
-/// end of the other's.
+/// end of the other's; so are "Vladimir Putin" and "Vladimir Vladimirovich
+/// Putin".
 fn same_person(a: &str, b: &str) -> bool {
     let (a, b): (Vec<&str>, Vec<&str>) = (
         a.split_whitespace().collect(),
         b.split_whitespace().collect(),
     );
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    !short.is_empty() && long.ends_with(&short)
+    // "Vladimir Putin" and "Vladimir Vladimirovich Putin": a patronymic
+    // between the same first and last names.
+    let patronymic =
+        short.len() >= 2 && short.first() == long.first() && short.last() == long.last();
+    !short.is_empty() && (long.ends_with(&short) || patronymic)
 }
 
 /// Reads a list of document ids, one a line (`no-events.txt`).
@@ -307,6 +312,7 @@ fn normalise(states: &BTreeSet<String>) -> BTreeSet<String> {
         ("U.S.", "United States"),
         ("UK", "Britain"),
         ("United Kingdom", "Britain"),
+        ("USSR", "Soviet Union"),
     ]
     .into_iter()
     .collect();
@@ -354,6 +360,16 @@ mod tests {
         let scores = evaluate_events(&gold, &system, &BTreeSet::new()).unwrap();
         assert_eq!((scores.gold, scores.system, scores.matched), (1, 1, 1));
         assert!(scores.spurious.is_empty());
+    }
+
+    #[test]
+    fn names_agree_with_and_without_patronymics() {
+        assert!(same_person(
+            "Vladimir Putin",
+            "Vladimir Vladimirovich Putin"
+        ));
+        assert!(same_person("Biden", "Joe Biden"));
+        assert!(!same_person("Kim Jong Un", "Kim Jong Il"));
     }
 
     #[test]

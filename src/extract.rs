@@ -475,7 +475,9 @@ impl<'a, 'd> Scope<'a, 'd> {
         let mut previous = words(before).rev().skip_while(|w| {
             self.lexicon.words.titles.contains(*w) || w.eq_ignore_ascii_case("the")
         });
-        previous.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        previous
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
             && previous
                 .next()
                 .is_some_and(|w| Words::has(&self.lexicon.words.proxies, w))
@@ -1067,7 +1069,9 @@ impl<'a, 'd> Scope<'a, 'd> {
             if !office_follows {
                 continue;
             }
-            let stretch_start = text[..comma].rfind([',', ';', '(', ')']).map_or(0, |p| p + 1);
+            let stretch_start = text[..comma]
+                .rfind([',', ';', '(', ')'])
+                .map_or(0, |p| p + 1);
             let known = self.mentions.iter().any(|m| {
                 m.start >= range.start + stretch_start
                     && m.end <= range.start + comma
