@@ -235,7 +235,14 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             previous_people = people;
         }
     }
-    merge_within_article(events)
+    let mut events = merge_within_article(events);
+    // Nobody takes part in an event after their death, however the name
+    // came in (an attendance list, a reference back).
+    for event in &mut events {
+        let start = event.period.start;
+        event.actors.retain(|a| !gazetteer.dead_before(a, start));
+    }
+    events
 }
 
 /// How many sentences after an event may name who was there.
@@ -835,18 +842,12 @@ impl<'a, 'd> Scope<'a, 'd> {
             status,
             title_span,
         );
-        let actors_on = |period: &Period| -> Vec<String> {
-            parties
-                .actors
-                .iter()
-                .map(|&a| self.gazetteer.entity(a))
-                // Nobody takes part in an event after their death: the
-                // name stands for a statue, a work, a memory.
-                .filter(|e| e.died.map_or(true, |died| period.start <= died))
-                .map(|e| e.name.clone())
-                .chain(parties.named.iter().cloned())
-                .collect()
-        };
+        let actors: Vec<String> = parties
+            .actors
+            .iter()
+            .map(|&a| self.gazetteer.entity(a).name.clone())
+            .chain(parties.named.iter().cloned())
+            .collect();
         let states: Vec<String> = parties
             .states
             .iter()
@@ -893,6 +894,13 @@ impl<'a, 'd> Scope<'a, 'd> {
                     _ => continue,
                 },
             };
+            // A known document's signing is recalled: the people of the
+            // sentence that names it did not sign it then.
+            let actors = if date_rule == KNOWN_DOCUMENT {
+                Vec::new()
+            } else {
+                actors.clone()
+            };
             let place = parties
                 .place
                 .or(leg.place)
@@ -904,7 +912,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 period,
                 date_text,
                 date_rule: Cow::Borrowed(date_rule),
-                actors: actors_on(&period),
+                actors,
                 states: states.clone(),
                 place: place.unwrap_or_default(),
                 title: parties
@@ -1866,6 +1874,9 @@ fn push_all<T: PartialEq>(list: &mut Vec<T>, items: impl Iterator<Item = T>) {
 /// Reports of one visit span its days: the arrival, the talks, the
 /// departure are told on different days.
 pub(crate) const VISIT_DAYS: i64 = 7;
+/// The longest a visit's row may span (the 2001 journey by train across
+/// Russia took 24 days): days told further apart are another visit.
+pub(crate) const LONGEST_VISIT_DAYS: i64 = 31;
 /// News dated by its dateline may be told a day or two after the event
 /// ("Press Review" items of the next morning's papers).
 const DATELINE_LAG_DAYS: i64 = 2;
@@ -1878,12 +1889,17 @@ pub fn dates_compatible(a: &Event, b: &Event) -> bool {
     if a.period.precision != Precision::Day || b.period.precision != Precision::Day {
         return false;
     }
-    let gap = (a.period.start - b.period.start).num_days().abs();
+    // Days between the periods: a visit's row spans its days.
+    let gap = (a.period.start.max(b.period.start) - a.period.end.min(b.period.end))
+        .num_days()
+        .max(0);
     let late_news =
         (a.date_rule == "dateline" || b.date_rule == "dateline") && gap <= DATELINE_LAG_DAYS;
     // Days of one visit, when the same people are named in both reports.
+    let span = (a.period.end.max(b.period.end) - a.period.start.min(b.period.start)).num_days();
     let same_trip = a.kind == EventKind::Visit
         && gap <= VISIT_DAYS
+        && span <= LONGEST_VISIT_DAYS
         && !a.actors.is_empty()
         && a.actors.iter().any(|x| b.actors.contains(x));
     late_news || same_trip

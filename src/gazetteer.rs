@@ -145,6 +145,8 @@ pub struct Gazetteer {
     people: Vec<usize>,
     /// Offices that name a person by rule, and their automaton.
     offices: Vec<Office>,
+    /// People whose day of death is known: name and day.
+    dead: Vec<(String, chrono::NaiveDate)>,
     office_automaton: AhoCorasick,
     /// For each automaton pattern (an alias up to ASCII case): its
     /// spellings as the gazetteers write them, and the entities.
@@ -239,6 +241,10 @@ impl Gazetteer {
             .filter(|&i| entities[i].kind == EntityKind::Person)
             .collect();
         let offices = parse_offices(Path::new("<bundled>/offices.csv"), BUNDLED_OFFICES)?;
+        let dead = entities
+            .iter()
+            .filter_map(|e| e.died.map(|d| (e.name.clone(), d)))
+            .collect();
         Ok(Gazetteer {
             entities,
             by_id,
@@ -248,7 +254,13 @@ impl Gazetteer {
             people,
             office_automaton: office_automaton(&offices)?,
             offices,
+            dead,
         })
+    }
+
+    /// Whether the person of this canonical name had died before `day`.
+    pub fn dead_before(&self, name: &str, day: chrono::NaiveDate) -> bool {
+        self.dead.iter().any(|(n, died)| n == name && *died < day)
     }
 
     /// All entities, in load order.

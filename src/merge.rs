@@ -45,6 +45,9 @@ pub struct TimelineRow {
     pub first_reported: NaiveDate,
     /// Their ids, in input order.
     pub doc_ids: Vec<String>,
+    /// For a visit: the other places its tellings name, in order (the
+    /// stops of a journey: "the delegation today visited Mangyongdae").
+    pub stops: Vec<String>,
 }
 
 /// Merges reports (in input order) into timeline rows sorted by date.
@@ -79,6 +82,7 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
                     sources: 1,
                     first_reported: report.published,
                     doc_ids: vec![report.doc_id.clone()],
+                    stops: Vec::new(),
                 });
                 for y in years.take(200) {
                     index.entry((event.kind, y)).or_default().push(i);
@@ -252,10 +256,21 @@ fn unneutralised(cell: &str) -> &str {
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {
+    // A telling of a month or a year joins a row of a day only when the
+    // people agree: an unnamed delegation's visit of "May" is not the
+    // president's visit of May 4.
+    let coarse = a.period.precision != b.period.precision;
+    let people_agree = a.actors.is_empty() == b.actors.is_empty();
+    // The places of one visit are its stops, not another visit.
+    let places_agree = a.kind == EventKind::Visit
+        || a.place.is_empty()
+        || b.place.is_empty()
+        || a.place == b.place;
     a.kind == b.kind
         && dates_compatible(a, b)
         && participants_overlap(a, b)
-        && (a.place.is_empty() || b.place.is_empty() || a.place == b.place)
+        && (!coarse || people_agree)
+        && places_agree
         && states_agree(a, b)
 }
 
@@ -266,15 +281,32 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
         row.sources += 1;
     }
     row.first_reported = row.first_reported.min(report.published);
-    let visit_began_earlier = event.kind == EventKind::Visit
+    // A visit's row spans the days its tellings give.
+    let same_days = event.kind == EventKind::Visit
         && event.period.precision == row.event.period.precision
-        && event.period.start < row.event.period.start;
+        && event.period.precision == crate::resolve::Precision::Day;
+    let visit_began_earlier = same_days && event.period.start < row.event.period.start;
+    if same_days && event.period.end > row.event.period.end {
+        row.event.period.end = event.period.end;
+    }
+    if event.kind == EventKind::Visit
+        && !event.place.is_empty()
+        && !row.event.place.is_empty()
+        && event.place != row.event.place
+        && !row.stops.contains(&event.place)
+    {
+        row.stops.push(event.place.clone());
+    }
     let told_exactly = event.period.precision == row.event.period.precision
         && row.event.date_rule == "dateline"
         && event.date_rule != "dateline"
         && event.kind != EventKind::Visit;
     if event.period.precision < row.event.period.precision || visit_began_earlier || told_exactly {
+        let end = row.event.period.end;
         row.event.period = event.period;
+        if visit_began_earlier {
+            row.event.period.end = end.max(event.period.end);
+        }
         row.event.date_text = event.date_text.clone();
         row.event.date_rule = event.date_rule.clone();
         row.event.evidence = event.evidence.clone();
@@ -461,5 +493,109 @@ mod tests {
         );
         planned.event.status = Status::Planned;
         assert!(merge(&[planned]).is_empty());
+    }
+
+    #[test]
+    fn a_visit_spans_its_days_and_lists_its_stops() {
+        let mut arrival = report(
+            "a",
+            EventKind::Visit,
+            day(8, 22),
+            &["Kim Jong Il"],
+            &["DPRK", "Russia"],
+            "month day",
+        );
+        arrival.event.place = "Khabarovsk".into();
+        let mut stop = report(
+            "b",
+            EventKind::Visit,
+            day(8, 23),
+            &["Kim Jong Il"],
+            &["DPRK", "Russia"],
+            "month day",
+        );
+        stop.event.place = "Vladivostok".into();
+        let departure = report(
+            "c",
+            EventKind::Visit,
+            day(8, 24),
+            &["Kim Jong Il"],
+            &["DPRK", "Russia"],
+            "month day",
+        );
+        let rows = merge(&[arrival, stop, departure]);
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0];
+        assert_eq!(
+            (row.event.period.start, row.event.period.end),
+            (day(8, 22).start, day(8, 24).start)
+        );
+        assert_eq!(row.event.place, "Khabarovsk");
+        assert_eq!(row.stops, ["Vladivostok"]);
+        assert_eq!(row.reports, [0, 1, 2]);
+    }
+
+    #[test]
+    fn a_month_joins_a_day_only_when_the_people_agree() {
+        let rows = merge(&[
+            report(
+                "a",
+                EventKind::Visit,
+                day(5, 4),
+                &["Kim Jong Il"],
+                &["DPRK", "China"],
+                "month day",
+            ),
+            report(
+                "b",
+                EventKind::Visit,
+                Period::month(2024, 5).unwrap(),
+                &[],
+                &["DPRK", "China"],
+                "month",
+            ),
+            report(
+                "c",
+                EventKind::Visit,
+                Period::month(2024, 5).unwrap(),
+                &["Kim Jong Il"],
+                &["DPRK", "China"],
+                "month",
+            ),
+        ]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows.iter().map(|r| r.sources).sum::<usize>(), 3);
+        let with_kim = rows
+            .iter()
+            .find(|r| r.event.period.precision == crate::resolve::Precision::Day)
+            .unwrap();
+        assert_eq!(with_kim.doc_ids, ["a", "c"]);
+    }
+
+    #[test]
+    fn event_ids_are_stable_and_distinct() {
+        let reports = [
+            report(
+                "a",
+                EventKind::Meeting,
+                day(6, 19),
+                &["Kim Jong Un"],
+                &["DPRK", "Russia"],
+                "month day",
+            ),
+            report(
+                "b",
+                EventKind::Treaty,
+                day(6, 19),
+                &[],
+                &["DPRK", "Russia"],
+                "month day",
+            ),
+        ];
+        let first: Vec<String> = merge(&reports).into_iter().map(|r| r.event_id).collect();
+        let again: Vec<String> = merge(&reports).into_iter().map(|r| r.event_id).collect();
+        assert_eq!(first, again);
+        assert_ne!(first[0], first[1]);
+        assert!(first.iter().all(|id| id.len() == 16));
     }
 }
