@@ -16,6 +16,7 @@ use crate::extract::{
     dates_compatible, participants_overlap, states_agree, Event, Status, VISIT_DAYS,
 };
 use crate::lexicon::EventKind;
+use crate::resolve::{Period, Precision};
 
 /// An event as one article reports it, with its provenance.
 #[derive(Clone, Debug)]
@@ -67,7 +68,7 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
         let lookup = (event.period.start - window).year()..=(event.period.end + window).year();
         let found = lookup
             .flat_map(|y| index.get(&(event.kind, y)).into_iter().flatten().copied())
-            .find(|&i| same_event(&rows[i].event, event));
+            .find(|&i| same_event(&rows[i].event, event) && holds(&rows[i], report));
         match found {
             Some(i) => {
                 absorb(&mut rows[i], report);
@@ -255,6 +256,42 @@ fn unneutralised(cell: &str) -> &str {
     }
 }
 
+/// Whether a row can take a report without being dated after an article
+/// that reports it (a day's lag aside): an event is no later than its
+/// earliest report.
+fn holds(row: &TimelineRow, report: &Reported) -> bool {
+    let (period, _) = merged_period(&row.event, &report.event);
+    period.start <= row.first_reported.min(report.published) + chrono::Duration::days(1)
+}
+
+/// A row's period once a telling joins it, and whether the telling's date
+/// (and evidence) becomes the row's: a more precise date wins; a visit's
+/// row spans the days of its tellings; an exact date wins over the
+/// dateline's day.
+fn merged_period(row: &Event, told: &Event) -> (Period, bool) {
+    let (kept, new) = (row.period, told.period);
+    if new.precision < kept.precision {
+        return (new, true);
+    }
+    if new.precision > kept.precision {
+        return (kept, false);
+    }
+    if told.kind == EventKind::Visit && new.precision == Precision::Day {
+        let span = Period {
+            precision: Precision::Day,
+            start: kept.start.min(new.start),
+            end: kept.end.max(new.end),
+        };
+        return (span, new.start < kept.start);
+    }
+    let told_exactly = row.date_rule == "dateline" && told.date_rule != "dateline";
+    if told_exactly {
+        (new, true)
+    } else {
+        (kept, false)
+    }
+}
+
 fn same_event(a: &Event, b: &Event) -> bool {
     // A telling of a month or a year joins a row of a day only when the
     // people agree: an unnamed delegation's visit of "May" is not the
@@ -281,14 +318,6 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
         row.sources += 1;
     }
     row.first_reported = row.first_reported.min(report.published);
-    // A visit's row spans the days its tellings give.
-    let same_days = event.kind == EventKind::Visit
-        && event.period.precision == row.event.period.precision
-        && event.period.precision == crate::resolve::Precision::Day;
-    let visit_began_earlier = same_days && event.period.start < row.event.period.start;
-    if same_days && event.period.end > row.event.period.end {
-        row.event.period.end = event.period.end;
-    }
     if event.kind == EventKind::Visit
         && !event.place.is_empty()
         && !row.event.place.is_empty()
@@ -297,16 +326,9 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
     {
         row.stops.push(event.place.clone());
     }
-    let told_exactly = event.period.precision == row.event.period.precision
-        && row.event.date_rule == "dateline"
-        && event.date_rule != "dateline"
-        && event.kind != EventKind::Visit;
-    if event.period.precision < row.event.period.precision || visit_began_earlier || told_exactly {
-        let end = row.event.period.end;
-        row.event.period = event.period;
-        if visit_began_earlier {
-            row.event.period.end = end.max(event.period.end);
-        }
+    let (period, told) = merged_period(&row.event, event);
+    row.event.period = period;
+    if told {
         row.event.date_text = event.date_text.clone();
         row.event.date_rule = event.date_rule.clone();
         row.event.evidence = event.evidence.clone();
@@ -332,7 +354,6 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::Period;
 
     fn report(
         doc: &str,
@@ -597,5 +618,29 @@ mod tests {
         assert_eq!(first, again);
         assert_ne!(first[0], first[1]);
         assert!(first.iter().all(|id| id.len() == 16));
+    }
+
+    #[test]
+    fn a_row_is_never_dated_after_a_report_of_it() {
+        let mut early = report(
+            "a",
+            EventKind::Meeting,
+            Period::month(2024, 6).unwrap(),
+            &["Kim Jong Un"],
+            &["DPRK", "Russia"],
+            "month",
+        );
+        early.published = NaiveDate::from_ymd_opt(2024, 6, 2).unwrap();
+        let mut late = report(
+            "b",
+            EventKind::Meeting,
+            day(6, 19),
+            &["Kim Jong Un"],
+            &["DPRK", "Russia"],
+            "month day",
+        );
+        late.published = NaiveDate::from_ymd_opt(2024, 6, 20).unwrap();
+        let rows = merge(&[early, late]);
+        assert_eq!(rows.len(), 2, "a report of June 2 cannot tell of June 19");
     }
 }

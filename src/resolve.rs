@@ -1170,6 +1170,13 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
     let date = (published.year() - 1..=published.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| (*d - published).num_days().abs())?;
+    // A report cannot be dated after its publication (beyond a day's lag):
+    // when the two disagree, the publication date stands.
+    let date = if date > published + chrono::Duration::days(1) {
+        published
+    } else {
+        date
+    };
     Some(Dateline {
         span: whole.start()..whole.end(),
         city: city.start()..city.end(),
@@ -1243,6 +1250,15 @@ mod dateline_tests {
             let want = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
             assert_eq!(d.date, want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_dateline_after_its_publication_gives_way_to_it() {
+        let published = NaiveDate::from_ymd_opt(1997, 7, 4).unwrap();
+        let d = find_dateline("Pyongyang, July 14 (KCNA) -- Talks.", published).unwrap();
+        assert_eq!(d.date, published);
+        let d = find_dateline("Pyongyang, July 5 (KCNA) -- Talks.", published).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(1997, 7, 5).unwrap());
     }
 
     #[test]
