@@ -1874,6 +1874,8 @@ fn push_all<T: PartialEq>(list: &mut Vec<T>, items: impl Iterator<Item = T>) {
 /// Reports of one visit span its days: the arrival, the talks, the
 /// departure are told on different days.
 pub(crate) const VISIT_DAYS: i64 = 7;
+/// Days between the meetings of one summit with the same people.
+pub(crate) const SUMMIT_DAYS: i64 = 1;
 /// The longest a visit's row may span (the 2001 journey by train across
 /// Russia took 24 days): days told further apart are another visit.
 pub(crate) const LONGEST_VISIT_DAYS: i64 = 31;
@@ -1897,12 +1899,17 @@ pub fn dates_compatible(a: &Event, b: &Event) -> bool {
         (a.date_rule == "dateline" || b.date_rule == "dateline") && gap <= DATELINE_LAG_DAYS;
     // Days of one visit, when the same people are named in both reports.
     let span = (a.period.end.max(b.period.end) - a.period.start.min(b.period.start)).num_days();
+    // The talks of one summit go on for days, with the same people.
+    let same_talks = a.kind == EventKind::Meeting
+        && gap <= SUMMIT_DAYS
+        && !a.actors.is_empty()
+        && a.actors.iter().any(|x| b.actors.contains(x));
     let same_trip = a.kind == EventKind::Visit
         && gap <= VISIT_DAYS
         && span <= LONGEST_VISIT_DAYS
         && !a.actors.is_empty()
         && a.actors.iter().any(|x| b.actors.contains(x));
-    late_news || same_trip
+    late_news || same_trip || same_talks
 }
 
 /// Whether two periods can be the same date told at two precisions.

@@ -265,9 +265,9 @@ fn holds(row: &TimelineRow, report: &Reported) -> bool {
 }
 
 /// A row's period once a telling joins it, and whether the telling's date
-/// (and evidence) becomes the row's: a more precise date wins; a visit's
-/// row spans the days of its tellings; an exact date wins over the
-/// dateline's day.
+/// (and evidence) becomes the row's: a more precise date wins; the rows of
+/// visits and meetings span the days of their tellings (a journey, the
+/// talks of a summit); an exact date wins over the dateline's day.
 fn merged_period(row: &Event, told: &Event) -> (Period, bool) {
     let (kept, new) = (row.period, told.period);
     if new.precision < kept.precision {
@@ -276,7 +276,8 @@ fn merged_period(row: &Event, told: &Event) -> (Period, bool) {
     if new.precision > kept.precision {
         return (kept, false);
     }
-    if told.kind == EventKind::Visit && new.precision == Precision::Day {
+    if matches!(told.kind, EventKind::Visit | EventKind::Meeting) && new.precision == Precision::Day
+    {
         let span = Period {
             precision: Precision::Day,
             start: kept.start.min(new.start),
@@ -303,9 +304,14 @@ fn same_event(a: &Event, b: &Event) -> bool {
         || a.place.is_empty()
         || b.place.is_empty()
         || a.place == b.place;
+    // Tellings of one document by its name agree on who signed it, whoever
+    // else their sentences name.
+    let same_document = a.kind == EventKind::Treaty
+        && !a.title.is_empty()
+        && a.title.eq_ignore_ascii_case(&b.title);
     a.kind == b.kind
         && dates_compatible(a, b)
-        && participants_overlap(a, b)
+        && (participants_overlap(a, b) || same_document)
         && (!coarse || people_agree)
         && places_agree
         && states_agree(a, b)
