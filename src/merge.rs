@@ -649,4 +649,73 @@ mod tests {
         let rows = merge(&[early, late]);
         assert_eq!(rows.len(), 2, "a report of June 2 cannot tell of June 19");
     }
+
+    #[test]
+    fn the_talks_of_one_summit_are_one_row_and_other_people_another() {
+        let rows = merge(&[
+            report(
+                "a",
+                EventKind::Meeting,
+                day(6, 13),
+                &["Kim Jong Il", "Kim Dae Jung"],
+                &["DPRK", "South Korea"],
+                "month day",
+            ),
+            report(
+                "b",
+                EventKind::Meeting,
+                day(6, 14),
+                &["Kim Jong Il", "Kim Dae Jung"],
+                &["DPRK", "South Korea"],
+                "month day",
+            ),
+            report(
+                "c",
+                EventKind::Meeting,
+                day(6, 15),
+                &["Kim Dae Jung"],
+                &["DPRK", "South Korea"],
+                "month day",
+            ),
+            report(
+                "d",
+                EventKind::Meeting,
+                day(6, 14),
+                &["Kim Yong Nam", "Jong Ju Yong"],
+                &["DPRK", "South Korea"],
+                "month day",
+            ),
+        ]);
+        assert_eq!(rows.len(), 2);
+        let summit = rows.iter().find(|r| r.sources == 3).unwrap();
+        assert_eq!(
+            (summit.event.period.start, summit.event.period.end),
+            (day(6, 13).start, day(6, 15).start)
+        );
+    }
+
+    #[test]
+    fn tellings_of_one_document_merge_whoever_their_sentences_name() {
+        let mut signed = report(
+            "a",
+            EventKind::Treaty,
+            day(6, 15),
+            &["Kim Jong Il", "Kim Dae Jung"],
+            &["DPRK", "South Korea"],
+            "month day",
+        );
+        signed.event.title = "June 15 joint declaration".into();
+        let mut recalled = report(
+            "b",
+            EventKind::Treaty,
+            day(6, 15),
+            &["Saber Ballul"],
+            &["DPRK", "South Korea"],
+            "month day",
+        );
+        recalled.event.title = "June 15 joint declaration".into();
+        let rows = merge(&[signed, recalled]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].sources, 2);
+    }
 }
