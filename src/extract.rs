@@ -128,6 +128,8 @@ const NEWS_SENTENCES: usize = 5;
 const INTRANSITIVE_VERBS: &[&str] = &["met"];
 /// Prepositions of place and time.
 const PLACE_OR_TIME_PREPOSITIONS: &[&str] = &["at", "in", "on", "to", "for", "here", "there"];
+/// The `date_rule` of an event counted back from the report's day.
+const ELAPSED: &str = "elapsed since";
 /// The `date_rule` of an event dated by `gazetteers/treaties.csv`.
 const KNOWN_DOCUMENT: &str = "known document";
 /// Rules whose dates do not date an event in their sentence.
@@ -442,6 +444,9 @@ struct Named<'l> {
 struct Leg<'a> {
     date: Option<&'a TimeExpr>,
     place: Option<usize>,
+    /// A date counted back from the report's day ("ten years have passed
+    /// since ..."), with the words that say so.
+    elapsed: Option<(Period, String)>,
 }
 
 impl<'a, 'd> Scope<'a, 'd> {
@@ -863,6 +868,15 @@ impl<'a, 'd> Scope<'a, 'd> {
                 })
             };
             let (period, date_text, date_rule) = match (leg.date, known_document) {
+                // A known document's day is more precise than the years
+                // counted back to it.
+                (_, Some(known)) if leg.elapsed.is_some() => {
+                    (known.period, known.name.clone(), KNOWN_DOCUMENT)
+                }
+                _ if leg.elapsed.is_some() => match &leg.elapsed {
+                    Some((period, text)) => (*period, text.clone(), ELAPSED),
+                    None => continue,
+                },
                 (Some(expr), Some(known)) if !agrees(expr) => {
                     (known.period, known.name.clone(), KNOWN_DOCUMENT)
                 }
@@ -1152,6 +1166,47 @@ impl<'a, 'd> Scope<'a, 'd> {
             (None, Some(s)) => (Vec::new(), Some(self.party_of(s))),
             (None, None) => (Vec::new(), None),
         }
+    }
+
+    /// "N years have passed since <event>", "N years after <event>": the
+    /// event's date counted back from the report's day, at the unit's
+    /// precision. The event must follow the phrase with no other verb.
+    fn elapsed_since(&self, hit: &Hit) -> Option<(Period, String)> {
+        static PHRASE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let phrase = PHRASE.get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)\b(?P<n>[a-z0-9-]+(?:[ -][a-z]+)?)\s+(?P<unit>years?|months?|decades?)\s+(?:(?:have|has|had)\s+passed\s+since|after|since)\s+$",
+            )
+            .expect("valid elapsed-time regex")
+        });
+        let before = self.text(self.sentence.start..hit.start);
+        // The phrase ends where the event's noun phrase begins.
+        let cut = before
+            .rfind(" since ")
+            .max(before.rfind(" after "))
+            .map(|p| p + " since ".len())?;
+        let (head, event_phrase) = before.split_at(cut);
+        if words(event_phrase).count() > 8
+            || event_phrase.contains([',', ';', '(', ')'])
+            || self.next_verb(self.sentence.start + cut..hit.start) != hit.start
+        {
+            return None;
+        }
+        let caps = phrase.captures(head)?;
+        let n = crate::numbers::parse_cardinal(&caps["n"].replace('-', " "))
+            .or_else(|| matches!(caps["n"].to_ascii_lowercase().as_str(), "a" | "one").then_some(1))?;
+        let n = i32::try_from(n).ok().filter(|n| (1..=200).contains(n))?;
+        let now = self.doc.now;
+        let unit = caps["unit"].to_ascii_lowercase();
+        let period = if unit.starts_with("month") {
+            let months = chrono::Months::new(u32::try_from(n).ok()?);
+            let then = now.checked_sub_months(months)?;
+            Period::month(chrono::Datelike::year(&then), chrono::Datelike::month(&then))?
+        } else {
+            let years = if unit.starts_with("decade") { n * 10 } else { n };
+            Period::year(chrono::Datelike::year(&now).checked_sub(years)?)?
+        };
+        Some((period, caps[0].trim().to_string()))
     }
 
     /// The anniversary whose "of" phrase holds the trigger: "the 50th
@@ -1665,10 +1720,21 @@ impl<'a, 'd> Scope<'a, 'd> {
                 legs.push(Leg {
                     date: Some(date),
                     place,
+                    elapsed: None,
                 });
                 from = date.span.end;
             }
             return legs;
+        }
+        // "ten years have passed since Kim Jong Il visited China", "35
+        // years after Kim Il Sung's visit to Indonesia": counted back from
+        // the report's day.
+        if let Some(elapsed) = self.elapsed_since(hit) {
+            return vec![Leg {
+                date: None,
+                place: None,
+                elapsed: Some(elapsed),
+            }];
         }
         // "the 50th anniversary of Kim Il Sung's visit to Indonesia": the
         // anniversary dates what it is the anniversary of.
@@ -1676,6 +1742,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             return vec![Leg {
                 date: Some(anniversary),
                 place: None,
+                elapsed: None,
             }];
         }
         // "was recently closeted with": "recently" beside the trigger dates
@@ -1684,6 +1751,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             return vec![Leg {
                 date: None,
                 place: None,
+                elapsed: None,
             }];
         }
         // One event: the date nearest the trigger in its sentence.
@@ -1707,6 +1775,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         vec![Leg {
             date: nearest,
             place,
+            elapsed: None,
         }]
     }
 }
