@@ -897,7 +897,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                 }
                 (None, None) => match (trigger.dateline_when_undated, self.doc.dateline) {
                     (true, Some(d))
-                        if status == Status::Happened && self.reports_news() && !named_by_date =>
+                        if status == Status::Happened
+                            && self.reports_news()
+                            && !named_by_date
+                            && !self.reported_speech(hit) =>
                     {
                         (
                             Period::day(d.date),
@@ -1520,6 +1523,27 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
     }
 
+    /// Whether a date before the trigger dates a report of the event, not
+    /// the event: a reporting word stands beside it or between it and the
+    /// trigger ("said on June 3 that the visit", "in a statement on Sept 18
+    /// welcomed the visit").
+    fn dates_a_report(&self, date: &TimeExpr, hit: &Hit) -> bool {
+        if date.span.end > hit.start {
+            return false;
+        }
+        let reporting = |w: &str| Words::has(&self.lexicon.words.reporting, w);
+        let lead = self.text(self.sentence.start..date.span.start);
+        words(self.text(date.span.end..hit.start)).any(reporting)
+            || words(lead).rev().take(3).any(reporting)
+    }
+
+    /// Whether the trigger stands in what someone says: a reporting word
+    /// before it in its sentence.
+    fn reported_speech(&self, hit: &Hit) -> bool {
+        words(self.text(self.sentence.start..hit.start))
+            .any(|w| Words::has(&self.lexicon.words.reporting, w))
+    }
+
     /// An undated event is today's news when it is told in the past tense
     /// in the article's opening paragraph, not recalled from history.
     fn reports_news(&self) -> bool {
@@ -1754,8 +1778,16 @@ impl<'a, 'd> Scope<'a, 'd> {
                 elapsed: None,
             }];
         }
-        // One event: the date nearest the trigger in its sentence.
-        let nearest = self.dates.iter().copied().filter(possible).min_by_key(|d| {
+        // One event: the date nearest the trigger in its sentence, but not
+        // the day someone said so ("in a statement on Sept 18 welcomed the
+        // visit").
+        let nearest = self
+            .dates
+            .iter()
+            .copied()
+            .filter(possible)
+            .filter(|d| !self.dates_a_report(d, hit))
+            .min_by_key(|d| {
             if d.span.end <= hit.start {
                 hit.start - d.span.end
             } else {

@@ -151,6 +151,9 @@ pub struct Words {
     pub resident_diplomats: Vec<String>,
     /// Words that make the subject of an arrival a travelling group.
     pub group_nouns: Vec<String>,
+    /// Words of reporting: a date beside them is the day something was
+    /// said, and an event told in what is said is not today's news.
+    pub reporting: Vec<String>,
     /// Who stands for someone absent: "envoys of President X".
     pub proxies: Vec<String>,
     /// Offices after a name and a comma that make the name a person's:
@@ -212,6 +215,7 @@ impl Words {
         self.resident_diplomats = take("resident-diplomats", true)?;
         self.group_nouns = take("group-nouns", true)?;
         self.proxies = take("proxies", true)?;
+        self.reporting = take("reporting", true)?;
         self.offices_after_names = take("offices-after-names", true)?;
         Ok(self)
     }
