@@ -432,6 +432,27 @@ struct Parties<'l> {
     document: Option<Named<'l>>,
 }
 
+impl Parties<'_> {
+    /// The people of both sides of a trigger (of the object side too when
+    /// `object_people`), and the leaders named on either.
+    fn of_both_sides(sides: &Sides, object_people: bool) -> Self {
+        let mut parties = Parties::default();
+        push_all(&mut parties.actors, sides.subject_people.iter().copied());
+        if object_people {
+            push_all(&mut parties.actors, sides.object_people.iter().copied());
+        }
+        push_all(
+            &mut parties.named,
+            sides
+                .subject_leaders
+                .iter()
+                .chain(&sides.object_leaders)
+                .cloned(),
+        );
+        parties
+    }
+}
+
 /// A signed document as the text names it.
 struct Named<'l> {
     title: String,
@@ -610,17 +631,7 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// A meeting: the people and states of both sides. A diplomatic meeting
     /// is between states: a leader meeting his own officers is not one.
     fn meeting(&self, sides: &Sides) -> Option<Parties<'a>> {
-        let mut parties = Parties::default();
-        push_all(&mut parties.actors, sides.subject_people.iter().copied());
-        push_all(&mut parties.actors, sides.object_people.iter().copied());
-        push_all(
-            &mut parties.named,
-            sides
-                .subject_leaders
-                .iter()
-                .chain(&sides.object_leaders)
-                .cloned(),
-        );
+        let mut parties = Parties::of_both_sides(sides, true);
         let countries: Vec<String> = parties
             .actors
             .iter()
@@ -773,21 +784,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .nearest_document_after(hit.end)
                 .or_else(|| self.document_qualified_by(hit.start)),
         }?;
-        let mut parties = Parties::default();
         let span = self.title(noun.clone());
         let title = one_line(self.text(span.clone()));
-        push_all(&mut parties.actors, sides.subject_people.iter().copied());
-        if !matches!(trigger.object, Role::Document | Role::DocumentHead) {
-            push_all(&mut parties.actors, sides.object_people.iter().copied());
-        }
-        push_all(
-            &mut parties.named,
-            sides
-                .subject_leaders
-                .iter()
-                .chain(&sides.object_leaders)
-                .cloned(),
-        );
+        // The people after a document's noun are named in it, not signers.
+        let object_signs = !matches!(trigger.object, Role::Document | Role::DocumentHead);
+        let mut parties = Parties::of_both_sides(sides, object_signs);
         let states = &mut parties.states;
         push_all(states, self.state_ids(&noun).into_iter());
         push_all(states, self.between_states().into_iter());
@@ -1196,17 +1197,25 @@ impl<'a, 'd> Scope<'a, 'd> {
             return None;
         }
         let caps = phrase.captures(head)?;
-        let n = crate::numbers::parse_cardinal(&caps["n"].replace('-', " "))
-            .or_else(|| matches!(caps["n"].to_ascii_lowercase().as_str(), "a" | "one").then_some(1))?;
+        let n = crate::numbers::parse_cardinal(&caps["n"].replace('-', " ")).or_else(|| {
+            matches!(caps["n"].to_ascii_lowercase().as_str(), "a" | "one").then_some(1)
+        })?;
         let n = i32::try_from(n).ok().filter(|n| (1..=200).contains(n))?;
         let now = self.doc.now;
         let unit = caps["unit"].to_ascii_lowercase();
         let period = if unit.starts_with("month") {
             let months = chrono::Months::new(u32::try_from(n).ok()?);
             let then = now.checked_sub_months(months)?;
-            Period::month(chrono::Datelike::year(&then), chrono::Datelike::month(&then))?
+            Period::month(
+                chrono::Datelike::year(&then),
+                chrono::Datelike::month(&then),
+            )?
         } else {
-            let years = if unit.starts_with("decade") { n * 10 } else { n };
+            let years = if unit.starts_with("decade") {
+                n * 10
+            } else {
+                n
+            };
             Period::year(chrono::Datelike::year(&now).checked_sub(years)?)?
         };
         Some((period, caps[0].trim().to_string()))
@@ -1216,12 +1225,15 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// anniversary of President Kim Il Sung's visit to", with no verb
     /// between.
     fn anniversary_of(&self, hit: &Hit) -> Option<&'d TimeExpr> {
-        self.doc
+        // Dates are sorted by start: those of the sentence before the hit.
+        let first = self
+            .doc
             .dates
+            .partition_point(|d| d.span.start < self.sentence.start);
+        let last = self.doc.dates.partition_point(|d| d.span.start < hit.start);
+        self.doc.dates[first..last.max(first)]
             .iter()
-            .filter(|d| d.rule == "anniversary" && d.period().is_some())
-            .filter(|d| d.span.start >= self.sentence.start && d.span.end <= hit.start)
-            .next_back()
+            .rfind(|d| d.span.end <= hit.start && d.rule == "anniversary" && d.period().is_some())
             .filter(|d| {
                 let between = self.text(d.span.end..hit.start);
                 between.starts_with(" of ")
@@ -1258,10 +1270,10 @@ impl<'a, 'd> Scope<'a, 'd> {
         let before = self.text(self.subject.clone());
         let words_before: Vec<(usize, &str)> = crate::segment::words(before);
         let from = words_before
-            .iter()
-            .rev()
-            .take(2)
-            .last()
+            .len()
+            .checked_sub(2)
+            .and_then(|i| words_before.get(i))
+            .or(words_before.first())
             .map_or(hit.start, |(offset, _)| self.subject.start + offset);
         (self.state_ids(&(from..hit.start)).pop(), None)
     }
@@ -1788,12 +1800,12 @@ impl<'a, 'd> Scope<'a, 'd> {
             .filter(possible)
             .filter(|d| !self.dates_a_report(d, hit))
             .min_by_key(|d| {
-            if d.span.end <= hit.start {
-                hit.start - d.span.end
-            } else {
-                d.span.start.saturating_sub(hit.end)
-            }
-        });
+                if d.span.end <= hit.start {
+                    hit.start - d.span.end
+                } else {
+                    d.span.start.saturating_sub(hit.end)
+                }
+            });
         // Where a meeting or signing took place is said with "in" or "at":
         // "between Manila and Tokyo" names no venue.
         let place = match kind {

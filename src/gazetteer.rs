@@ -627,17 +627,8 @@ struct Office {
 
 /// Reads `offices.csv` text: `phrase,roles`, roles separated by `|`.
 fn parse_offices(path: &Path, text: &str) -> Result<Vec<Office>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
     let mut offices = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| Error::Gazetteer {
-            path: path.to_path_buf(),
-            line: e.position().map_or(0, |p| p.line()),
-            message: e.to_string(),
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
+    for (line, record) in crate::data::csv_rows(path, text)? {
         let phrase = record.get(0).unwrap_or("").trim().to_lowercase();
         let roles: Vec<String> = record
             .get(1)

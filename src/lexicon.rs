@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use regex::Regex;
 
+use crate::data::csv_rows;
 use crate::error::{Error, Result};
 use crate::resolve::Period;
 
@@ -402,30 +403,6 @@ fn phrase_regex(phrase: &str) -> String {
         })
         .collect();
     parts.join("")
-}
-
-fn csv_rows(path: &Path, text: &str) -> Result<Vec<(u64, csv::StringRecord)>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| Error::Gazetteer {
-            path: path.to_path_buf(),
-            line: e.position().map_or(0, |p| p.line()),
-            message: e.to_string(),
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
-        if record
-            .get(0)
-            .is_some_and(|f| f.trim_start().starts_with('#'))
-        {
-            continue;
-        }
-        rows.push((line, record));
-    }
-    Ok(rows)
 }
 
 fn parse_triggers(path: &Path, text: &str, words: &Words) -> Result<Vec<Trigger>> {

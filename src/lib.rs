@@ -34,6 +34,7 @@
 #![forbid(unsafe_code)]
 
 pub mod candidates;
+mod data;
 pub mod error;
 pub mod eval;
 pub mod extract;

@@ -485,12 +485,115 @@ fn write_timeline(out: &Path, rows: &[TimelineRow], bom: bool) -> Result<CsvSink
 pub fn run_merge<P: AsRef<Path>>(events: &[P], out: &Path, bom: bool) -> Result<usize> {
     let mut reports = Vec::new();
     for path in events {
-        reports.extend(crate::merge::read_reports(path.as_ref())?);
+        reports.extend(read_reports(path.as_ref())?);
     }
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     let rows = merge(&reports);
     write_timeline(out, &rows, bom)?.finish()?;
     Ok(rows.len())
+}
+
+/// Reads an `events.csv` that eventline wrote back into reports, in file
+/// order: the input of [`merge`] for `eventline merge`, so that the
+/// timeline of separate runs is the timeline of one.
+///
+/// # Errors
+/// A file that cannot be read, lacks a column, or holds a malformed cell, as
+/// `file:line: problem`.
+pub fn read_reports(path: &Path) -> Result<Vec<Reported>> {
+    use crate::resolve::{Period, Precision};
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::Csv {
+            path: path.into(),
+            error: e,
+        })?
+        .clone();
+    let fail = |line: u64, message: String| Error::Gazetteer {
+        path: path.into(),
+        line,
+        message,
+    };
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| fail(1, format!("missing column {name:?}")))
+    };
+    // Every column an extract writes but the two derived ones.
+    let mut at = std::collections::HashMap::new();
+    for &name in EVENTS_COLUMNS
+        .iter()
+        .filter(|c| !["date", "event_id"].contains(c))
+    {
+        at.insert(name, column(name)?);
+    }
+    let mut reports = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::Csv {
+            path: path.into(),
+            error: e,
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |name: &str| unneutralised(record.get(at[name]).unwrap_or(""));
+        let date = |name: &str| {
+            chrono::NaiveDate::parse_from_str(cell(name), "%Y-%m-%d")
+                .map_err(|_| fail(line, format!("{name} {:?} is not a date", cell(name))))
+        };
+        let list = |name: &str| -> Vec<String> {
+            cell(name)
+                .split("; ")
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let number = |name: &str| {
+            cell(name)
+                .parse::<usize>()
+                .map_err(|_| fail(line, format!("{name} {:?} is not a number", cell(name))))
+        };
+        let precision = Precision::parse(cell("precision"))
+            .ok_or_else(|| fail(line, format!("unknown precision {:?}", cell("precision"))))?;
+        let kind = crate::lexicon::EventKind::parse(cell("event"))
+            .ok_or_else(|| fail(line, format!("unknown event {:?}", cell("event"))))?;
+        let status = crate::extract::Status::parse(cell("status"))
+            .ok_or_else(|| fail(line, format!("unknown status {:?}", cell("status"))))?;
+        reports.push(Reported {
+            doc_id: cell("doc_id").to_string(),
+            published: date("published")?,
+            event: crate::extract::Event {
+                kind,
+                status,
+                period: Period {
+                    precision,
+                    start: date("date_start")?,
+                    end: date("date_end")?,
+                },
+                date_text: cell("date_text").to_string(),
+                date_rule: std::borrow::Cow::Owned(cell("date_rule").to_string()),
+                actors: list("actors"),
+                states: list("states"),
+                place: cell("place").to_string(),
+                title: cell("title").to_string(),
+                evidence: cell("evidence").to_string(),
+                span: number("start")?..number("end")?,
+                trigger: cell("trigger").to_string(),
+                repeated: false,
+            },
+        });
+    }
+    Ok(reports)
+}
+
+/// A cell as it was before the writer neutralised it for spreadsheets.
+fn unneutralised(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
 }
 
 fn event_row(report: &Reported, event_id: &str) -> Vec<String> {
