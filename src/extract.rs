@@ -1889,7 +1889,13 @@ fn name_runs(
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         // Acronyms (SPA, WPK) are organisations; a single capital is a name
         // syllable ("Ko Tok U").
+        // A name is letters, hyphens, apostrophes and initials' periods:
+        // "Assembly=" in a scraped list is none.
+        let name_like = word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'));
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && name_like
             && (letters == 1 || !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
         if capitalised
             && !abbreviation
@@ -2100,4 +2106,28 @@ pub fn participants_overlap(a: &Event, b: &Event) -> bool {
     }
     let shared = a.states.iter().filter(|s| b.states.contains(s)).count();
     shared >= a.states.len().min(b.states.len()).min(2) && shared > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<String> {
+        let titles = Lexicon::load(&[]).unwrap().words.titles;
+        name_runs(text, |_| false, &titles)
+    }
+
+    #[test]
+    fn names_are_runs_of_capitalised_words_without_titles() {
+        assert_eq!(
+            runs("Chairman of its Central Committee Kamal Prasad Chaulagain"),
+            ["Kamal Prasad Chaulagain"]
+        );
+        assert_eq!(runs("Vice Editor-in-Chief Jon Jong Ho"), ["Jon Jong Ho"]);
+        // Scraped lists glue markup to words: "Assembly=" is no name.
+        assert_eq!(
+            runs("Supreme People's Assembly= Kim Yong Dae and Ryo Won Gu"),
+            ["Kim Yong Dae", "Ryo Won Gu"]
+        );
+    }
 }
