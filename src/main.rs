@@ -184,7 +184,9 @@ enum Format {
 }
 
 fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
-    parse_published(s).ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+    let date =
+        parse_published(s).ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))?;
+    eventline::read::published_in_range(date)
 }
 
 fn main() -> ExitCode {

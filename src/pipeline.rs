@@ -18,7 +18,7 @@ use crate::extract::{extract, Document as ExtractInput, Event};
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::lexicon::Lexicon;
 use crate::merge::{merge, Reported, TimelineRow};
-use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument};
+use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument, Rejected};
 use crate::resolve::{date_cells, resolve_article, Dateline, Mode, TimeExpr};
 use crate::segment::sentences;
 use crate::write::{CsvSink, RowBuffer};
@@ -192,27 +192,57 @@ struct DocOutput {
 
 fn process(raw: RawDocument, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOutput {
     let article = match raw.parse() {
-        Err(rejected) => {
-            return DocOutput {
-                document: [
-                    rejected.id,
-                    rejected.path,
-                    rejected.title,
-                    String::new(),
-                    "rejected".into(),
-                    rejected.reason,
-                    "0".into(),
-                ],
-                mentions: Vec::new(),
-                dates: Vec::new(),
-                events: Vec::new(),
-                candidates: Vec::new(),
-                bytes: 0,
-            }
-        }
+        Err(rejected) => return DocOutput::rejected(rejected),
         Ok(article) => article,
     };
-    let analysis = analyze(&article, gazetteer, lexicon);
+    // A panic in the analysis is a bug, but it costs one document, not the
+    // run: the document is reported rejected with the panic's message.
+    let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyse_into_rows(&article, gazetteer, lexicon)
+    }));
+    analysed.unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        DocOutput::rejected(Rejected {
+            reason: format!("{}: internal error: {message}", article.path),
+            id: article.id.clone(),
+            path: article.path.clone(),
+            title: article.title.clone(),
+        })
+    })
+}
+
+impl DocOutput {
+    fn rejected(rejected: Rejected) -> DocOutput {
+        DocOutput {
+            document: [
+                rejected.id,
+                rejected.path,
+                rejected.title,
+                String::new(),
+                "rejected".into(),
+                rejected.reason,
+                "0".into(),
+            ],
+            mentions: Vec::new(),
+            dates: Vec::new(),
+            events: Vec::new(),
+            candidates: Vec::new(),
+            bytes: 0,
+        }
+    }
+}
+
+/// The analysis of one article, formatted as the rows of each output file.
+fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> DocOutput {
+    #[cfg(test)]
+    if article.body.contains(PANIC_FOR_TESTS) {
+        panic!("deliberate panic for a test");
+    }
+    let analysis = analyze(article, gazetteer, lexicon);
     let body = article.body.as_str();
     // Rows are formatted here, in the worker, into CSV bytes; the writer
     // only appends them in input order.
@@ -640,4 +670,76 @@ fn timeline_row(row: &TimelineRow) -> Vec<String> {
         row.doc_ids.join("; "),
         e.evidence.clone(),
     ]
+}
+
+/// Text that makes the analysis panic in a test build, to prove that a
+/// panic costs one document and not the run.
+#[cfg(test)]
+const PANIC_FOR_TESTS: &str = "eventline-test-panic-3f9c1e";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_document_is_rejected_and_the_run_goes_on() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let input = dir.path().join("docs.jsonl");
+        let good = r#"{"id":"good","published":"2019-04-25","title":"","text":"Vladivostok, April 25 (KCNA) -- Kim Jong Un had talks with Vladimir Putin today."}"#;
+        let bad = format!(
+            r#"{{"id":"bad","published":"2019-04-25","title":"","text":"Pyongyang, April 25 (KCNA) -- {}"}}"#,
+            PANIC_FOR_TESTS
+        );
+        std::fs::write(&input, format!("{bad}\n{good}\n")).expect("write input");
+        let options = Options {
+            out: dir.path().join("out"),
+            gazetteers: Vec::new(),
+            jobs: 1,
+            published: None,
+            bom: false,
+            progress: false,
+        };
+        let summary = run_extract(&[&input], &options).expect("the run goes on");
+        assert_eq!(summary.documents, 2);
+        assert_eq!(summary.rejected, 1);
+        assert!(summary.events >= 1, "the good article still gives its talks");
+        let documents =
+            std::fs::read_to_string(options.out.join("documents.csv")).expect("documents.csv");
+        let bad_row = documents
+            .lines()
+            .find(|l| l.starts_with("bad,"))
+            .expect("a row for the bad article");
+        assert!(bad_row.contains("rejected"), "{bad_row}");
+        assert!(bad_row.contains("internal error: deliberate panic"), "{bad_row}");
+    }
+
+    #[test]
+    fn publication_dates_outside_the_plausible_years_are_rejected() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let input = dir.path().join("docs.jsonl");
+        std::fs::write(
+            &input,
+            concat!(
+                r#"{"id":"zero","published":"0000-01-01","title":"","text":"It happened yesterday."}"#,
+                "\n",
+                r#"{"id":"far","published":"9999-12-31","title":"","text":"They met tomorrow."}"#,
+                "\n"
+            ),
+        )
+        .expect("write input");
+        let options = Options {
+            out: dir.path().join("out"),
+            gazetteers: Vec::new(),
+            jobs: 1,
+            published: None,
+            bom: false,
+            progress: false,
+        };
+        let summary = run_extract(&[&input], &options).expect("run");
+        assert_eq!(summary.rejected, 2);
+        let documents =
+            std::fs::read_to_string(options.out.join("documents.csv")).expect("documents.csv");
+        assert!(documents.contains("docs.jsonl:1: publication date 0000-01-01 is outside"));
+        assert!(documents.contains("docs.jsonl:2: publication date 9999-12-31 is outside"));
+    }
 }

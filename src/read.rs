@@ -76,9 +76,16 @@ pub enum RawDocument {
 }
 
 impl RawDocument {
-    /// Parses the document.
+    /// Parses the document. A publication date outside
+    /// [`PUBLISHED_YEARS`] rejects it: "0000-01-01" is a typing error, and
+    /// every relative date of the article would follow it.
     pub fn parse(self) -> Document {
-        match self {
+        let (name, line) = match &self {
+            RawDocument::Text { name, .. } => (name.clone(), None),
+            RawDocument::JsonLine { name, line, .. } => (name.clone(), Some(*line)),
+            RawDocument::Failed(_) => (String::new(), None),
+        };
+        let article = match self {
             RawDocument::Text {
                 name,
                 bytes,
@@ -86,7 +93,38 @@ impl RawDocument {
             } => read_text(&name, &bytes, published),
             RawDocument::JsonLine { name, line, bytes } => read_json_line(&name, line, &bytes),
             RawDocument::Failed(rejected) => Err(rejected),
+        }?;
+        match published_in_range(article.published) {
+            Ok(_) => Ok(article),
+            Err(why) => Err(Rejected {
+                reason: match line {
+                    Some(line) => format!("{name}:{line}: {why}"),
+                    None => format!("{name}: {why}"),
+                },
+                id: article.id,
+                path: article.path,
+                title: article.title,
+            }),
         }
+    }
+}
+
+/// The years a publication date may fall in. Older or later dates are
+/// almost always typing errors.
+pub const PUBLISHED_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// `Ok(date)` when the publication date's year is within
+/// [`PUBLISHED_YEARS`], else the reason it is not accepted.
+pub fn published_in_range(date: NaiveDate) -> std::result::Result<NaiveDate, String> {
+    use chrono::Datelike;
+    if PUBLISHED_YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "publication date {date} is outside the years {}-{}",
+            PUBLISHED_YEARS.start(),
+            PUBLISHED_YEARS.end()
+        ))
     }
 }
 

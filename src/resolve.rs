@@ -17,7 +17,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Duration, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
 use crate::numbers::{parse_cardinal, parse_ordinal};
@@ -103,7 +103,16 @@ pub struct Period {
     pub end: NaiveDate,
 }
 
+/// The years a resolved date may fall in: what ISO 8601's four digits and a
+/// spreadsheet can hold. A value outside them is not a date.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
 impl Period {
+    /// `Some(self)` when both ends fall within [`YEARS`].
+    pub fn in_calendar(self) -> Option<Period> {
+        (YEARS.contains(&self.start.year()) && YEARS.contains(&self.end.year())).then_some(self)
+    }
+
     /// A day.
     pub fn day(date: NaiveDate) -> Period {
         Period {
@@ -135,11 +144,14 @@ impl Period {
 
     /// The ISO week containing `date`.
     pub fn week(date: NaiveDate) -> Period {
-        let start = date - Duration::days(date.weekday().num_days_from_monday() as i64);
+        let back = Days::new(u64::from(date.weekday().num_days_from_monday()));
+        // At the ends of chrono's range the week is cut short; such a week
+        // is outside YEARS anyway and never written.
+        let start = date.checked_sub_days(back).unwrap_or(date);
         Period {
             precision: Precision::Week,
             start,
-            end: start + Duration::days(6),
+            end: start.checked_add_days(Days::new(6)).unwrap_or(start),
         }
     }
 
@@ -625,6 +637,16 @@ fn number(c: &Captures, name: &str) -> Option<i64> {
     c.name(name)?.as_str().trim().parse().ok()
 }
 
+/// Whether a match gives a year, a month and a day that together name no
+/// day of the calendar ("February 29, 2023", "31 April 2019").
+fn names_no_calendar_day(c: &Captures) -> bool {
+    let year = number(c, "y").and_then(|y| i32::try_from(y).ok());
+    match (year, month_number(c), day_number(c)) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d).is_none(),
+        _ => false,
+    }
+}
+
 fn day_number(c: &Captures) -> Option<u32> {
     let text = c.name("d")?.as_str();
     let digits: String = text.chars().take_while(|ch| ch.is_ascii_digit()).collect();
@@ -884,25 +906,34 @@ fn century(c: &Captures, _: &Context) -> Option<Value> {
     Period::century(n - 1).map(Value::Period)
 }
 
+/// `date` moved by `n` units, at the unit's precision; `None` when the
+/// result would fall outside the calendar eventline writes (years 1 to 9999):
+/// "99999999 days ago" is no date, and never an overflow.
 fn shift(date: NaiveDate, unit: &str, n: i64) -> Option<Period> {
     let unit = unit.to_ascii_lowercase();
     let unit = unit.trim_end_matches('s');
-    Some(match unit {
-        "day" => Period::day(date + Duration::days(n)),
-        "week" => Period::week(date + Duration::weeks(n)),
+    let years = |per_unit: i64| -> Option<i32> {
+        let moved = i64::from(date.year()).checked_add(n.checked_mul(per_unit)?)?;
+        i32::try_from(moved).ok().filter(|y| YEARS.contains(y))
+    };
+    let period = match unit {
+        "day" => Period::day(date.checked_add_signed(Duration::try_days(n)?)?),
+        "week" => Period::week(date.checked_add_signed(Duration::try_weeks(n)?)?),
         "month" => {
+            let months = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
             let d = if n >= 0 {
-                date.checked_add_months(Months::new(n as u32))?
+                date.checked_add_months(months)?
             } else {
-                date.checked_sub_months(Months::new((-n) as u32))?
+                date.checked_sub_months(months)?
             };
             Period::month(d.year(), d.month())?
         }
-        "year" => Period::year(date.year() + n as i32)?,
-        "decade" => Period::decade((date.year() + 10 * n as i32) / 10 * 10)?,
-        "centurie" | "century" => Period::century(date.year() / 100 + n as i32)?,
+        "year" => Period::year(years(1)?)?,
+        "decade" => Period::decade(years(10)? / 10 * 10)?,
+        "centurie" | "century" => Period::century(years(100)? / 100)?,
         _ => return None,
-    })
+    };
+    period.in_calendar()
 }
 
 fn relative_unit(c: &Captures, ctx: &Context) -> Option<Value> {
@@ -1423,6 +1454,10 @@ fn resolve_rules(
 ) -> Vec<TimeExpr> {
     let all_caps = !sentence.chars().any(char::is_lowercase);
     let mut candidates: Vec<(usize, TimeExpr)> = Vec::new();
+    // Spans that read as a whole calendar date (year, month and day) but
+    // name no day of the calendar: "February 29, 2023" is no date, and
+    // neither is its "February 29".
+    let mut impossible: Vec<Range<usize>> = Vec::new();
     let mut words: Option<Vec<(usize, &str)>> = None;
     let rule_mask = if rule_mask.count_ones() > 2 {
         let matched = rule_set().matches(sentence);
@@ -1486,9 +1521,16 @@ fn resolve_rules(
                     time: None,
                 };
                 candidates.push((order, expr));
+            } else if names_no_calendar_day(&caps) {
+                impossible.push(offset + start..offset + whole);
             }
         }
     }
+    candidates.retain(|(_, e)| {
+        !impossible
+            .iter()
+            .any(|r| r.start <= e.span.start && e.span.end <= r.end)
+    });
     candidates.sort_by(|(oa, a), (ob, b)| {
         a.span
             .start
@@ -1703,7 +1745,13 @@ pub fn resolve_document(
         if mask == 0 {
             continue;
         }
-        let exprs = resolve_rules(&body[span.clone()], span.start, now, reference, mode, mask);
+        let mut exprs = resolve_rules(&body[span.clone()], span.start, now, reference, mode, mask);
+        // What falls outside the calendar is no date ("3000 years ago" in
+        // 2024, "tomorrow" on 9999-12-31).
+        exprs.retain(|e| match e.value {
+            Value::Period(p) => p.in_calendar().is_some(),
+            _ => true,
+        });
         for expr in &exprs {
             if let (Value::Period(p), true) = (&expr.value, sets_reference(expr.rule)) {
                 reference = Some(*p);

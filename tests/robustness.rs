@@ -169,3 +169,57 @@ fn every_kim_jong_un_of_the_bundled_corpus_is_found() {
     assert!(searched > 100);
     assert_eq!(found, searched);
 }
+
+/// Numbers of any size before any unit, forwards and back, on publication
+/// dates at both ends of the accepted years: no panic, and every date
+/// produced lies within the years 1 to 9999.
+#[test]
+fn date_arithmetic_never_overflows() {
+    use eventline::resolve::{resolve_document, Mode, Value, YEARS};
+    use eventline::segment::sentences;
+    let fixed = [
+        "It was 99999999 days ago.",
+        "It was 99999999 weeks ago.",
+        "It happened in 1950. 99999999 days later they met.",
+        "4294965000 years ago.",
+        "3000 years ago.",
+        "2024 years ago.",
+        "the 99999th anniversary of the victory",
+        "999999999999999999999 months ago",
+        "tomorrow",
+        "February 29, 2023",
+    ];
+    let mut rng = Rng(7);
+    let mut texts: Vec<String> = fixed.iter().map(|s| s.to_string()).collect();
+    let units = ["days", "weeks", "months", "years", "decades", "centuries"];
+    for _ in 0..400 {
+        let digits = 1 + (rng.next() % 22) as usize;
+        let number: String = (0..digits)
+            .map(|_| char::from(b'0' + (rng.next() % 10) as u8))
+            .collect();
+        let unit = units[(rng.next() % units.len() as u64) as usize];
+        let direction = ["ago", "later", "earlier", "after the war"][(rng.next() % 4) as usize];
+        texts.push(format!("In 1953 it began. {number} {unit} {direction} they met."));
+        texts.push(format!("the {number}th anniversary of the founding"));
+    }
+    let nows = [
+        NaiveDate::from_ymd_opt(1900, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2024, 6, 19).unwrap(),
+        NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+    ];
+    for text in &texts {
+        for now in nows {
+            for mode in [Mode::News, Mode::Narrative] {
+                for expr in resolve_document(text, &sentences(text), now, mode) {
+                    if let Value::Period(p) = expr.value {
+                        use chrono::Datelike;
+                        assert!(
+                            YEARS.contains(&p.start.year()) && YEARS.contains(&p.end.year()),
+                            "{text:?} on {now} gave {p:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
