@@ -13,7 +13,6 @@ use std::ops::Range;
 
 use crate::gazetteer::{EntityKind, Gazetteer, Mention};
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use crate::lexicon::{EventKind, KnownDocument, Lexicon, Role, Trigger, Words};
 use crate::resolve::{is_calendar_word, Dateline, Period, Precision, TimeExpr};
@@ -280,7 +279,7 @@ fn add_follow_up_participants(
                 m.start <= at && at < m.end && gazetteer.entity(m.entity).kind != EntityKind::Person
             })
         };
-        let mut people: Vec<String> = name_runs(text, covered, &words.titles);
+        let mut people: Vec<String> = name_runs(text, covered, words);
         // Gazetteer people keep their canonical names.
         for m in doc
             .mentions
@@ -309,7 +308,7 @@ fn add_follow_up_participants(
                     .find([',', ';', '.', '(', ')'])
                     .map_or(text.len(), |p| from + p);
                 let shifted = |offset: usize| covered(from + offset);
-                last_name_run(&text[from..end], shifted, &words.titles)
+                last_name_run(&text[from..end], shifted, words)
             })
             .collect();
         for event in events.iter_mut() {
@@ -1024,9 +1023,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             let lead = format!("{lead} ");
             for (at, _) in lower.match_indices(&lead) {
                 let from = at + lead.len();
-                let stretch_end = text[from..]
-                    .find([',', ';', '.', '(', ')'])
-                    .map_or(text.len(), |p| from + p);
+                let stretch_end = from + name_stretch_len(&text[from..]);
                 let start = range.start + from;
                 // A gazetteer person there is already an actor.
                 let known = self.mentions.iter().any(|m| {
@@ -1047,7 +1044,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 if let Some(name) = last_name_run(
                     &text[from..stretch_end],
                     covered,
-                    &self.lexicon.words.titles,
+                    &self.lexicon.words,
                 ) {
                     if !names.contains(&name) {
                         names.push(name);
@@ -1077,7 +1074,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                     if let Some(name) = last_name_run(
                         &text[stretch_start..at],
                         shifted,
-                        &self.lexicon.words.titles,
+                        &self.lexicon.words,
                     ) {
                         if !names.contains(&name) {
                             names.push(name);
@@ -1086,12 +1083,61 @@ impl<'a, 'd> Scope<'a, 'd> {
                 }
             }
         }
+        // A name after a title in the same stretch: "Cambodian King Norodom
+        // Sihanouk", "Minister of Unification Pak Jae Gyu", "DPRK Ambassador
+        // to Nepal Jang Yong Chol". The words between (the office's body or
+        // state) are no part of the name.
+        let mut stretch_start = 0;
+        for stretch in text.split([',', ';', '(', ')']) {
+            let here = stretch_start;
+            stretch_start += stretch.len() + 1;
+            let title_at = stretch
+                .split_whitespace()
+                .find(|w| self.lexicon.words.titles.contains(*w))
+                .map(|w| w.as_ptr() as usize - stretch.as_ptr() as usize + w.len());
+            let Some(after_title) = title_at else { continue };
+            let from = here + after_title;
+            let known = self.mentions.iter().any(|m| {
+                m.start >= range.start + here
+                    && m.end <= range.start + here + stretch.len()
+                    && self.gazetteer.entity(m.entity).kind == EntityKind::Person
+            });
+            if known {
+                continue;
+            }
+            let covered = |offset: usize| {
+                let abs = range.start + from + offset;
+                self.doc
+                    .mentions
+                    .iter()
+                    .any(|m| m.start <= abs && abs < m.end)
+            };
+            let tail = &text[from..here + stretch.len()];
+            for name in name_runs(tail, covered, &self.lexicon.words) {
+                // "Minister of Unification Pak Jae Gyu": the word right after
+                // "of" names the portfolio.
+                let after_of = tail
+                    .find(&name)
+                    .is_some_and(|at| tail[..at].ends_with(" of ") || tail[..at].ends_with(" for "));
+                let name = match name.split_once(' ') {
+                    Some((_, rest)) if after_of && rest.contains(' ') => rest.to_string(),
+                    _ => name,
+                };
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
         // A guest named before the office a comma introduces: "met with
         // Mimun Mehdi, newly appointed Ambassador of Morocco".
         for (comma, _) in text.match_indices(", ") {
-            let office_follows = words(&text[comma..])
-                .take(4)
-                .any(|w| Words::has(&self.lexicon.words.offices_after_names, w));
+            // "X, under-secretary-general of ...": a part of a hyphened
+            // office counts.
+            let office_follows = words(&text[comma..]).take(4).any(|w| {
+                Words::has(&self.lexicon.words.offices_after_names, w)
+                    || w.split('-')
+                        .any(|part| Words::has(&self.lexicon.words.offices_after_names, part))
+            });
             if !office_follows {
                 continue;
             }
@@ -1116,7 +1162,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             let name = last_name_run(
                 &text[stretch_start..comma],
                 covered,
-                &self.lexicon.words.titles,
+                &self.lexicon.words,
             );
             if let Some(name) = name {
                 if !names.contains(&name) {
@@ -1848,28 +1894,59 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
     }) && (gap.contains(',') || gap.contains(" and ") || gap.contains(" or "))
 }
 
-/// Words after which a name ends: "... Netumbo Nandi-Ndaitwah who is ...".
-const NAME_LEAD_OUTS: &[&str] = &[" who ", ", who "];
+/// Words after which a name ends: "... Netumbo Nandi-Ndaitwah who is ...",
+/// "... Enrico Letta and his party arrived".
+const NAME_LEAD_OUTS: &[&str] = &[
+    " who ",
+    ", who ",
+    " and his party",
+    " and her party",
+    " and party",
+    " and his entourage",
+    " and her entourage",
+];
+
+/// How far a name after a lead-in ("led by") may run: to the first comma,
+/// semicolon, bracket or sentence end. The period of an initial ("D.
+/// Idevkhten", "M. Y. Fradkov") does not end it.
+fn name_stretch_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        match c {
+            ',' | ';' | '(' | ')' => return i,
+            '.' => {
+                let initial = i >= 1
+                    && bytes[i - 1].is_ascii_uppercase()
+                    && (i < 2 || !bytes[i - 2].is_ascii_alphanumeric())
+                    && bytes.get(i + 1) == Some(&b' ')
+                    && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase);
+                if !initial {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    text.len()
+}
 
 /// The last run of at least two capitalised words that are not titles: the
 /// name in "Chairman of its Central Committee Kamal Prasad Chaulagain".
 /// Words `covered(offset)` by a gazetteer mention (a state, a place) are not
 /// part of a name either.
-fn last_name_run(
-    stretch: &str,
-    covered: impl Fn(usize) -> bool,
-    titles: &HashSet<String>,
-) -> Option<String> {
-    name_runs(stretch, covered, titles).pop()
+fn last_name_run(stretch: &str, covered: impl Fn(usize) -> bool, words: &Words) -> Option<String> {
+    name_runs(stretch, covered, words).pop()
 }
 
 /// Every run of two to five capitalised words that are not titles.
-fn name_runs(
-    stretch: &str,
-    covered: impl Fn(usize) -> bool,
-    titles: &HashSet<String>,
-) -> Vec<String> {
+fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> Vec<String> {
+    let titles = &lists.titles;
+    // Each run, and whether its start is sure: the stretch's first word or
+    // the word after a title ("Minister Song Il Ho"). Elsewhere leading
+    // common words belong to an office or a body: "Minister of ... Foreign
+    // Trade Enrico Letta", "its Central Committee Kamal Prasad Chaulagain".
     let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut anchored: Vec<bool> = vec![true];
     let base = stretch.as_ptr() as usize;
     let words: Vec<&str> = stretch.split_whitespace().collect();
     for (i, raw) in words.iter().enumerate() {
@@ -1897,23 +1974,63 @@ fn name_runs(
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && name_like
             && (letters == 1 || !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
-        if capitalised
-            && !abbreviation
-            && !titles.contains(word)
-            && !is_calendar_word(word)
-            && !covered(offset)
-        {
+        // "Jun" in "Zhuang Jun" is a name; only a month or weekday written
+        // out (or "May") is a calendar word here.
+        let calendar = is_calendar_word(word) && (word.len() > 3 || word == "May");
+        // "Vice-minister", "Co-Chairmen": a hyphened word with a title in it.
+        let title = titles.contains(word)
+            || (word.contains('-')
+                && word.split('-').any(|part| {
+                    let mut chars = part.chars();
+                    let capitalised: String = chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default();
+                    titles.contains(&capitalised)
+                }));
+        if capitalised && !abbreviation && !title && !calendar && !covered(offset) {
             if let Some(run) = runs.last_mut() {
                 run.push(word);
             }
             if ends_run {
                 runs.push(Vec::new());
+                anchored.push(false);
             }
-        } else if runs.last().is_some_and(|r| !r.is_empty()) {
-            runs.push(Vec::new());
+        } else {
+            if runs.last().is_some_and(|r| !r.is_empty()) {
+                runs.push(Vec::new());
+                anchored.push(false);
+            }
+            if let Some(last) = anchored.last_mut() {
+                *last = title;
+            }
         }
     }
     runs.into_iter()
+        .zip(anchored)
+        .map(|(run, anchored)| {
+            if anchored {
+                return run;
+            }
+            let leading_common = run
+                .iter()
+                .take_while(|w| {
+                    w.chars().count() > 4 && crate::gazetteer::is_common_word(&w.to_lowercase())
+                })
+                .count();
+            run[leading_common..].to_vec()
+        })
+        // A run that ends in a common word names a body or an occasion:
+        // "Asian Games", "Korean Writers"; so does one that ends in a
+        // body's word: "Yonhap News". Short common words are also
+        // syllables of names ("Ryu Chang Sun", "Pak Jong Song").
+        .filter(|r| {
+            r.last().is_some_and(|w| {
+                let common = w.chars().count() > 4
+                    && crate::gazetteer::is_common_word(&w.to_lowercase());
+                !common && !lists.body_endings.contains(*w)
+            })
+        })
         .filter(|r| r.len() >= 2 && r.len() <= 5)
         .map(|r| {
             r.join(" ")
@@ -2113,8 +2230,8 @@ mod tests {
     use super::*;
 
     fn runs(text: &str) -> Vec<String> {
-        let titles = Lexicon::load(&[]).unwrap().words.titles;
-        name_runs(text, |_| false, &titles)
+        let words = Lexicon::load(&[]).unwrap().words;
+        name_runs(text, |_| false, &words)
     }
 
     #[test]
@@ -2129,5 +2246,40 @@ mod tests {
             runs("Supreme People's Assembly= Kim Yong Dae and Ryo Won Gu"),
             ["Kim Yong Dae", "Ryo Won Gu"]
         );
+    }
+
+    #[test]
+    fn an_office_or_body_before_a_name_is_no_part_of_it() {
+        assert_eq!(
+            runs("Minister of Industry and Foreign Trade Enrico Letta"),
+            ["Enrico Letta"]
+        );
+        // A name right after a title or at the start keeps its first word.
+        assert_eq!(runs("Minister Song Il Ho"), ["Song Il Ho"]);
+        assert_eq!(runs("Song Il Ho"), ["Song Il Ho"]);
+        // Initials, hyphened titles, a month's abbreviation inside a name.
+        assert_eq!(runs("Director M. Y. Fradkov"), ["M. Y. Fradkov"]);
+        assert_eq!(runs("Co-Chairmen Kwak Tong Ui"), ["Kwak Tong Ui"]);
+        assert_eq!(runs("general manager Zhuang Jun"), ["Zhuang Jun"]);
+    }
+
+    #[test]
+    fn runs_that_end_in_a_common_word_or_a_body_name_no_person() {
+        for body in [
+            "the Hyundai Business Group",
+            "the Yonhap News",
+            "the Sankei Shimbun",
+            "the Asian Games",
+            "the Korean Social Democratic Party",
+        ] {
+            assert!(runs(body).is_empty(), "{body}: {:?}", runs(body));
+        }
+    }
+
+    #[test]
+    fn a_lead_in_stretch_runs_past_initials() {
+        assert_eq!(name_stretch_len("D. Idevkhten arrived."), "D. Idevkhten arrived".len());
+        assert_eq!(name_stretch_len("Li Bin, ambassador"), "Li Bin".len());
+        assert_eq!(name_stretch_len("the U.S. side"), "the U".len());
     }
 }

@@ -453,6 +453,23 @@ fn starts_title_case(s: &str) -> bool {
 /// match ordinary text.
 const COMMON_WORDS: &str = include_str!("../gazetteers/common-words.txt");
 
+/// Whether `lower` (a lower-case word) is common in news: "trade",
+/// "committee", "central". Such a word at the head of a run of capitalised
+/// words belongs to an office or a body, not to a person's name.
+pub fn is_common_word(lower: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            COMMON_WORDS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(str::trim)
+                .collect()
+        })
+        .contains(lower)
+}
+
 /// A problem `eventline gazetteer check` reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {

@@ -160,6 +160,8 @@ pub struct Words {
     /// Offices after a name and a comma that make the name a person's:
     /// "Mimun Mehdi, newly appointed Ambassador of Morocco".
     pub offices_after_names: Vec<String>,
+    /// Words that end the name of a body, not of a person: "Yonhap News".
+    pub body_endings: std::collections::HashSet<String>,
     /// Every list by name, for `@name` in the `unless` column of
     /// `events.csv`.
     pub named: std::collections::HashMap<String, Vec<String>>,
@@ -218,6 +220,7 @@ impl Words {
         self.proxies = take("proxies", true)?;
         self.reporting = take("reporting", true)?;
         self.offices_after_names = take("offices-after-names", true)?;
+        self.body_endings = take("body-endings", false)?.into_iter().collect();
         Ok(self)
     }
 
