@@ -1138,15 +1138,26 @@ impl<'a, 'd> Scope<'a, 'd> {
                     || w.split('-')
                         .any(|part| Words::has(&self.lexicon.words.offices_after_names, part))
             });
-            if !office_follows {
-                continue;
-            }
             let stretch_start = text[..comma]
                 .rfind([',', ';', '(', ')'])
                 .map_or(0, |p| p + 1);
+            // "Miroslav Lazanski, a lawmaker from ...", "Peter Zuellig, chief
+            // executive of ...": a bare name (no article or "of" before it)
+            // that a lower-case description follows is a person's.
+            let described = text[comma + 2..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+                && bare_name_before(&text[stretch_start..comma]);
+            if !office_follows && !described {
+                continue;
+            }
+            // The name before the comma is a gazetteer person's: already
+            // an actor. (One earlier in the stretch is someone else.)
             let known = self.mentions.iter().any(|m| {
                 m.start >= range.start + stretch_start
                     && m.end <= range.start + comma
+                    && m.end + 2 >= range.start + comma
                     && self.gazetteer.entity(m.entity).kind == EntityKind::Person
             });
             if known {
@@ -1905,6 +1916,29 @@ const NAME_LEAD_OUTS: &[&str] = &[
     " and his entourage",
     " and her entourage",
 ];
+
+/// Whether `stretch` ends in a run of capitalised words that no article,
+/// preposition "of" or capitalised word introduces: "-- Miroslav Lazanski",
+/// "by Peter Zuellig", not "the Korean Friendship Association" or "of
+/// Science Kim".
+fn bare_name_before(stretch: &str) -> bool {
+    let words: Vec<&str> = stretch.split_whitespace().collect();
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if !(2..=5).contains(&run) {
+        return false;
+    }
+    match words.len().checked_sub(run + 1).map(|i| words[i]) {
+        None => true,
+        Some(before) => !matches!(
+            before.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "of" | "for" | "in" | "at"
+        ),
+    }
+}
 
 /// How far a name after a lead-in ("led by") may run: to the first comma,
 /// semicolon, bracket or sentence end. The period of an initial ("D.
