@@ -226,6 +226,13 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             follow_up.unwrap_or(&[]),
             &mut events[before..],
         );
+        add_follow_up_signers(
+            doc,
+            gazetteer,
+            &lexicon.words,
+            follow_up.unwrap_or(&[]),
+            &mut events[before..],
+        );
         refer_back_to_delegations(&mut events, before);
         let people: Vec<usize> = mentions
             .iter()
@@ -320,6 +327,72 @@ fn add_follow_up_participants(
                 _ => {}
             }
         }
+    }
+}
+
+/// KCNA names who signed a document in the sentence after the signing: "It
+/// was inked by Song Ja Rip, president of ..., and Wael Mualla, president of
+/// ...". A signing nobody is named for takes the names after the lead-in.
+fn add_follow_up_signers(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    words: &Words,
+    follow_up: &[Range<usize>],
+    events: &mut [Event],
+) {
+    if !events
+        .iter()
+        .any(|e| e.kind == EventKind::Treaty && e.actors.is_empty())
+    {
+        return;
+    }
+    for span in follow_up {
+        let text = &doc.body[span.clone()];
+        let lower = text.to_ascii_lowercase();
+        let Some(from) = words
+            .signer_lead_ins
+            .iter()
+            .filter_map(|lead| lower.find(&format!("{lead} ")).map(|at| at + lead.len() + 1))
+            .min()
+        else {
+            continue;
+        };
+        let covered = |offset: usize| {
+            let at = span.start + from + offset;
+            doc.mentions.iter().any(|m| m.start <= at && at < m.end)
+        };
+        let mut signers: Vec<String> = name_runs(&text[from..], covered, words);
+        // Gazetteer people keep their canonical names; one that starts a
+        // longer name ("Kim Il Sung University") signs nothing.
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= span.start + from && m.end <= span.end)
+        {
+            let e = gazetteer.entity(m.entity);
+            let in_a_name = doc.body[m.end..]
+                .strip_prefix(' ')
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase);
+            // An office ("president of the Syrian university") is not a name.
+            let found = &doc.body[m.start..m.end];
+            let by_name = found.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && !words.titles.contains(w)
+            });
+            if e.kind == EntityKind::Person && !in_a_name && by_name {
+                push_all(&mut signers, std::iter::once(e.name.clone()));
+            }
+        }
+        if signers.is_empty() {
+            continue;
+        }
+        for event in events
+            .iter_mut()
+            .filter(|e| e.kind == EventKind::Treaty && e.actors.is_empty())
+        {
+            push_all(&mut event.actors, signers.iter().cloned());
+        }
+        return;
     }
 }
 
@@ -2049,7 +2122,9 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
             let leading_common = run
                 .iter()
                 .take_while(|w| {
-                    w.chars().count() > 4 && crate::gazetteer::is_common_word(&w.to_lowercase())
+                    lists.office_words.contains(**w)
+                        || (w.chars().count() > 4
+                            && crate::gazetteer::is_common_word(&w.to_lowercase()))
                 })
                 .count();
             run[leading_common..].to_vec()

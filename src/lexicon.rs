@@ -160,6 +160,11 @@ pub struct Words {
     /// Offices after a name and a comma that make the name a person's:
     /// "Mimun Mehdi, newly appointed Ambassador of Morocco".
     pub offices_after_names: Vec<String>,
+    /// Words of offices' and bodies' names, never of a person's:
+    /// "Minister of Finance Kim Wan Su".
+    pub office_words: std::collections::HashSet<String>,
+    /// Phrases after which the signers of a document are named.
+    pub signer_lead_ins: Vec<String>,
     /// Words that end the name of a body, not of a person: "Yonhap News".
     pub body_endings: std::collections::HashSet<String>,
     /// Every list by name, for `@name` in the `unless` column of
@@ -221,6 +226,8 @@ impl Words {
         self.reporting = take("reporting", true)?;
         self.offices_after_names = take("offices-after-names", true)?;
         self.body_endings = take("body-endings", false)?.into_iter().collect();
+        self.signer_lead_ins = take("signer-lead-ins", true)?;
+        self.office_words = take("office-words", false)?.into_iter().collect();
         Ok(self)
     }
 
