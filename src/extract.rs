@@ -249,6 +249,14 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
     for event in &mut events {
         let start = event.period.start;
         event.actors.retain(|a| !gazetteer.dead_before(a, start));
+        // One person told twice, once with a word of office before the
+        // name: "Principal Jiang Guo Fu" is "Jiang Guo Fu".
+        let actors = event.actors.clone();
+        event.actors.retain(|a| {
+            !actors
+                .iter()
+                .any(|b| b != a && a.ends_with(b.as_str()) && a[..a.len() - b.len()].ends_with(' '))
+        });
     }
     events
 }
@@ -2217,8 +2225,10 @@ fn push_all<T: PartialEq>(list: &mut Vec<T>, items: impl Iterator<Item = T>) {
 }
 
 /// Reports of one visit span its days: the arrival, the talks, the
-/// departure are told on different days.
-pub(crate) const VISIT_DAYS: i64 = 7;
+/// stops, the departure are told on different days, and a long journey
+/// (the 2001 train journey across Russia) goes a week or more between
+/// reports.
+pub(crate) const VISIT_DAYS: i64 = 14;
 /// Days between the meetings of one summit with the same people.
 pub(crate) const SUMMIT_DAYS: i64 = 1;
 /// The longest a visit's row may span (the 2001 journey by train across
@@ -2227,10 +2237,18 @@ pub(crate) const LONGEST_VISIT_DAYS: i64 = 31;
 /// News dated by its dateline may be told a day or two after the event
 /// ("Press Review" items of the next morning's papers).
 const DATELINE_LAG_DAYS: i64 = 2;
+/// How long after an event an article may tell it without a date, by the
+/// names of its principals.
+const RECALLED_DAYS: i64 = 14;
 
 /// Whether two reports' dates can be the same event's.
 pub fn dates_compatible(a: &Event, b: &Event) -> bool {
     if periods_compatible(&a.period, &b.period) {
+        return true;
+    }
+    // A journey from July 26 to August 18 is a visit "in August" too.
+    let overlap = a.period.start <= b.period.end && b.period.start <= a.period.end;
+    if a.kind == EventKind::Visit && a.period.precision != b.period.precision && overlap {
         return true;
     }
     if a.period.precision != Precision::Day || b.period.precision != Precision::Day {
@@ -2249,12 +2267,34 @@ pub fn dates_compatible(a: &Event, b: &Event) -> bool {
         && gap <= SUMMIT_DAYS
         && !a.actors.is_empty()
         && a.actors.iter().any(|x| b.actors.contains(x));
+    // An undated telling takes its article's day; an article days after an
+    // event may still tell it so ("Kim Jong Il had talks with Koizumi and
+    // signed the declaration"). Named by its principals, it joins the event.
+    let (earlier, later) = if a.period.start <= b.period.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let shared = a.actors.iter().filter(|x| b.actors.contains(x)).count();
+    let recalled = later.date_rule == "dateline"
+        && earlier.date_rule != "dateline"
+        && gap <= RECALLED_DAYS
+        && shared >= 2;
     let same_trip = a.kind == EventKind::Visit
         && gap <= VISIT_DAYS
         && span <= LONGEST_VISIT_DAYS
         && !a.actors.is_empty()
         && a.actors.iter().any(|x| b.actors.contains(x));
-    late_news || same_trip || same_talks
+    late_news || same_trip || same_talks || recalled
+}
+
+/// Whether `told`, dated only by its article's day, is the later telling
+/// of an event told exactly before: its day is when it was told, not when
+/// it happened.
+pub(crate) fn told_later_by_dateline(row: &Event, told: &Event) -> bool {
+    told.date_rule == "dateline"
+        && row.date_rule != "dateline"
+        && (told.period.start - row.period.end).num_days() > DATELINE_LAG_DAYS
 }
 
 /// Whether two periods can be the same date told at two precisions.

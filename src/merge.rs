@@ -13,7 +13,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::extract::{
-    dates_compatible, participants_overlap, states_agree, Event, Status, VISIT_DAYS,
+    dates_compatible, participants_overlap, states_agree, told_later_by_dateline, Event, Status,
+    VISIT_DAYS,
 };
 use crate::lexicon::EventKind;
 use crate::resolve::{Period, Precision};
@@ -154,6 +155,14 @@ fn merged_period(row: &Event, told: &Event) -> (Period, bool) {
     if new.precision < kept.precision {
         return (new, true);
     }
+    // A later article's day is not a day of the event it recalls; an exact
+    // date told later replaces the day of a first, undated report.
+    if told_later_by_dateline(row, told) {
+        return (kept, false);
+    }
+    if told_later_by_dateline(told, row) {
+        return (new, true);
+    }
     if new.precision > kept.precision {
         return (kept, false);
     }
@@ -164,7 +173,8 @@ fn merged_period(row: &Event, told: &Event) -> (Period, bool) {
             start: kept.start.min(new.start),
             end: kept.end.max(new.end),
         };
-        return (span, new.start < kept.start);
+        let told_exactly = row.date_rule == "dateline" && told.date_rule != "dateline";
+        return (span, new.start < kept.start || told_exactly);
     }
     let told_exactly = row.date_rule == "dateline" && told.date_rule != "dateline";
     if told_exactly {
@@ -187,15 +197,72 @@ fn same_event(a: &Event, b: &Event) -> bool {
         || a.place == b.place;
     // Tellings of one document by its name agree on who signed it, whoever
     // else their sentences name.
-    let same_document = a.kind == EventKind::Treaty
-        && !a.title.is_empty()
-        && a.title.eq_ignore_ascii_case(&b.title);
-    a.kind == b.kind
+    let same_document = a.kind == EventKind::Treaty && same_title(&a.title, &b.title);
+    // Two documents named apart are two signings, whoever signed them;
+    // a bare noun ("the agreement") may name either.
+    let other_document =
+        a.kind == EventKind::Treaty && !same_document && titles_differ(&a.title, &b.title);
+    !other_document
+        && a.kind == b.kind
         && dates_compatible(a, b)
         && (participants_overlap(a, b) || same_document)
-        && (!coarse || people_agree)
+        && (!coarse || people_agree || same_document)
         && places_agree
         && states_agree(a, b)
+}
+
+/// Whether two document names name one document: the same words, or one
+/// the other with more words of its own ("the north-south joint
+/// declaration" and "the June 15 north-south joint declaration").
+fn same_title(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    // A whole document's name within the other, word for word, and more
+    // than a bare noun ("agreement" names no document).
+    short.contains(' ')
+        && long
+            .match_indices(short.as_str())
+            .any(|(at, _)| is_whole_words(long, at, short.len()))
+}
+
+/// Whether two document names cannot name one document: neither is within
+/// the other, and a one-word name ("agreement") is not the other's noun.
+fn titles_differ(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() || same_title(a, b) {
+        return false;
+    }
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (a_noun, a_about) = head_and_complement(&a);
+    let (b_noun, b_about) = head_and_complement(&b);
+    let about_differs = !a_about.is_empty()
+        && !b_about.is_empty()
+        && !a_about.contains(b_about)
+        && !b_about.contains(a_about);
+    a_noun != b_noun || about_differs
+}
+
+/// A document name's noun and what it is about: "agreement on fisheries"
+/// gives ("agreement", "fisheries"), "June 15 joint declaration" gives
+/// ("declaration", "").
+fn head_and_complement(title: &str) -> (&str, &str) {
+    let cut = [" on ", " for ", " of ", " between ", " concerning "]
+        .iter()
+        .filter_map(|p| title.find(p).map(|at| (at, p.len())))
+        .min();
+    let (head, about) = match cut {
+        Some((at, len)) => (&title[..at], &title[at + len..]),
+        None => (title, ""),
+    };
+    (head.split_whitespace().last().unwrap_or(""), about)
+}
+
+fn is_whole_words(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 fn absorb(row: &mut TimelineRow, report: &Reported) {
@@ -376,17 +443,55 @@ mod tests {
                 &["DPRK", "Russia"],
                 "dateline",
             ),
+            // Told with a day of its own a week later: another meeting.
             report(
                 "c",
                 EventKind::Meeting,
                 day(9, 20),
                 &["Kim Jong Un", "Sergei Shoigu"],
                 &["DPRK", "Russia"],
-                "dateline",
+                "weekday",
             ),
         ]);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].event.period.iso(), "2024-09-13");
+    }
+
+    #[test]
+    fn an_article_days_later_that_tells_the_talks_undated_joins_them() {
+        let rows = merge(&[
+            report(
+                "a",
+                EventKind::Meeting,
+                day(9, 17),
+                &["Kim Jong Il", "Junichiro Koizumi"],
+                &["DPRK", "Japan"],
+                "month day",
+            ),
+            report(
+                "b",
+                EventKind::Meeting,
+                day(9, 27),
+                &["Kim Jong Il", "Junichiro Koizumi"],
+                &["DPRK", "Japan"],
+                "dateline",
+            ),
+            // One principal in common is not enough.
+            report(
+                "c",
+                EventKind::Meeting,
+                day(9, 25),
+                &["Kim Jong Il", "Kim Yong Nam"],
+                &["DPRK", "Japan"],
+                "dateline",
+            ),
+        ]);
+        assert_eq!(rows.len(), 2);
+        let talks = rows
+            .iter()
+            .find(|r| r.sources == 2)
+            .expect("the talks told twice");
+        assert_eq!(talks.event.period.iso(), "2024-09-17");
     }
 
     #[test]
@@ -598,5 +703,41 @@ mod tests {
         let rows = merge(&[signed, recalled]);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].sources, 2);
+    }
+
+    #[test]
+    fn a_month_joins_the_day_of_a_document_of_the_same_name() {
+        let mut signed = report(
+            "a",
+            EventKind::Treaty,
+            day(6, 15),
+            &["Kim Jong Il", "Kim Dae Jung"],
+            &["DPRK", "South Korea"],
+            "month day",
+        );
+        signed.event.title = "June 15 north-south joint declaration".into();
+        let mut recalled = report(
+            "b",
+            EventKind::Treaty,
+            Period::month(2024, 6).unwrap(),
+            &[],
+            &["DPRK", "South Korea"],
+            "month",
+        );
+        recalled.event.title = "north-south joint declaration".into();
+        // Another document of that month, and a bare noun, stay apart.
+        let mut other = recalled.clone();
+        other.doc_id = "c".into();
+        other.event.title = "agreement on fisheries".into();
+        let mut bare = recalled.clone();
+        bare.doc_id = "d".into();
+        bare.event.title = "declaration".into();
+        let rows = merge(&[signed, recalled, other, bare]);
+        assert_eq!(rows.len(), 3);
+        let day_row = rows
+            .iter()
+            .find(|r| r.event.period.iso() == "2024-06-15")
+            .expect("the day's row");
+        assert_eq!(day_row.sources, 2);
     }
 }
