@@ -657,11 +657,18 @@ impl<'a, 'd> Scope<'a, 'd> {
     fn cancelled(&self, hit: &Hit) -> bool {
         let after = self.text(hit.end..self.window_end(hit.end, 80));
         let trigger_text = self.text(hit.start..hit.end);
-        let word_before = words(self.text(self.sentence.start..hit.start)).last();
+        // "the congratulatory message he received": the thing received
+        // stands before the pronoun of a relative clause.
+        let mut before = words(self.text(self.sentence.start..hit.start)).rev();
+        let word_before = before.next();
+        let relative_object = word_before
+            .filter(|w| RELATIVE_SUBJECTS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+            .and_then(|_| before.next());
         let near = words(after)
             .take(6)
             .chain(words(trigger_text))
-            .chain(word_before);
+            .chain(word_before)
+            .chain(relative_object);
         let near: Vec<&str> = near.collect();
         hit.trigger
             .unless
@@ -1985,6 +1992,10 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
         allowed.contains(&lower.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
     }) && (gap.contains(',') || gap.contains(" and ") || gap.contains(" or "))
 }
+
+/// Pronouns that open a relative clause whose object stands before them:
+/// "the message he received".
+const RELATIVE_SUBJECTS: &[&str] = &["he", "she", "they", "we", "it"];
 
 /// Words after which a name ends: "... Netumbo Nandi-Ndaitwah who is ...",
 /// "... Enrico Letta and his party arrived".
