@@ -257,13 +257,13 @@ fn a_users_gazetteer_folder_adds_names() {
     std::fs::create_dir(&gaz).unwrap();
     std::fs::write(
         gaz.join("people.csv"),
-        "id,name,aliases,country,role,valid_from,valid_to\nthongsing,Thongsing Thammavong,Thongsing,LAO,Prime Minister of Laos,,\n",
+        "id,name,aliases,country,role,valid_from,valid_to\nkhamla,Khamla Sengdara,Khamla,LAO,Minister of Foreign Affairs of Laos,,\n",
     )
     .unwrap();
     let text = dir.path().join("a.txt");
     std::fs::write(
         &text,
-        "Kim Jong Un received Thongsing Thammavong in Pyongyang on June 3.",
+        "Kim Jong Un received Khamla Sengdara in Pyongyang on June 3.",
     )
     .unwrap();
     let out = dir.path().join("out");
@@ -285,9 +285,9 @@ fn a_users_gazetteer_folder_adds_names() {
     let mentions = rows(&out.join("mentions.csv"));
     assert!(mentions
         .iter()
-        .any(|m| m["name"] == "Thongsing Thammavong" && m["country"] == "Laos"));
+        .any(|m| m["name"] == "Khamla Sengdara" && m["country"] == "Laos"));
     let timeline = rows(&out.join("timeline.csv"));
-    assert_eq!(timeline[0]["actors"], "Kim Jong Un; Thongsing Thammavong");
+    assert_eq!(timeline[0]["actors"], "Kim Jong Un; Khamla Sengdara");
 
     std::fs::write(gaz.join("states.csv"), "id,name,aliases,iso3\nLAO,,,LAO\n").unwrap();
     let output = extract(
