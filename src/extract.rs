@@ -1216,6 +1216,30 @@ impl<'a, 'd> Scope<'a, 'd> {
                 }
             }
         }
+        // A name that ends the side, right before the trigger: "Belgian
+        // woman lawyer Marie-Louise Moerens on a visit to ...".
+        let last_stretch = text.rfind([',', ';', '(', ')', '"']).map_or(0, |p| p + 1);
+        let tail = &text[last_stretch..];
+        let known = self.mentions.iter().any(|m| {
+            m.start >= range.start + last_stretch
+                && m.end <= range.end
+                && self.gazetteer.entity(m.entity).kind == EntityKind::Person
+        });
+        if !known && tail.ends_with(|c: char| c.is_whitespace()) {
+            let covered = |offset: usize| {
+                let abs = range.start + last_stretch + offset;
+                self.doc
+                    .mentions
+                    .iter()
+                    .any(|m| m.start <= abs && abs < m.end)
+            };
+            if let Some(name) = last_name_run(tail, covered, &self.lexicon.words) {
+                let ends_the_side = tail.trim_end().ends_with(name.as_str());
+                if ends_the_side && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
         // A guest named before the office a comma introduces: "met with
         // Mimun Mehdi, newly appointed Ambassador of Morocco".
         for (comma, _) in text.match_indices(", ") {
