@@ -305,7 +305,9 @@ fn add_follow_up_participants(
             if e.kind == EntityKind::Person {
                 let found = &doc.body[m.start..m.end];
                 people.retain(|p| !p.contains(found));
-                push_all(&mut people, std::iter::once(e.name.clone()));
+                if !stands_for(&doc.body[span.start..m.start], words) {
+                    push_all(&mut people, std::iter::once(e.name.clone()));
+                }
             }
         }
         let leaders: Vec<String> = words
@@ -584,16 +586,7 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// Whether a person is named only as the one an envoy, a message or a
     /// delegation stands for: "<proxy> of [titles] NAME".
     fn represented(&self, m: &Mention) -> bool {
-        let before = self.text(self.sentence.start..m.start);
-        let mut previous = words(before).rev().skip_while(|w| {
-            self.lexicon.words.titles.contains(*w) || w.eq_ignore_ascii_case("the")
-        });
-        previous
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            && previous
-                .next()
-                .is_some_and(|w| Words::has(&self.lexicon.words.proxies, w))
+        stands_for(self.text(self.sentence.start..m.start), &self.lexicon.words)
     }
 
     /// Places that say where something happened: not those that only
@@ -988,7 +981,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                         if status == Status::Happened
                             && self.reports_news()
                             && !named_by_date
-                            && !self.reported_speech(hit) =>
+                            && !self.reported_speech(hit)
+                            && !self.in_relative_clause(hit) =>
                     {
                         (
                             Period::day(d.date),
@@ -1725,6 +1719,30 @@ impl<'a, 'd> Scope<'a, 'd> {
             .any(|w| Words::has(&self.lexicon.words.reporting, w))
     }
 
+    /// Whether the trigger tells of its subject in passing, in a relative
+    /// clause: "a professor who visited the DPRK", "the agreements concluded
+    /// during the last administration". Such a clause recalls; undated, it
+    /// is not the day's news.
+    fn in_relative_clause(&self, hit: &Hit) -> bool {
+        let before = self.text(self.sentence.start..hit.start);
+        let mut words = words(before).rev();
+        let Some(last) = words.next() else {
+            return false;
+        };
+        let last = last.to_ascii_lowercase();
+        if matches!(last.as_str(), "who" | "which") {
+            return true;
+        }
+        let first_word = hit.trigger.pattern.split_whitespace().next().unwrap_or("");
+        let participle = first_word.ends_with("ed") && !hit.trigger.pattern.starts_with("was ");
+        let document = self
+            .lexicon
+            .documents
+            .iter()
+            .any(|d| last == *d || last.strip_suffix('s') == Some(d.as_str()));
+        participle && document
+    }
+
     /// An undated event is today's news when it is told in the past tense
     /// in the article's opening paragraph, not recalled from history.
     fn reports_news(&self) -> bool {
@@ -1882,6 +1900,31 @@ impl<'a, 'd> Scope<'a, 'd> {
         Some(start..noun.end + close)
     }
 
+    /// Whether a date is the first word of a document's name: "the June 15
+    /// joint declaration", "the July 4 North-South Joint Statement".
+    fn names_a_document(&self, date: &TimeExpr) -> bool {
+        let after = self.text(date.span.end..self.window_end(date.span.end, 60));
+        if !after.starts_with(' ') {
+            return false;
+        }
+        for word in words(after).take(4) {
+            let lower = word.to_ascii_lowercase();
+            if self.lexicon.documents.iter().any(|d| *d == lower) {
+                return true;
+            }
+            let joins = matches!(
+                lower.as_str(),
+                "a" | "an" | "the" | "in" | "on" | "at" | "and" | "of" | "to" | "by" | "with"
+                    | "was" | "were" | "is" | "for" | "when" | "that"
+            );
+            if joins || word.ends_with([',', '.', ';', ':']) || word.chars().any(|c| c.is_ascii_digit())
+            {
+                return false;
+            }
+        }
+        false
+    }
+
     /// The dates of an event: several coordinated dates after the trigger
     /// make one leg each, with the place named in the same stretch.
     fn legs(
@@ -1900,6 +1943,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         let possible = |d: &&TimeExpr| {
             (status != Status::Happened || d.period().is_some_and(|p| p.start <= latest))
                 && !title.is_some_and(|t| d.span.start >= t.start && d.span.end <= t.end)
+                && !self.names_a_document(d)
         };
         let after: Vec<&TimeExpr> = self
             .dates
@@ -2015,6 +2059,18 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
         let lower = w.to_ascii_lowercase();
         allowed.contains(&lower.as_str()) || w.chars().next().is_some_and(char::is_uppercase)
     }) && (gap.contains(',') || gap.contains(" and ") || gap.contains(" or "))
+}
+
+/// Whether the text before a name ends in "<proxy> of [the] [titles]": the
+/// person is the one an envoy, a message or a gift stands for.
+fn stands_for(before: &str, lists: &Words) -> bool {
+    let mut previous = words(before)
+        .rev()
+        .skip_while(|w| lists.titles.contains(*w) || w.eq_ignore_ascii_case("the"));
+    previous.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && previous
+            .next()
+            .is_some_and(|w| Words::has(&lists.proxies, w))
 }
 
 /// Pronouns that open a relative clause whose object stands before them:

@@ -339,7 +339,17 @@ impl Gazetteer {
             let accepted = spellings
                 .iter()
                 .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias));
-            if accepted {
+            // "anti-Japanese", "pro-U.S.": a state that only qualifies a
+            // stance is named in passing, never as a party.
+            let stance = ["anti-", "Anti-", "pro-", "Pro-"]
+                .iter()
+                .any(|prefix| text[..start].ends_with(prefix))
+                && entities
+                    .iter()
+                    .all(|&e| self.entities[e].kind == EntityKind::State);
+            if accepted && stance {
+                pos = end;
+            } else if accepted {
                 mentions.extend(
                     entities
                         .iter()
