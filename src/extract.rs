@@ -362,7 +362,11 @@ fn add_follow_up_signers(
         let Some(from) = words
             .signer_lead_ins
             .iter()
-            .filter_map(|lead| lower.find(&format!("{lead} ")).map(|at| at + lead.len() + 1))
+            .filter_map(|lead| {
+                lower
+                    .find(&format!("{lead} "))
+                    .map(|at| at + lead.len() + 1)
+            })
             .min()
         else {
             continue;
@@ -1123,11 +1127,9 @@ impl<'a, 'd> Scope<'a, 'd> {
                         .iter()
                         .any(|m| m.start <= at && at < m.end)
                 };
-                if let Some(name) = last_name_run(
-                    &text[from..stretch_end],
-                    covered,
-                    &self.lexicon.words,
-                ) {
+                if let Some(name) =
+                    last_name_run(&text[from..stretch_end], covered, &self.lexicon.words)
+                {
                     if !names.contains(&name) {
                         names.push(name);
                     }
@@ -1153,11 +1155,9 @@ impl<'a, 'd> Scope<'a, 'd> {
                 if !known {
                     let stretch_start = text[..at].rfind([',', ';', '(', ')']).map_or(0, |p| p + 1);
                     let shifted = |offset: usize| covered(stretch_start + offset);
-                    if let Some(name) = last_name_run(
-                        &text[stretch_start..at],
-                        shifted,
-                        &self.lexicon.words,
-                    ) {
+                    if let Some(name) =
+                        last_name_run(&text[stretch_start..at], shifted, &self.lexicon.words)
+                    {
                         if !names.contains(&name) {
                             names.push(name);
                         }
@@ -1177,7 +1177,9 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .split_whitespace()
                 .find(|w| self.lexicon.words.titles.contains(*w))
                 .map(|w| w.as_ptr() as usize - stretch.as_ptr() as usize + w.len());
-            let Some(after_title) = title_at else { continue };
+            let Some(after_title) = title_at else {
+                continue;
+            };
             let from = here + after_title;
             let known = self.mentions.iter().any(|m| {
                 m.start >= range.start + here
@@ -1198,9 +1200,9 @@ impl<'a, 'd> Scope<'a, 'd> {
             for name in name_runs(tail, covered, &self.lexicon.words) {
                 // "Minister of Unification Pak Jae Gyu": the word right after
                 // "of" names the portfolio.
-                let after_of = tail
-                    .find(&name)
-                    .is_some_and(|at| tail[..at].ends_with(" of ") || tail[..at].ends_with(" for "));
+                let after_of = tail.find(&name).is_some_and(|at| {
+                    tail[..at].ends_with(" of ") || tail[..at].ends_with(" for ")
+                });
                 let name = match name.split_once(' ') {
                     Some((_, rest)) if after_of && rest.contains(' ') => rest.to_string(),
                     _ => name,
@@ -1276,11 +1278,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                     .iter()
                     .any(|m| m.start <= abs && abs < m.end)
             };
-            let name = last_name_run(
-                &text[stretch_start..comma],
-                covered,
-                &self.lexicon.words,
-            );
+            let name = last_name_run(&text[stretch_start..comma], covered, &self.lexicon.words);
             if let Some(name) = name {
                 if !names.contains(&name) {
                     names.push(name);
@@ -1909,15 +1907,31 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
         for word in words(after).take(4) {
             let lower = word.to_ascii_lowercase();
-            if self.lexicon.documents.iter().any(|d| *d == lower) {
+            if self.lexicon.documents.contains(&lower) {
                 return true;
             }
             let joins = matches!(
                 lower.as_str(),
-                "a" | "an" | "the" | "in" | "on" | "at" | "and" | "of" | "to" | "by" | "with"
-                    | "was" | "were" | "is" | "for" | "when" | "that"
+                "a" | "an"
+                    | "the"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "and"
+                    | "of"
+                    | "to"
+                    | "by"
+                    | "with"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "for"
+                    | "when"
+                    | "that"
             );
-            if joins || word.ends_with([',', '.', ';', ':']) || word.chars().any(|c| c.is_ascii_digit())
+            if joins
+                || word.ends_with([',', '.', ';', ':'])
+                || word.chars().any(|c| c.is_ascii_digit())
             {
                 return false;
             }
@@ -2067,7 +2081,9 @@ fn stands_for(before: &str, lists: &Words) -> bool {
     let mut previous = words(before)
         .rev()
         .skip_while(|w| lists.titles.contains(*w) || w.eq_ignore_ascii_case("the"));
-    previous.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+    previous
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("of"))
         && previous
             .next()
             .is_some_and(|w| Words::has(&lists.proxies, w))
@@ -2234,8 +2250,8 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         // syllables of names ("Ryu Chang Sun", "Pak Jong Song").
         .filter(|r| {
             r.last().is_some_and(|w| {
-                let common = w.chars().count() > 4
-                    && crate::gazetteer::is_common_word(&w.to_lowercase());
+                let common =
+                    w.chars().count() > 4 && crate::gazetteer::is_common_word(&w.to_lowercase());
                 !common && !lists.body_endings.contains(*w)
             })
         })
@@ -2518,7 +2534,10 @@ mod tests {
 
     #[test]
     fn a_lead_in_stretch_runs_past_initials() {
-        assert_eq!(name_stretch_len("D. Idevkhten arrived."), "D. Idevkhten arrived".len());
+        assert_eq!(
+            name_stretch_len("D. Idevkhten arrived."),
+            "D. Idevkhten arrived".len()
+        );
         assert_eq!(name_stretch_len("Li Bin, ambassador"), "Li Bin".len());
         assert_eq!(name_stretch_len("the U.S. side"), "the U".len());
     }

@@ -219,7 +219,11 @@ fn same_title(a: &str, b: &str) -> bool {
         return false;
     }
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     // A whole document's name within the other, word for word, and more
     // than a bare noun ("agreement" names no document).
     short.contains(' ')
@@ -288,7 +292,21 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
         row.event.evidence = event.evidence.clone();
     }
     for actor in &event.actors {
-        if !row.event.actors.contains(actor) {
+        // "Councilor Meng Jianzhu" in one telling is "Meng Jianzhu" of another.
+        let same_person = |a: &String, b: &String| {
+            a == b
+                || (a.len() > b.len()
+                    && a.ends_with(b.as_str())
+                    && a[..a.len() - b.len()].ends_with(' '))
+        };
+        if let Some(longer) = row
+            .event
+            .actors
+            .iter()
+            .position(|a| same_person(a, actor) && a != actor)
+        {
+            row.event.actors[longer] = actor.clone();
+        } else if !row.event.actors.iter().any(|a| same_person(actor, a)) {
             row.event.actors.push(actor.clone());
         }
     }
@@ -739,5 +757,29 @@ mod tests {
             .find(|r| r.event.period.iso() == "2024-06-15")
             .expect("the day's row");
         assert_eq!(day_row.sources, 2);
+    }
+
+    #[test]
+    fn a_person_told_with_and_without_a_title_is_one_actor() {
+        let rows = merge(&[
+            report(
+                "a",
+                EventKind::Meeting,
+                day(2, 14),
+                &["Kim Jong Il", "Councilor Meng Jianzhu"],
+                &["DPRK", "China"],
+                "weekday",
+            ),
+            report(
+                "b",
+                EventKind::Meeting,
+                day(2, 14),
+                &["Meng Jianzhu", "Kim Jong Il"],
+                &["DPRK", "China"],
+                "dateline",
+            ),
+        ]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].event.actors, ["Kim Jong Il", "Meng Jianzhu"]);
     }
 }

@@ -94,7 +94,11 @@ pub fn parse_cardinal(text: &str) -> Option<u32> {
         }
         any = true;
     }
-    if any { total.checked_add(current) } else { None }
+    if any {
+        total.checked_add(current)
+    } else {
+        None
+    }
 }
 
 /// Parses an ordinal: "9th", "9 th", "51 st", "first", "seventy-fifth".

@@ -702,7 +702,10 @@ mod tests {
         let summary = run_extract(&[&input], &options).expect("the run goes on");
         assert_eq!(summary.documents, 2);
         assert_eq!(summary.rejected, 1);
-        assert!(summary.events >= 1, "the good article still gives its talks");
+        assert!(
+            summary.events >= 1,
+            "the good article still gives its talks"
+        );
         let documents =
             std::fs::read_to_string(options.out.join("documents.csv")).expect("documents.csv");
         let bad_row = documents
@@ -710,7 +713,10 @@ mod tests {
             .find(|l| l.starts_with("bad,"))
             .expect("a row for the bad article");
         assert!(bad_row.contains("rejected"), "{bad_row}");
-        assert!(bad_row.contains("internal error: deliberate panic"), "{bad_row}");
+        assert!(
+            bad_row.contains("internal error: deliberate panic"),
+            "{bad_row}"
+        );
     }
 
     #[test]

@@ -199,7 +199,9 @@ fn date_arithmetic_never_overflows() {
             .collect();
         let unit = units[(rng.next() % units.len() as u64) as usize];
         let direction = ["ago", "later", "earlier", "after the war"][(rng.next() % 4) as usize];
-        texts.push(format!("In 1953 it began. {number} {unit} {direction} they met."));
+        texts.push(format!(
+            "In 1953 it began. {number} {unit} {direction} they met."
+        ));
         texts.push(format!("the {number}th anniversary of the founding"));
     }
     let nows = [
