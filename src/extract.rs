@@ -2076,11 +2076,14 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
 }
 
 /// Whether the text before a name ends in "<proxy> of [the] [titles]": the
-/// person is the one an envoy, a message or a gift stands for.
+/// person is the one an envoy, a message or a gift stands for ("a verbal
+/// message of Chinese President Hu Jintao").
 fn stands_for(before: &str, lists: &Words) -> bool {
-    let mut previous = words(before)
-        .rev()
-        .skip_while(|w| lists.titles.contains(*w) || w.eq_ignore_ascii_case("the"));
+    let mut previous = words(before).rev().skip_while(|w| {
+        lists.titles.contains(*w)
+            || w.eq_ignore_ascii_case("the")
+            || w.chars().next().is_some_and(char::is_uppercase)
+    });
     previous
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("of"))
