@@ -192,6 +192,20 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
                     }
                 }
             }
+            // "He praised the north-south summit held in Pyongyang", "the
+            // paper said that a summit took place": who tells of a summit
+            // named by its noun did not hold it; its parties start after the
+            // word of reporting.
+            if EVENT_NOUNS.contains(&hit.trigger.pattern.split_whitespace().next().unwrap_or("")) {
+                let subject = &doc.body[clause_start..hit.start];
+                let reported = words(subject)
+                    .filter(|w| Words::has(&lexicon.words.reporting, w))
+                    .last()
+                    .map(|w| w.as_ptr() as usize - subject.as_ptr() as usize + w.len());
+                if let Some(after) = reported {
+                    clause_start += after;
+                }
+            }
             // The next trigger ends the object side when it starts a new
             // predication; a noun trigger ("the visiting delegation") does not.
             // A return's object is where the visitor came back from, whatever
@@ -2091,6 +2105,10 @@ fn stands_for(before: &str, lists: &Words) -> bool {
             .next()
             .is_some_and(|w| Words::has(&lists.proxies, w))
 }
+
+/// Nouns that name a meeting or a visit as a trigger's first word: "summit
+/// held", "talks took place".
+const EVENT_NOUNS: &[&str] = &["summit", "talks", "meeting", "contact", "contacts", "visit"];
 
 /// Pronouns that open a relative clause whose object stands before them:
 /// "the message he received".

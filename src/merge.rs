@@ -70,6 +70,17 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
         let found = lookup
             .flat_map(|y| index.get(&(event.kind, y)).into_iter().flatten().copied())
             .find(|&i| same_event(&rows[i].event, event) && holds(&rows[i], report));
+        // A meeting told by month at a place joins the one dated meeting
+        // there, rather than the other undated tellings.
+        let named_meeting = {
+            let mut candidates = lookup_rows(&index, event).filter(|&i| {
+                the_meeting_it_names(&rows[i].event, event) && holds(&rows[i], report)
+            });
+            candidates
+                .next()
+                .filter(|&first| candidates.all(|i| i == first))
+        };
+        let found = named_meeting.or(found);
         match found {
             Some(i) => {
                 absorb(&mut rows[i], report);
@@ -182,6 +193,35 @@ fn merged_period(row: &Event, told: &Event) -> (Period, bool) {
     } else {
         (kept, false)
     }
+}
+
+/// The rows that may hold a telling: those of its kind in the years around
+/// its date.
+fn lookup_rows<'i>(
+    index: &'i HashMap<(EventKind, i32), Vec<usize>>,
+    event: &Event,
+) -> impl Iterator<Item = usize> + 'i {
+    let window = chrono::Duration::days(VISIT_DAYS);
+    let years = (event.period.start - window).year()..=(event.period.end + window).year();
+    let kind = event.kind;
+    years.flat_map(move |y| index.get(&(kind, y)).into_iter().flatten().copied())
+}
+
+/// Whether a meeting told by month or year with nobody named ("the summit
+/// held in Pyongyang in June 2000") can be the meeting of a dated row: the
+/// same place and states, within the telling's period. It joins the row only
+/// when no other row fits.
+fn the_meeting_it_names(row: &Event, told: &Event) -> bool {
+    told.kind == EventKind::Meeting
+        && row.kind == EventKind::Meeting
+        && told.actors.is_empty()
+        && told.period.precision > row.period.precision
+        && told.period.contains(&row.period)
+        && !told.place.is_empty()
+        && told.place == row.place
+        && states_agree(row, told)
+        && row.states.len() >= 2
+        && told.states.len() >= 2
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {
@@ -781,5 +821,48 @@ mod tests {
         ]);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].event.actors, ["Kim Jong Il", "Meng Jianzhu"]);
+    }
+
+    #[test]
+    fn a_summit_told_by_month_at_its_place_joins_the_one_dated_summit() {
+        let mut talks = report(
+            "a",
+            EventKind::Meeting,
+            day(6, 14),
+            &["Kim Jong Il", "Kim Dae Jung"],
+            &["DPRK", "South Korea"],
+            "month day",
+        );
+        talks.event.place = "Pyongyang".into();
+        let mut elsewhere = report(
+            "b",
+            EventKind::Meeting,
+            day(6, 29),
+            &["Kim Jong Il", "Jong Ju Yong"],
+            &["DPRK", "South Korea"],
+            "month day",
+        );
+        elsewhere.event.place = "Wonsan".into();
+        let mut recalled = report(
+            "c",
+            EventKind::Meeting,
+            Period::month(2024, 6).unwrap(),
+            &[],
+            &["South Korea", "DPRK"],
+            "month year",
+        );
+        recalled.event.place = "Pyongyang".into();
+        // With two dated meetings at that place, a month's telling is neither.
+        let mut second = talks.clone();
+        second.doc_id = "d".into();
+        second.event.period = day(6, 2);
+        second.event.actors = vec!["Kim Yong Nam".into(), "Lim Dong Won".into()];
+        let rows = merge(&[talks.clone(), elsewhere.clone(), recalled.clone()]);
+        assert_eq!(rows.len(), 2);
+        assert!(rows
+            .iter()
+            .any(|r| r.event.period.iso() == "2024-06-14" && r.sources == 2));
+        let rows = merge(&[talks, elsewhere, second, recalled]);
+        assert_eq!(rows.len(), 4);
     }
 }
