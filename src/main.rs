@@ -194,9 +194,20 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
+            // The reader went away (`eventline dates FILE | head`): stop
+            // quietly, as a Unix filter does. The error may come wrapped in
+            // a CSV writer's.
+            let broken_pipe = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
             if err.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                c.downcast_ref::<std::io::Error>().is_some_and(broken_pipe)
+                    || c.downcast_ref::<csv::Error>().is_some_and(
+                        |e| matches!(e.kind(), csv::ErrorKind::Io(io) if broken_pipe(io)),
+                    )
+                    || c.downcast_ref::<eventline::Error>().is_some_and(|e| {
+                        std::error::Error::source(e)
+                            .and_then(|s| s.downcast_ref::<std::io::Error>())
+                            .is_some_and(broken_pipe)
+                    })
             }) {
                 return ExitCode::SUCCESS;
             }

@@ -342,7 +342,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
         .iter()
         .map(|i| match i {
             Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            Input::Stdin => 0,
+            Input::Stdin | Input::Special(_) => 0,
         })
         .sum();
     let bar = progress_bar(options.progress, total_bytes);

@@ -135,6 +135,9 @@ pub enum Input {
     File(PathBuf),
     /// Standard input (`-` on the command line).
     Stdin,
+    /// An entry of a walked folder that is no regular file (a FIFO, a
+    /// socket, a device): reported, never opened, since opening may block.
+    Special(PathBuf),
 }
 
 /// Expands command-line paths into inputs: files as given, folders walked
@@ -154,8 +157,8 @@ pub fn collect_inputs<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<Input>> {
         if meta.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found)?;
-            found.sort();
-            inputs.extend(found.into_iter().map(Input::File));
+            found.sort_by(|a, b| a.path().cmp(&b.path()));
+            inputs.extend(found);
         } else {
             inputs.push(Input::File(path.to_path_buf()));
         }
@@ -163,7 +166,7 @@ pub fn collect_inputs<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<Input>> {
     Ok(inputs)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+fn walk(dir: &Path, found: &mut Vec<Input>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
@@ -175,10 +178,30 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
             path.extension().and_then(|e| e.to_str()),
             Some("txt") | Some("jsonl")
         ) {
-            found.push(path);
+            // A link is what it points to.
+            let regular = if file_type.is_symlink() {
+                std::fs::metadata(&path).is_ok_and(|m| m.is_file())
+            } else {
+                file_type.is_file()
+            };
+            found.push(if regular {
+                Input::File(path)
+            } else {
+                Input::Special(path)
+            });
         }
     }
     Ok(())
+}
+
+impl Input {
+    /// The file's path; none for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::File(p) | Input::Special(p) => Some(p),
+            Input::Stdin => None,
+        }
+    }
 }
 
 /// Streams the documents of a list of inputs, one at a time, so that memory
@@ -206,7 +229,16 @@ impl DocumentStream {
     }
 
     fn open(&mut self, input: Input) -> Option<RawDocument> {
+        if let Input::Special(path) = &input {
+            let name = path.display().to_string();
+            return Some(RawDocument::Failed(rejected_file(
+                path,
+                &name,
+                "not a regular file (a FIFO, socket or device): not read",
+            )));
+        }
         let (name, mut reader): (String, Box<dyn BufRead + Send>) = match &input {
+            Input::Special(_) => return None,
             Input::Stdin => (
                 "<stdin>".to_string(),
                 Box::new(BufReader::new(std::io::stdin())),
@@ -226,7 +258,9 @@ impl DocumentStream {
             }
         };
         let is_jsonl = match &input {
-            Input::File(path) => path.extension().and_then(|e| e.to_str()) == Some("jsonl"),
+            Input::File(path) | Input::Special(path) => {
+                path.extension().and_then(|e| e.to_str()) == Some("jsonl")
+            }
             Input::Stdin => match reader.fill_buf() {
                 Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
                 Err(_) => false,
@@ -315,7 +349,24 @@ fn stem_of(name: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
+/// Text from bytes: UTF-8 (a byte-order mark skipped), or UTF-16 when a
+/// byte-order mark says so; anything else is decoded lossily and flagged.
 fn decode(bytes: &[u8]) -> (String, bool) {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        let odd = bytes.len() % 2 == 1;
+        match String::from_utf16(&units) {
+            Ok(s) => (s, odd),
+            Err(_) => (String::from_utf16_lossy(&units), true),
+        }
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, u16::from_be_bytes);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     match String::from_utf8_lossy(bytes) {
         Cow::Borrowed(s) => (s.to_string(), false),
         Cow::Owned(s) => (s, true),
@@ -665,5 +716,33 @@ mod tests {
             clean_text("a&amp;b&#39;c&#x2019;d\r\ne&bogus;"),
             "a&b'c\u{2019}d\ne&bogus;"
         );
+    }
+
+    #[test]
+    fn byte_order_marks_are_skipped_and_utf16_is_decoded() {
+        let text = "Vladivostok, April 25 (KCNA) -- Kim Jong Un had talks with Vladimir Putin.";
+        let day = NaiveDate::from_ymd_opt(2019, 4, 25);
+        let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+        with_bom.extend(text.as_bytes());
+        let article = read_text("a.txt", &with_bom, day).expect("read");
+        assert!(
+            article.body.starts_with("Vladivostok"),
+            "{:?}",
+            article.body
+        );
+        assert!(!article.lossy);
+        let mut line = vec![0xEF, 0xBB, 0xBF];
+        line.extend(br#"{"id":"x","published":"2019-04-25","title":"","text":"t"}"#);
+        assert!(read_json_line("a.jsonl", 1, &line).is_ok());
+        for (bom, unit) in [
+            ([0xFF, 0xFE], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+            ([0xFE, 0xFF], u16::to_be_bytes),
+        ] {
+            let mut bytes = bom.to_vec();
+            bytes.extend(text.encode_utf16().flat_map(unit));
+            let article = read_text("u.txt", &bytes, day).expect("read");
+            assert_eq!(article.body, text);
+            assert!(!article.lossy);
+        }
     }
 }

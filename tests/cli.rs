@@ -534,3 +534,73 @@ fn merge_names_a_broken_events_file() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("events.csv:1: missing column"), "{stderr}");
 }
+
+/// `eventline dates FILE | head`: when the reader goes away, eventline
+/// stops quietly with exit code 0.
+#[test]
+fn a_reader_that_goes_away_is_no_error() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("many.txt");
+    std::fs::write(&text, "He met Putin on May 4, 2001. ".repeat(20_000)).unwrap();
+    let mut child = bin()
+        .args(["dates", text.to_str().unwrap(), "--published", "2024-01-01"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run eventline");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout).read_line(&mut first).unwrap();
+    assert!(first.starts_with("start,end"));
+    // The reader is dropped here: the pipe closes.
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A FIFO in a walked folder is reported, never opened (opening one blocks
+/// until a writer comes); the other files are read.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_reported_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("a.txt"),
+        "Vladivostok, April 25 (KCNA) -- Kim Jong Un had talks with Vladimir Putin today.",
+    )
+    .unwrap();
+    let made = Command::new("mkfifo").arg(docs.join("f.txt")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let out = dir.path().join("out");
+    let output = extract(&[docs.to_str().unwrap(), "--published", "2019-04-25"], &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let documents = rows(&out.join("documents.csv"));
+    let fifo = documents
+        .iter()
+        .find(|d| d["doc_id"] == "f")
+        .expect("a row for the FIFO");
+    assert_eq!(fifo["status"], "rejected");
+    assert!(fifo["reason"].contains("not a regular file"));
+    assert!(documents
+        .iter()
+        .any(|d| d["doc_id"] == "a" && d["status"] == "ok"));
+}
