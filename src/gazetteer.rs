@@ -480,6 +480,11 @@ pub fn is_common_word(lower: &str) -> bool {
         .contains(lower)
 }
 
+/// The shortest and longest names a gazetteer may hold: a one-letter alias
+/// would match every "a"; a name of a page is a mistake.
+const MIN_ALIAS_CHARS: usize = 2;
+const MAX_ALIAS_CHARS: usize = 200;
+
 /// A problem `eventline gazetteer check` reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -576,8 +581,40 @@ fn layer(overlays: &[PathBuf]) -> (Vec<Entity>, Vec<Problem>) {
         .map(str::trim)
         .collect();
     let mut owner: HashMap<(EntityKind, String), usize> = HashMap::new();
+    // A person's, place's or body's state is a state or a body the
+    // gazetteers know ("UN" for the Secretary-General).
+    let parties: std::collections::HashSet<&str> = layered
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::State | EntityKind::Organisation))
+        .map(|e| e.id.as_str())
+        .collect();
     for (i, entity) in layered.iter().enumerate() {
+        if entity.kind != EntityKind::State {
+            for code in entity.country.split('|').filter(|c| !c.is_empty()) {
+                if !parties.contains(code) {
+                    problems.push(Problem {
+                        origin: entity.origin.clone(),
+                        message: format!(
+                            "country {code:?} of {:?} is no state or body of states.csv or organisations.csv",
+                            entity.id
+                        ),
+                    });
+                }
+            }
+        }
         for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
+            let length = alias.chars().count();
+            if !(MIN_ALIAS_CHARS..=MAX_ALIAS_CHARS).contains(&length) {
+                problems.push(Problem {
+                    origin: entity.origin.clone(),
+                    message: format!(
+                        "alias {:?} of {:?} has {length} characters (a name has {MIN_ALIAS_CHARS} to {MAX_ALIAS_CHARS})",
+                        alias.chars().take(40).collect::<String>(),
+                        entity.id
+                    ),
+                });
+                continue;
+            }
             let key = alias.to_ascii_lowercase();
             if common.contains(key.as_str()) {
                 problems.push(Problem {
@@ -883,6 +920,25 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
                 states => (states.to_string(), String::new()),
             },
         };
+        if kind == EntityKind::Place {
+            for (name, range) in [("lat", 90.0), ("lon", 180.0)] {
+                let text = get_optional(&record, column(name));
+                if text.is_empty() {
+                    continue;
+                }
+                match text.parse::<f64>() {
+                    Ok(v) if v.is_finite() && v.abs() <= range => {}
+                    _ => {
+                        return Err(fail(
+                            line,
+                            format!(
+                            "{name} {text:?} of {id:?} is not a number from -{range} to {range}"
+                        ),
+                        ))
+                    }
+                }
+            }
+        }
         let terms = if kind == EntityKind::Person {
             parse_terms(
                 get_optional(&record, column("valid_from")),
@@ -1173,5 +1229,50 @@ mod tests {
         .unwrap();
         let err = Gazetteer::load(&[dir.path().to_path_buf()]).unwrap_err();
         assert!(err.to_string().contains("offices.csv:2"), "{err}");
+    }
+
+    #[test]
+    fn check_rejects_short_and_long_aliases_unknown_states_and_bad_coordinates() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = "N".repeat(201);
+        std::fs::write(
+            dir.path().join("people.csv"),
+            format!("id,name,aliases,country,role\nx1,Xavier Quux,a|{long},XXX,Envoy\nx2,Yolanda Quux,,UN,Envoy\n"),
+        )
+        .unwrap();
+        let text: Vec<String> = check(&[dir.path().to_path_buf()])
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert!(
+            text.iter()
+                .any(|p| p.contains("alias \"a\" of \"x1\" has 1 characters")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|p| p.contains("has 201 characters")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|p| p.contains("country \"XXX\" of \"x1\"")),
+            "{text:?}"
+        );
+        // A body of states is a party too.
+        assert!(!text.iter().any(|p| p.contains("\"x2\"")), "{text:?}");
+        std::fs::remove_file(dir.path().join("people.csv")).unwrap();
+        for (lat, lon) in [("999", "10"), ("10", "abc"), ("10", "-180.5")] {
+            std::fs::write(
+                dir.path().join("places.csv"),
+                format!(
+                    "id,name,aliases,country,kind,lat,lon\np1,Quuxville,,PRK,city,{lat},{lon}\n"
+                ),
+            )
+            .unwrap();
+            let problems = check(&[dir.path().to_path_buf()]);
+            assert!(
+                problems.iter().any(|p| p.origin.ends_with("places.csv:2")),
+                "{lat},{lon}: {problems:?}"
+            );
+        }
     }
 }

@@ -225,7 +225,21 @@ fn run(cli: Cli) -> Result<()> {
             if gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
                 gazetteers.push(PathBuf::from("gazetteers"));
             }
-            let problems = eventline::gazetteer::check(&gazetteers);
+            let mut problems: Vec<String> = eventline::gazetteer::check(&gazetteers)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            // The triggers, word lists and documents are read by `extract`
+            // too: a file it would refuse is a problem here.
+            if let Err(e) = eventline::lexicon::Lexicon::load(&gazetteers) {
+                problems.push(e.to_string());
+            }
+            if let Err(e) = eventline::gazetteer::Gazetteer::load(&gazetteers) {
+                let message = e.to_string();
+                if !problems.iter().any(|p| message.contains(p.as_str())) {
+                    problems.push(message);
+                }
+            }
             for problem in &problems {
                 println!("{problem}");
             }
@@ -233,7 +247,12 @@ fn run(cli: Cli) -> Result<()> {
                 eprintln!("eventline: gazetteers are fine");
                 Ok(())
             } else {
-                eprintln!("eventline: {} problems in the gazetteers", problems.len());
+                let noun = if problems.len() == 1 {
+                    "problem"
+                } else {
+                    "problems"
+                };
+                eprintln!("eventline: {} {noun} in the gazetteers", problems.len());
                 std::process::exit(1);
             }
         }

@@ -604,3 +604,31 @@ fn a_fifo_in_a_folder_is_reported_not_opened() {
         .iter()
         .any(|d| d["doc_id"] == "a" && d["status"] == "ok"));
 }
+
+/// `gazetteer check` reads every file `extract` reads: a broken
+/// events.csv is a problem there, not only when extracting.
+#[test]
+fn gazetteer_check_covers_the_trigger_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("events.csv"),
+        "kind,pattern,subject,object,undated,unless\nmeeting,had talks with,party,bogus,dateline,\n",
+    )
+    .unwrap();
+    let output = bin()
+        .args([
+            "gazetteer",
+            "check",
+            "--gazetteers",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .expect("run eventline");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("events.csv:2: unknown object role \"bogus\""),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1 problem in"));
+}
