@@ -26,3 +26,33 @@ for jobs in 1 0; do
 done
 echo "--- date resolver alone (dates over the article text of one copy)"
 "$bin" bench-dates corpus/kcna/*.jsonl --repeat 20
+echo "--- pathological inputs: time at 100 KB and 1 MB (linear growth keeps the ratio near 10, at most 15)"
+patho=bench-data/pathological
+mkdir -p "$patho"
+python_free_repeat() { # repeat STRING until the file has BYTES bytes
+  local text=$1 bytes=$2 file=$3
+  : > "$file"
+  local chunk=$text
+  while [ ${#chunk} -lt 65536 ]; do chunk=$chunk$chunk; done
+  while [ "$(stat -c %s "$file")" -lt "$bytes" ]; do printf '%s' "$chunk" >> "$file"; done
+  echo >> "$file"
+}
+printf '%-22s %10s %10s %7s\n' input "100 KB s" "1 MB s" ratio
+for kind in met anniversary sentence; do
+  case $kind in
+    met) text='met ' ;;
+    anniversary) text='the 5th anniversary of the victory ' ;;
+    sentence) text='Pyongyang, May 3 (KCNA) -- Kim Jong Un met Vladimir Putin in Moscow on Monday. ' ;;
+  esac
+  times=()
+  for bytes in 100000 1000000; do
+    file=$patho/$kind-$bytes.txt
+    python_free_repeat "$text" "$bytes" "$file"
+    start=$(date +%s.%N)
+    "$bin" extract "$file" --published 2024-08-12 --out "$patho/out" --quiet 2>/dev/null
+    end=$(date +%s.%N)
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')")
+  done
+  ratio=$(awk -v a="${times[0]}" -v b="${times[1]}" 'BEGIN { print b / a }')
+  printf '%-22s %10.2f %10.2f %7.1f\n' "$kind" "${times[0]}" "${times[1]}" "$ratio"
+done

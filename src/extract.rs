@@ -217,12 +217,17 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
                 })
                 .map_or(sentence.end, |next| next.start);
             let object_end = clause_end(doc.body, hit.end, object_end);
+            // The parties of a trigger are named near it: bounded sides keep
+            // the time linear in a sentence's length, however long.
+            let subject_start =
+                clause_start.max(char_floor(doc.body, hit.start.saturating_sub(MAX_SIDE)));
+            let object_end = object_end.min(char_floor(doc.body, hit.end + MAX_SIDE));
             let scope = Scope {
                 doc,
                 gazetteer,
                 lexicon,
                 sentence: sentence.clone(),
-                subject: clause_start..hit.start,
+                subject: subject_start..hit.start,
                 object: hit.end..object_end,
                 mentions: &mentions,
                 dates: &dates,
@@ -2104,6 +2109,18 @@ fn stands_for(before: &str, lists: &Words) -> bool {
         && previous
             .next()
             .is_some_and(|w| Words::has(&lists.proxies, w))
+}
+
+/// The most bytes either side of a trigger that can name its parties.
+const MAX_SIDE: usize = 1200;
+
+/// `at`, moved back to a character boundary of `text` (and into it).
+fn char_floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Nouns that name a meeting or a visit as a trigger's first word: "summit

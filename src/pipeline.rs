@@ -20,7 +20,6 @@ use crate::lexicon::Lexicon;
 use crate::merge::{merge, Reported, TimelineRow};
 use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument, Rejected};
 use crate::resolve::{date_cells, resolve_article, Dateline, Mode, TimeExpr};
-use crate::segment::sentences;
 use crate::write::{CsvSink, RowBuffer};
 
 /// Columns of `timeline.csv`.
@@ -147,12 +146,15 @@ pub struct Analysis {
     pub dates: Vec<TimeExpr>,
     /// Extracted events.
     pub events: Vec<Event>,
+    /// How many times an over-long sentence was cut (see
+    /// [`crate::segment::MAX_SENTENCE_BYTES`]).
+    pub sentence_cuts: usize,
 }
 
 /// Runs the stages after reading on one article.
 pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Analysis {
     let body = article.body.as_str();
-    let sentences = sentences(body);
+    let (sentences, sentence_cuts) = crate::segment::sentences_and_cuts(body);
     let mentions = gazetteer.with_offices(
         body,
         gazetteer.find_mentions(body),
@@ -178,6 +180,7 @@ pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> A
         dateline,
         dates,
         events,
+        sentence_cuts,
     }
 }
 
@@ -283,10 +286,19 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
         (c.name, c.kind, example)
     })
     .collect();
-    let (status, reason) = if article.lossy {
-        ("lossy", "invalid UTF-8, decoded lossily")
+    let cut = if analysis.sentence_cuts > 0 {
+        format!(
+            "{} cuts of sentences longer than {} bytes, at clause boundaries",
+            analysis.sentence_cuts,
+            crate::segment::MAX_SENTENCE_BYTES
+        )
     } else {
-        ("ok", "")
+        String::new()
+    };
+    let (status, reason) = match (article.lossy, cut.is_empty()) {
+        (true, true) => ("lossy", "invalid UTF-8, decoded lossily".to_string()),
+        (true, false) => ("lossy", format!("invalid UTF-8, decoded lossily; {cut}")),
+        (false, _) => ("ok", cut),
     };
     let events: Vec<Reported> = analysis
         .events
@@ -304,7 +316,7 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
             article.title.clone(),
             article.published.to_string(),
             status.into(),
-            reason.into(),
+            reason,
             events.len().to_string(),
         ],
         mentions: mentions.take(),

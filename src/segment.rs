@@ -17,8 +17,15 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `body` into sentence spans (byte ranges), trimmed of white space.
 pub fn sentences(body: &str) -> Vec<Range<usize>> {
+    sentences_and_cuts(body).0
+}
+
+/// The sentences of `body`, and how many times a sentence longer than
+/// [`MAX_SENTENCE_BYTES`] was cut.
+pub fn sentences_and_cuts(body: &str) -> (Vec<Range<usize>>, usize) {
     let bytes = body.as_bytes();
     let mut spans = Vec::new();
+    let mut cuts = 0;
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -47,24 +54,58 @@ pub fn sentences(body: &str) -> Vec<Range<usize>> {
             None
         };
         if let Some(end) = end {
-            push_trimmed(body, start, end, &mut spans);
+            cuts += push_trimmed(body, start, end, &mut spans);
             start = end;
             i = end.max(i + 1);
         } else {
             i += 1;
         }
     }
-    push_trimmed(body, start, bytes.len(), &mut spans);
-    spans
+    cuts += push_trimmed(body, start, bytes.len(), &mut spans);
+    (spans, cuts)
 }
 
-fn push_trimmed(body: &str, start: usize, end: usize, spans: &mut Vec<Range<usize>>) {
+/// The longest sentence the later stages see. A longer one (a scraped
+/// table, a run-on list, hostile input) is cut at clause boundaries, so that
+/// no stage's work per sentence grows with the length of the text.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
+/// Pushes the trimmed sentence `start..end`, cut to
+/// [`MAX_SENTENCE_BYTES`]; returns how many cuts it took.
+fn push_trimmed(body: &str, start: usize, end: usize, spans: &mut Vec<Range<usize>>) -> usize {
     let text = &body[start..end];
     let lead = text.len() - text.trim_start().len();
     let trail = text.len() - text.trim_end().len();
-    if lead + trail < text.len() {
-        spans.push(start + lead..end - trail);
+    if lead + trail >= text.len() {
+        return 0;
     }
+    let mut cuts = 0;
+    let (mut start, end) = (start + lead, end - trail);
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !body.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &body[start..limit];
+        // The last clause boundary in the second half, else the last space.
+        let half = window.len() / 2;
+        let cut = [";", ",", " "]
+            .iter()
+            .find_map(|b| window.rfind(b).filter(|&p| p >= half).map(|p| p + b.len()))
+            .unwrap_or(window.len());
+        let piece = &body[start..start + cut];
+        let piece_end = start + piece.trim_end().len();
+        if piece_end > start {
+            spans.push(start..piece_end);
+        }
+        start += cut;
+        start += body[start..end].len() - body[start..end].trim_start().len();
+        cuts += 1;
+    }
+    if end > start {
+        spans.push(start..end);
+    }
+    cuts
 }
 
 /// The words of `text` with their byte offsets: runs of letters and digits,
@@ -149,5 +190,24 @@ mod tests {
         let body = "  One. \n Two.";
         let spans = sentences(body);
         assert_eq!(spans, vec![2..6, 9..13]);
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut_at_clause_boundaries() {
+        let body = "He met them, ".repeat(1000);
+        let (spans, cuts) = sentences_and_cuts(&body);
+        assert!(cuts >= 3, "{cuts}");
+        assert_eq!(spans.len(), cuts + 1);
+        for span in &spans {
+            assert!(span.len() <= MAX_SENTENCE_BYTES);
+            // Each piece ends at a clause boundary.
+            assert!(body[span.clone()].ends_with(','), "{:?}", &body[span.clone()]);
+        }
+        // Nothing is lost but the white space between pieces.
+        let letters: usize = spans.iter().map(|s| body[s.clone()].len()).sum();
+        assert!(letters >= body.trim_end().len() - spans.len());
+        // Ordinary sentences are never cut.
+        let (_, cuts) = sentences_and_cuts("A delegation arrived here. It left on Monday.");
+        assert_eq!(cuts, 0);
     }
 }
