@@ -190,6 +190,12 @@ fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 }
 
 fn main() -> ExitCode {
+    // Ctrl-C or a kill: the output folder keeps its last complete set, and
+    // the half-written one goes.
+    let _ = ctrlc::set_handler(|| {
+        eventline::write::remove_staging_on_signal();
+        std::process::exit(130);
+    });
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -20,7 +20,7 @@ use crate::lexicon::Lexicon;
 use crate::merge::{merge, Reported, TimelineRow};
 use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument, Rejected};
 use crate::resolve::{date_cells, resolve_article, Dateline, Mode, TimeExpr};
-use crate::write::{CsvSink, RowBuffer};
+use crate::write::{CsvSink, OutputSet, RowBuffer, RunInfo};
 
 /// Columns of `timeline.csv`.
 pub const TIMELINE_COLUMNS: &[&str] = &[
@@ -187,7 +187,9 @@ pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> A
 struct DocOutput {
     document: [String; 7],
     mentions: Vec<u8>,
+    mention_rows: usize,
     dates: Vec<u8>,
+    date_rows: usize,
     events: Vec<Reported>,
     candidates: Vec<(String, &'static str, String)>,
     bytes: usize,
@@ -231,7 +233,9 @@ impl DocOutput {
                 "0".into(),
             ],
             mentions: Vec::new(),
+            mention_rows: 0,
             dates: Vec::new(),
+            date_rows: 0,
             events: Vec::new(),
             candidates: Vec::new(),
             bytes: 0,
@@ -320,7 +324,9 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
             events.len().to_string(),
         ],
         mentions: mentions.take(),
+        mention_rows: analysis.mentions.len(),
         dates: dates.take(),
+        date_rows: analysis.dates.len(),
         events,
         candidates,
         bytes: body.len(),
@@ -359,11 +365,11 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
         .sum();
     let bar = progress_bar(options.progress, total_bytes);
 
-    let out = &options.out;
+    let set = OutputSet::begin(&options.out)?;
     let bom = options.bom;
-    let mut documents = CsvSink::create(out, "documents.csv", DOCUMENTS_COLUMNS, bom)?;
-    let mut mentions = CsvSink::create(out, "mentions.csv", MENTIONS_COLUMNS, bom)?;
-    let mut dates = CsvSink::create(out, "dates.csv", DATES_COLUMNS, bom)?;
+    let mut documents = set.sink("documents.csv", DOCUMENTS_COLUMNS, bom)?;
+    let mut mentions = set.sink("mentions.csv", MENTIONS_COLUMNS, bom)?;
+    let mut dates = set.sink("dates.csv", DATES_COLUMNS, bom)?;
     let mut reports: Vec<Reported> = Vec::new();
     let mut tally = crate::candidates::Tally::default();
     let mut summary = Summary::default();
@@ -395,8 +401,8 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
                         }
                         summary.bytes += output.bytes;
                         documents.row(output.document.iter())?;
-                        mentions.raw(&output.mentions)?;
-                        dates.raw(&output.dates)?;
+                        mentions.raw(&output.mentions, output.mention_rows)?;
+                        dates.raw(&output.dates, output.date_rows)?;
                         if let Some(bar) = &bar {
                             bar.inc(output.bytes as u64);
                         }
@@ -418,19 +424,24 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
             event_ids[i] = &row.event_id;
         }
     }
-    let mut events = CsvSink::create(out, "events.csv", EVENTS_COLUMNS, bom)?;
+    let mut events = set.sink("events.csv", EVENTS_COLUMNS, bom)?;
     for (report, event_id) in reports.iter().zip(&event_ids) {
         events.row(event_row(report, event_id))?;
     }
-    let timeline = write_timeline(out, &timeline_rows, bom)?;
-    let mut candidates = CsvSink::create(out, "candidates.csv", CANDIDATES_COLUMNS, bom)?;
+    let timeline = write_timeline(&set, &timeline_rows, bom)?;
+    let mut candidates = set.sink("candidates.csv", CANDIDATES_COLUMNS, bom)?;
     for row in tally.rows() {
         candidates.row(row.iter())?;
     }
-    for sink in [documents, mentions, dates, events, candidates] {
-        sink.finish()?;
+    let mut files = Vec::new();
+    for sink in [documents, mentions, dates, events, timeline, candidates] {
+        files.push(sink.finish()?);
     }
-    timeline.finish()?;
+    let run = RunInfo {
+        arguments: std::env::args().skip(1).collect(),
+        inputs: summary.documents,
+    };
+    set.commit(&files, &run)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -507,8 +518,8 @@ fn join(items: &[String]) -> String {
 
 /// Starts `timeline.csv` with its rows written: the caller finishes it
 /// with the run's other files.
-fn write_timeline(out: &Path, rows: &[TimelineRow], bom: bool) -> Result<CsvSink> {
-    let mut timeline = CsvSink::create(out, "timeline.csv", TIMELINE_COLUMNS, bom)?;
+fn write_timeline(set: &OutputSet, rows: &[TimelineRow], bom: bool) -> Result<CsvSink> {
+    let mut timeline = set.sink("timeline.csv", TIMELINE_COLUMNS, bom)?;
     for row in rows {
         timeline.row(timeline_row(row))?;
     }
@@ -529,9 +540,14 @@ pub fn run_merge<P: AsRef<Path>>(events: &[P], out: &Path, bom: bool) -> Result<
     for path in events {
         reports.extend(read_reports(path.as_ref())?);
     }
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let set = OutputSet::begin(out)?;
     let rows = merge(&reports);
-    write_timeline(out, &rows, bom)?.finish()?;
+    let file = write_timeline(&set, &rows, bom)?.finish()?;
+    let run = RunInfo {
+        arguments: std::env::args().skip(1).collect(),
+        inputs: reports.len(),
+    };
+    set.commit(&[file], &run)?;
     Ok(rows.len())
 }
 

@@ -201,7 +201,11 @@ mod tests {
         for span in &spans {
             assert!(span.len() <= MAX_SENTENCE_BYTES);
             // Each piece ends at a clause boundary.
-            assert!(body[span.clone()].ends_with(','), "{:?}", &body[span.clone()]);
+            assert!(
+                body[span.clone()].ends_with(','),
+                "{:?}",
+                &body[span.clone()]
+            );
         }
         // Nothing is lost but the white space between pieces.
         let letters: usize = spans.iter().map(|s| body[s.clone()].len()).sum();

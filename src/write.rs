@@ -1,15 +1,189 @@
-//! Writing CSV files that open cleanly in a spreadsheet.
+//! Writing CSV files that open cleanly in a spreadsheet, as one set.
 //!
-//! Each file is written under a temporary name in the output folder and
-//! renamed when complete, so a crash never leaves half a CSV behind. Files
-//! start with a UTF-8 byte-order mark by default (Excel needs it to read
-//! UTF-8), and cells a spreadsheet would run as a formula are neutralised.
+//! A run writes its files into a private folder inside the output folder
+//! ([`OutputSet`]) and moves them into place only when every one is complete
+//! and on disk; `run.json`, written last, lists each file's rows and SHA-256,
+//! so a reader can tell a complete set from a mixed one. A crash, a full disk
+//! or a signal never leaves half a CSV behind, and a lock keeps two runs from
+//! writing to one folder. Files start with a UTF-8 byte-order mark by default
+//! (Excel needs it to read UTF-8), and cells a spreadsheet would run as a
+//! formula are neutralised.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
+
 use crate::error::{Error, Result};
+
+/// What `run.json` says of one file of the set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileRecord {
+    /// File name within the output folder.
+    pub name: String,
+    /// Data rows (the header not counted).
+    pub rows: usize,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+}
+
+/// Prefix of the private folders runs write into.
+const STAGING_PREFIX: &str = ".eventline-tmp-";
+/// The lock file of an output folder.
+const LOCK_FILE: &str = ".eventline.lock";
+
+/// The private folder of a running write, removed on a signal.
+static STAGING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// Removes the staging folder of the running write, if any: called on
+/// SIGINT or SIGTERM before the process exits.
+pub fn remove_staging_on_signal() {
+    if let Ok(mut staging) = STAGING.lock() {
+        if let Some(dir) = staging.take() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// The files of one run, written into a private folder and moved into the
+/// output folder together by [`OutputSet::commit`]. Dropped uncommitted
+/// (an error, a panic), it removes its folder and the output folder keeps
+/// the previous set.
+pub struct OutputSet {
+    out: PathBuf,
+    staging: PathBuf,
+    // Held for the life of the set: the OS releases it if the process dies.
+    _lock: File,
+    committed: bool,
+}
+
+impl OutputSet {
+    /// Locks `out` (created when missing) for this run, removes what killed
+    /// runs left there, and starts a private folder.
+    ///
+    /// # Errors
+    /// When `out` cannot be created or another run is writing to it.
+    pub fn begin(out: &Path) -> Result<OutputSet> {
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+        let lock_path = out.join(LOCK_FILE);
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| Error::io(&lock_path, e))?;
+        if lock.try_lock().is_err() {
+            return Err(Error::Usage(format!(
+                "another eventline run is writing to {} (it holds {}); wait for it or choose another --out",
+                out.display(),
+                lock_path.display()
+            )));
+        }
+        // With the lock held, any staging folder is a killed run's.
+        if let Ok(entries) = std::fs::read_dir(out) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                if name.to_string_lossy().starts_with(STAGING_PREFIX) {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+        let staging = out.join(format!("{STAGING_PREFIX}{}", std::process::id()));
+        std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        if let Ok(mut current) = STAGING.lock() {
+            *current = Some(staging.clone());
+        }
+        Ok(OutputSet {
+            out: out.to_path_buf(),
+            staging,
+            _lock: lock,
+            committed: false,
+        })
+    }
+
+    /// Starts a file of the set.
+    ///
+    /// # Errors
+    /// When the file cannot be created.
+    pub fn sink(&self, name: &str, header: &[&str], bom: bool) -> Result<CsvSink> {
+        CsvSink::create(&self.staging, name, header, bom)
+    }
+
+    /// Moves the finished files into the output folder and writes
+    /// `run.json` last: the old `run.json` goes first, so a set caught
+    /// half-moved has none, or one whose hashes do not match.
+    ///
+    /// # Errors
+    /// When a file cannot be moved or `run.json` written.
+    pub fn commit(mut self, files: &[FileRecord], run: &RunInfo) -> Result<()> {
+        let run_json = self.out.join("run.json");
+        match std::fs::remove_file(&run_json) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&run_json, e)),
+        }
+        for file in files {
+            let from = self.staging.join(&file.name);
+            let to = self.out.join(&file.name);
+            std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
+        }
+        let staged = self.staging.join("run.json");
+        let mut json = File::create(&staged).map_err(|e| Error::io(&staged, e))?;
+        json.write_all(run.json(files).as_bytes())
+            .and_then(|()| json.sync_all())
+            .map_err(|e| Error::io(&staged, e))?;
+        std::fs::rename(&staged, &run_json).map_err(|e| Error::io(&run_json, e))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for OutputSet {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.staging);
+        if let Ok(mut current) = STAGING.lock() {
+            *current = None;
+        }
+        let _ = self.committed;
+    }
+}
+
+/// What a run records of itself in `run.json`.
+#[derive(Clone, Debug, Default)]
+pub struct RunInfo {
+    /// The command line's arguments.
+    pub arguments: Vec<String>,
+    /// Documents read.
+    pub inputs: usize,
+}
+
+impl RunInfo {
+    fn json(&self, files: &[FileRecord]) -> String {
+        let files: Vec<serde_json::Value> = files
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "name": f.name,
+                    "rows": f.rows,
+                    "bytes": f.bytes,
+                    "sha256": f.sha256,
+                })
+            })
+            .collect();
+        let value = serde_json::json!({
+            "version": env!("CARGO_PKG_VERSION"),
+            "arguments": self.arguments,
+            "documents": self.inputs,
+            "files": files,
+        });
+        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
 
 /// A CSV file being written; it appears under its name on [`finish`].
 ///
@@ -19,6 +193,9 @@ pub struct CsvSink {
     temp: PathBuf,
     file: BufWriter<File>,
     scratch: RowBuffer,
+    hash: Sha256,
+    rows: usize,
+    bytes: u64,
 }
 
 impl CsvSink {
@@ -30,18 +207,21 @@ impl CsvSink {
         let path = dir.join(name);
         let temp = dir.join(format!(".{name}.tmp"));
         let file = File::create(&temp).map_err(|e| Error::io(&temp, e))?;
-        let mut file = BufWriter::with_capacity(1 << 16, file);
-        if bom {
-            file.write_all("\u{feff}".as_bytes())
-                .map_err(|e| Error::io(&temp, e))?;
-        }
+        let file = BufWriter::with_capacity(1 << 16, file);
         let mut sink = CsvSink {
             path,
             temp,
             file,
             scratch: RowBuffer::default(),
+            hash: Sha256::new(),
+            rows: 0,
+            bytes: 0,
         };
+        if bom {
+            sink.write("\u{feff}".as_bytes())?;
+        }
         sink.row(header.iter().copied())?;
+        sink.rows = 0;
         Ok(sink)
     }
 
@@ -58,14 +238,21 @@ impl CsvSink {
         let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
         self.scratch.row(&cells);
         let bytes = self.scratch.take();
-        self.raw(&bytes)
+        self.raw(&bytes, 1)
     }
 
-    /// Appends rows already formatted by a [`RowBuffer`].
+    /// Appends `rows` rows already formatted by a [`RowBuffer`].
     ///
     /// # Errors
     /// When the file cannot be written.
-    pub fn raw(&mut self, bytes: &[u8]) -> Result<()> {
+    pub fn raw(&mut self, bytes: &[u8], rows: usize) -> Result<()> {
+        self.rows += rows;
+        self.write(bytes)
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.hash.update(bytes);
+        self.bytes += bytes.len() as u64;
         self.file
             .write_all(bytes)
             .map_err(|e| Error::io(&self.temp, e))
@@ -75,15 +262,36 @@ impl CsvSink {
     ///
     /// # Errors
     /// When flushing or renaming fails.
-    pub fn finish(self) -> Result<()> {
+    pub fn finish(self) -> Result<FileRecord> {
         let CsvSink {
-            path, temp, file, ..
+            path,
+            temp,
+            file,
+            hash,
+            rows,
+            bytes,
+            ..
         } = self;
         let file = file
             .into_inner()
             .map_err(|e| Error::io(&temp, std::io::Error::other(e.to_string())))?;
         file.sync_all().map_err(|e| Error::io(&temp, e))?;
-        std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))
+        std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let sha256 = hash
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>();
+        Ok(FileRecord {
+            name,
+            rows,
+            bytes,
+            sha256,
+        })
     }
 }
 

@@ -632,3 +632,98 @@ fn gazetteer_check_covers_the_trigger_lists() {
     );
     assert!(String::from_utf8_lossy(&output.stderr).contains("1 problem in"));
 }
+
+/// Whether every file `run.json` lists is there with its SHA-256.
+fn set_is_complete(out: &Path) -> bool {
+    use sha2::{Digest, Sha256};
+    let Ok(text) = std::fs::read_to_string(out.join("run.json")) else {
+        return false;
+    };
+    let run: serde_json::Value = serde_json::from_str(&text).expect("run.json is JSON");
+    let files = run["files"].as_array().expect("files");
+    !files.is_empty()
+        && files.iter().all(|f| {
+            let name = f["name"].as_str().unwrap_or("");
+            std::fs::read(out.join(name)).is_ok_and(|bytes| {
+                let hash: String = Sha256::digest(&bytes)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                Some(hash.as_str()) == f["sha256"].as_str()
+            })
+        })
+}
+
+fn staging_folders(out: &Path) -> usize {
+    std::fs::read_dir(out)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .starts_with(".eventline-tmp-")
+                })
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+/// `kill -9` at any moment leaves the previous complete set; the next run
+/// clears what the killed one left; a second run on the same folder is
+/// refused while the first writes.
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_the_previous_complete_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let corpus = repo("corpus/kcna/kcna-kp-2024-first300.jsonl");
+    let output = extract(&[corpus.to_str().unwrap()], &out);
+    assert!(output.status.success());
+    assert!(set_is_complete(&out));
+    let before = read(&out.join("timeline.csv"));
+
+    // A run long enough to be caught writing.
+    let big = dir.path().join("big.jsonl");
+    let lines = read(&corpus);
+    let mut text = String::new();
+    for copy in 0..40 {
+        text.push_str(&lines.replace("{\"id\": \"", &format!("{{\"id\": \"c{copy}-")));
+    }
+    std::fs::write(&big, text).unwrap();
+    let mut child = bin()
+        .args([
+            "extract",
+            big.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--quiet",
+        ])
+        .spawn()
+        .expect("run eventline");
+    let started = std::time::Instant::now();
+    while staging_folders(&out) == 0 && started.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // While it writes, another run is refused with a clear message.
+    let refused = extract(&[corpus.to_str().unwrap()], &out);
+    let still_running = child.try_wait().expect("wait").is_none();
+    child.kill().expect("kill -9");
+    child.wait().expect("reap");
+    if still_running {
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("another eventline run"));
+    }
+    assert!(set_is_complete(&out), "a killed run mixed the set");
+    let after = read(&out.join("timeline.csv"));
+    assert!(after == before || !still_running);
+
+    let output = extract(&[corpus.to_str().unwrap()], &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(staging_folders(&out), 0);
+    assert!(set_is_complete(&out));
+}
