@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/eventline
 
-.PHONY: all build run test bench clean
+.PHONY: all build run test bench fuzz clean
 
 all: build
 
@@ -20,6 +20,12 @@ test:
 # Throughput (MB/s) and peak memory over a generated corpus of >= 100 MB.
 bench: build
 	scripts/bench.sh
+
+# Fuzzing (cargo-fuzz, nightly): each target for FUZZ_SECONDS, seeded from the
+# bundled corpus. Crashes and timeouts land in fuzz/artifacts/.
+FUZZ_SECONDS ?= 600
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	$(CARGO) clean
