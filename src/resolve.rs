@@ -474,7 +474,7 @@ fn rules() -> Vec<Rule> {
         rule("month", format!(r"(?:\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|\bmid-)(?P<m>{MONTH_FULL})\b"), month_only, 1, Date),
         rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date),
         rule("season of year", format!(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b"), season, 0, Date),
-        rule("season", r"(?:\b(?:in|during|by|until|till|since|through|from)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|\b(?:this|that|last|next)\s+|\b(?:early|late|mid)[\s-]+)(?P<s>spring|summer|autumn|winter)\b".to_string(), season, 1, Date),
+        rule("season", r"(?:\b(?:in|during|by|until|till|since|through|from)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|\b(?:early|late|mid)[\s-]+)(?P<s>spring|summer|autumn|winter)\b|\b(?P<rel>this\s+past|this|that|last|next)\s+(?P<s2>spring|summer|autumn|fall|winter)\b".to_string(), season, 1, Date),
         rule("year BC", r"\b(?P<y>\d{1,4})\s*(?P<era>BCE\b|BC\b|B\.C\.|AD\b|A\.D\.)".to_string(), era_year, 0, Date),
         rule("bare year", r"\b(?P<y>1[6-9]\d\d|20\d\d)\b".to_string(), year_only, 0, Date),
         rule("clock time", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b".to_string(), clock_time, 0, Time),
@@ -482,7 +482,8 @@ fn rules() -> Vec<Rule> {
         rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date),
         rule("the past N units", format!(r"\b(?:over\s+|in\s+|during\s+|for\s+)?the\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?|centuries)\b"), past_units, 0, Duration),
         rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date),
-        rule("quarter", format!(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date),
+        rule("quarter", format!(r"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date),
+        rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date),
         rule("recent years", r"\bin\s+recent\s+(?:years|months|weeks|days|times)\b".to_string(), past_ref, 0, Date),
         rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date),
         rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date),
@@ -525,6 +526,7 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
         "this|last|next week|month|year" => &["week", "month", "year"],
         "the past N units" => &["past", "last"],
         "quarter" => &["quarter"],
+        "the latest quarter" => &["quarter", "year-earlier", "year-ago"],
         "recent years" => &["recent"],
         "that|the following year" => &["year", "month", "week", "day"],
         "N units later|earlier" => &["later", "earlier", "after", "before"],
@@ -793,15 +795,44 @@ const SEASONS: &[(&str, &str)] = &[
 /// "the summer of 1943" (1943-SU); a season without a year takes the
 /// reference year in a narrative, the year of "now" in news.
 fn season(c: &Captures, ctx: &Context) -> Option<Value> {
-    let code = lookup(SEASONS, c.name("s")?.as_str())?;
-    let year = match c.name("y") {
-        Some(y) => y.as_str().parse().ok()?,
-        None => match (ctx.mode, ctx.reference) {
+    let code = lookup(SEASONS, c.name("s").or_else(|| c.name("s2"))?.as_str())?;
+    let rel = c.name("rel").map(|m| m.as_str().to_ascii_lowercase());
+    let year = match (c.name("y"), rel.as_deref()) {
+        (Some(y), _) => y.as_str().parse().ok()?,
+        // "last fall", "next spring", "this past summer": counted from the
+        // season the report is in (winter belongs to the year of its
+        // December).
+        (None, Some(rel)) if rel != "that" => {
+            let order = |code: &str| SEASON_ORDER.iter().position(|s| *s == code).unwrap_or(0);
+            let (now_year, now_season) = season_of(ctx.now);
+            let (wanted, now) = (order(code), order(now_season));
+            match rel.split_whitespace().next().unwrap_or("") {
+                "last" if wanted >= now => now_year - 1,
+                "next" if wanted <= now => now_year + 1,
+                "this" if rel.contains("past") && wanted > now => now_year - 1,
+                _ => now_year,
+            }
+        }
+        _ => match (ctx.mode, ctx.reference) {
             (Mode::Narrative, Some(r)) => r.start.year(),
             _ => ctx.now.year(),
         },
     };
     Some(Value::Other(format!("{year:04}-{code}")))
+}
+
+/// The seasons in the order of a year that starts in March.
+const SEASON_ORDER: &[&str] = &["SP", "SU", "FA", "WI"];
+
+/// The season a day falls in, and its year (December's for a winter).
+fn season_of(day: NaiveDate) -> (i32, &'static str) {
+    match day.month() {
+        3..=5 => (day.year(), "SP"),
+        6..=8 => (day.year(), "SU"),
+        9..=11 => (day.year(), "FA"),
+        12 => (day.year(), "WI"),
+        _ => (day.year() - 1, "WI"),
+    }
 }
 
 /// "499 BC" is BC0499 in TIMEX3; "AD 9" is 0009.
@@ -838,15 +869,52 @@ fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
         "third" | "3rd" => 3,
         _ => 4,
     };
-    let year = match c.name("y") {
-        Some(y) => y.as_str().parse().ok()?,
-        None => {
+    let year_rel = c.name("yrel").map(|m| m.as_str().to_ascii_lowercase());
+    let year = match (c.name("y").or_else(|| c.name("y0")), year_rel.as_deref()) {
+        (Some(y), _) => y.as_str().parse().ok()?,
+        (None, Some("last")) => ctx.now.year() - 1,
+        (None, Some("next")) => ctx.now.year() + 1,
+        (None, Some(_)) => ctx.now.year(),
+        (None, None) => {
             let current = (ctx.now.month() - 1) / 3 + 1;
             match ctx.tense {
                 Tense::Past if q > current => ctx.now.year() - 1,
                 _ => ctx.now.year(),
             }
         }
+    };
+    Some(Value::Other(format!("{year:04}-Q{q}")))
+}
+
+/// "the quarter", "the latest quarter" (the last one completed by the
+/// report's day), "this quarter", "the year-earlier quarter" (the same
+/// quarter a year before), as TIMEX3 `1989-Q3`.
+fn latest_quarter(c: &Captures, ctx: &Context) -> Option<Value> {
+    let current = (ctx.now.month() - 1) / 3 + 1;
+    let back = |year: i32, q: u32, by: u32| -> (i32, u32) {
+        let index = year * 4 + q as i32 - 1 - by as i32;
+        (index.div_euclid(4), index.rem_euclid(4) as u32 + 1)
+    };
+    // "year-earlier" alone ("from year-earlier levels") is last year.
+    if c.name("ago").is_some() && c.name("period").is_none() {
+        return Period::year(ctx.now.year() - 1).map(Value::Period);
+    }
+    let rel = c
+        .name("rel")
+        .or_else(|| c.name("ago"))
+        .map(|m| m.as_str().to_ascii_lowercase());
+    let (year, q) = match (rel.as_deref(), c.name("this")) {
+        (_, Some(_)) | (Some("current"), _) => (ctx.now.year(), current),
+        (Some("previous" | "prior"), _) => back(ctx.now.year(), current, 2),
+        (Some(r), _) if r.ends_with("year-earlier") || r.ends_with("year-ago") => {
+            back(ctx.now.year(), current, 5)
+        }
+        _ => back(ctx.now.year(), current, 1),
+    };
+    // "the 1988 quarter": the same quarter of the year named.
+    let year = match c.name("y") {
+        Some(y) => y.as_str().parse().ok()?,
+        None => year,
     };
     Some(Value::Other(format!("{year:04}-Q{q}")))
 }
