@@ -368,6 +368,7 @@ const REF_WORDS: &[(&str, &str)] = &[
     ("previously", "PAST_REF"),
     ("in the future", "FUTURE_REF"),
     ("in future", "FUTURE_REF"),
+    ("the future", "FUTURE_REF"),
     ("soon", "FUTURE_REF"),
 ];
 
@@ -493,7 +494,7 @@ fn rules() -> Vec<Rule> {
         rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ord})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date),
         rule("duration", format!(r"\b(?P<n>{num})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long|-old)?\b"), duration, 0, Duration),
         rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration),
-        rule("present or past reference", r"\b(?:at\s+present|at\s+the\s+moment|these\s+days|in\s+the\s+past|in\s+the\s+future|in\s+future|nowadays|currently|recently|lately|formerly|previously|now|soon)\b".to_string(), reference_word, 0, Date),
+        rule("present or past reference", r"\b(?:at\s+present|at\s+the\s+moment|these\s+days|in\s+the\s+past|in\s+the\s+future|in\s+future|the\s+future|nowadays|currently|recently|lately|formerly|previously|now|soon)\b".to_string(), reference_word, 0, Date),
         rule("every unit", r"\b(?:every|each)\s+(?P<unit>day|week|month|year)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b".to_string(), set, 0, Set),
     ]
 }
@@ -1183,6 +1184,8 @@ const FUTURE_MARKERS: &[&str] = &[
     "due to",
     "slated to",
     "set to",
+    "must",
+    "would",
 ];
 const PAST_MARKERS: &[&str] = &[
     "was", "were", "had", "did", "met", "held", "made", "took", "paid", "left", "came", "went",
@@ -1228,6 +1231,15 @@ fn tense_in(words: &[(usize, &str)], at: usize) -> Tense {
             if FUTURE_MARKERS.contains(&pair.as_str()) {
                 return Some(Tense::Future);
             }
+        }
+        // "must be returned by Jan. 14": a participle after "be" is
+        // passive; the words before it tell the tense.
+        let passive = i > 0
+            && w.len() > 4
+            && w.to_ascii_lowercase().ends_with("ed")
+            && matches!(words[i - 1].1.to_ascii_lowercase().as_str(), "be" | "been" | "being");
+        if passive {
+            return None;
         }
         tense_of(w)
     };
