@@ -753,8 +753,12 @@ impl<'a, 'd> Scope<'a, 'd> {
         // An ambassador or embassy staff "here" live here: their outings
         // are not visits to the state.
         let subject_text = self.text(self.subject.clone()).to_ascii_lowercase();
+        // "the embassies here visited ...": who is "here" lives here.
+        let resident_here = words(&subject_text).last() == Some("here");
         if trigger.object != Role::Guest
-            && words(&subject_text).any(|x| Words::has(&self.lexicon.words.resident_diplomats, x))
+            && (resident_here
+                || words(&subject_text)
+                    .any(|x| Words::has(&self.lexicon.words.resident_diplomats, x)))
         {
             return None;
         }
