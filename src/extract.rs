@@ -1686,6 +1686,9 @@ impl<'a, 'd> Scope<'a, 'd> {
 
     fn status(&self, hit: &Hit) -> Status {
         let before = self.text(self.subject.start..hit.start);
+        // "Kim Jong Un, who is on a visit to Russia, met ...": a comma
+        // closes what came before; its "to" plans nothing.
+        let before = &before[before.rfind([',', ';']).map_or(0, |p| p + 1)..];
         let trigger = self.text(hit.start..hit.end);
         let lookback: Vec<String> = words(before)
             .collect::<Vec<_>>()
@@ -1751,7 +1754,38 @@ impl<'a, 'd> Scope<'a, 'd> {
             return false;
         };
         let last = last.to_ascii_lowercase();
+        // Only a clause in the past recalls: "a professor who visited the
+        // DPRK"; "Kim Jong Un, who is on a visit to Russia" is the news.
+        let told_in_past = hit
+            .trigger
+            .pattern
+            .split_whitespace()
+            .any(|w| w.ends_with("ed") || PAST_FORMS.contains(&w));
+        if !told_in_past {
+            return false;
+        }
         if matches!(last.as_str(), "who" | "which") {
+            return true;
+        }
+        // "the hall where the armistice agreement was signed": a relative
+        // word shortly before, with no comma closing its clause.
+        let near = &before[before.len().saturating_sub(RELATIVE_REACH)..];
+        let near = &near[near.find(' ').map_or(0, |p| p + 1)..];
+        let lower = near.to_ascii_lowercase();
+        let opened = [" who ", " which ", " where "]
+            .iter()
+            .filter_map(|w| lower.rfind(w).map(|at| at + w.len()))
+            .max();
+        // Closed by a comma, or by a verb of its own ("who is a special
+        // envoy of ... and her party visited"): the trigger is the main verb.
+        let closed = |at: usize| {
+            let clause = &lower[at..];
+            clause.contains([',', ';', '('])
+                || clause
+                    .split_whitespace()
+                    .any(|w| matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had"))
+        };
+        if opened.is_some_and(|at| !closed(at)) {
             return true;
         }
         let first_word = hit.trigger.pattern.split_whitespace().next().unwrap_or("");
@@ -2098,9 +2132,10 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
     }) && (gap.contains(',') || gap.contains(" and ") || gap.contains(" or "))
 }
 
-/// Whether the text before a name ends in "<proxy> of [the] [titles]": the
-/// person is the one an envoy, a message or a gift stands for ("a verbal
-/// message of Chinese President Hu Jintao").
+/// Whether the text before a name ends in "<proxy> of|to [the] [titles]":
+/// the person is the one an envoy, a message, an adviser or a gift stands
+/// for ("a verbal message of Chinese President Hu Jintao", "advisor to the
+/// president of Mongolia").
 fn stands_for(before: &str, lists: &Words) -> bool {
     let mut previous = words(before).rev().skip_while(|w| {
         lists.titles.contains(*w)
@@ -2109,7 +2144,7 @@ fn stands_for(before: &str, lists: &Words) -> bool {
     });
     previous
         .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        .is_some_and(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("to"))
         && previous
             .next()
             .is_some_and(|w| Words::has(&lists.proxies, w))
@@ -2126,6 +2161,14 @@ fn char_floor(text: &str, at: usize) -> usize {
     }
     at
 }
+
+/// Past forms of trigger verbs that do not end in "-ed".
+const PAST_FORMS: &[&str] = &[
+    "met", "held", "paid", "made", "left", "inked", "was", "were",
+];
+
+/// How far before a trigger a relative word may open its clause.
+const RELATIVE_REACH: usize = 120;
 
 /// Nouns that name a meeting or a visit as a trigger's first word: "summit
 /// held", "talks took place".

@@ -461,6 +461,7 @@ fn rules() -> Vec<Rule> {
     };
     vec![
         rule("day span", format!(r"\b(?:from\s+)?(?P<e>(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*(?:-|–|to|till|until|through)\s*)(?:(?P<m2>{MONTH_ANY})\s+)?(?P<d2>{DAY})(?:\s*,\s*(?P<y>{YEAR}))?)\b"), day_span, 1, Date),
+        rule("juche date", format!(r"\b(?:(?P<m>{MONTH_ANY})\s+(?:(?P<d>{DAY})\s*,?\s+)?)?Juche\s+\d{{1,3}}\s*\((?P<y>{YEAR})\)"), juche_date, 0, Date),
         rule("month day, year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"), full_date, 0, Date),
         rule("day month year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s*,?\s+(?P<y>{YEAR})\b"), full_date, 0, Date),
         rule("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(), full_date, 0, Date),
@@ -527,6 +528,7 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
         "this|last|next week|month|year" => &["week", "month", "year"],
         "the past N units" => &["past", "last"],
         "quarter" => &["quarter"],
+        "juche date" => &["juche"],
         "the latest quarter" => &["quarter", "year-earlier", "year-ago"],
         "recent years" => &["recent"],
         "that|the following year" => &["year", "month", "week", "day"],
@@ -887,6 +889,22 @@ fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
     Some(Value::Other(format!("{year:04}-Q{q}")))
 }
 
+/// "May 3, Juche 61 (1972)", "May Juche 61 (1972)", "Juche 38 (1949)": KCNA
+/// gives the Juche year with the common era's in brackets.
+fn juche_date(c: &Captures, _: &Context) -> Option<Value> {
+    let year = number(c, "y").and_then(|y| i32::try_from(y).ok())?;
+    let period = match (c.name("m"), c.name("d")) {
+        (Some(_), Some(_)) => Period::day(NaiveDate::from_ymd_opt(
+            year,
+            month_number(c)?,
+            day_number(c)?,
+        )?),
+        (Some(_), None) => Period::month(year, month_number(c)?)?,
+        _ => Period::year(year)?,
+    };
+    Some(Value::Period(period))
+}
+
 /// "the quarter", "the latest quarter" (the last one completed by the
 /// report's day), "this quarter", "the year-earlier quarter" (the same
 /// quarter a year before), as TIMEX3 `1989-Q3`.
@@ -1237,7 +1255,10 @@ fn tense_in(words: &[(usize, &str)], at: usize) -> Tense {
         let passive = i > 0
             && w.len() > 4
             && w.to_ascii_lowercase().ends_with("ed")
-            && matches!(words[i - 1].1.to_ascii_lowercase().as_str(), "be" | "been" | "being");
+            && matches!(
+                words[i - 1].1.to_ascii_lowercase().as_str(),
+                "be" | "been" | "being"
+            );
         if passive {
             return None;
         }
