@@ -798,10 +798,21 @@ impl<'a, 'd> Scope<'a, 'd> {
                     || (trigger.object != Role::Here
                         && trigger.pattern.split_whitespace().any(|w| w == "here"))
                 {
-                    // A delegation of no named state that leaves here is from here.
+                    // A delegation of no named state that leaves here is from
+                    // here; of a body of two states ("the DPRK-China Friendship
+                    // Association ... left here to visit China"), from the one
+                    // it does not go to.
+                    let going_to: Vec<String> = self
+                        .territories_in(&self.object)
+                        .into_iter()
+                        .map(|m| self.party_of(m))
+                        .collect();
                     sides
                         .subject_states
-                        .last()
+                        .iter()
+                        .rev()
+                        .find(|s| !going_to.contains(s))
+                        .or(sides.subject_states.last())
                         .cloned()
                         .or_else(|| here_country.clone())
                 } else {
@@ -2011,8 +2022,11 @@ impl<'a, 'd> Scope<'a, 'd> {
         // lag): a later date in the sentence dates something else; a date
         // in a document's name names it.
         let latest = self.doc.now + chrono::Days::new(1);
+        // An event is dated to its year at least: "the 21st Century" dates
+        // nothing a timeline can use.
         let possible = |d: &&TimeExpr| {
-            (status != Status::Happened || d.period().is_some_and(|p| p.start <= latest))
+            d.period().map_or(true, |p| p.precision <= Precision::Year)
+                && (status != Status::Happened || d.period().is_some_and(|p| p.start <= latest))
                 && !title.is_some_and(|t| d.span.start >= t.start && d.span.end <= t.end)
                 && !self.names_a_document(d)
         };
