@@ -727,3 +727,130 @@ fn a_killed_run_leaves_the_previous_complete_set() {
     assert_eq!(staging_folders(&out), 0);
     assert!(set_is_complete(&out));
 }
+
+/// A full disk fails the run (exit 2) and leaves the previous complete set
+/// and no temporary files. Needs a small tmpfs: runs as root where mount
+/// works, and is skipped with a message elsewhere.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_leaves_the_previous_complete_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let disk = dir.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(&disk)
+        .stderr(Stdio::null())
+        .status();
+    if !mounted.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(disk.clone());
+    let out = disk.join("out");
+    let small = dir.path().join("small.txt");
+    std::fs::write(
+        &small,
+        "Vladivostok, April 25 (KCNA) -- Kim Jong Un had talks with Vladimir Putin today.",
+    )
+    .unwrap();
+    let output = extract(
+        &[small.to_str().unwrap(), "--published", "2019-04-25"],
+        &out,
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(set_is_complete(&out));
+    let before = read(&out.join("timeline.csv"));
+    // The bundled corpus writes far more than the disk holds.
+    let corpus = repo("corpus/kcna/kcna-kp-2024-first300.jsonl");
+    let output = extract(&[corpus.to_str().unwrap()], &out);
+    assert_eq!(output.status.code(), Some(2), "a full disk is an error");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("No space left"));
+    assert!(set_is_complete(&out), "the previous set is intact");
+    assert_eq!(read(&out.join("timeline.csv")), before);
+    assert_eq!(staging_folders(&out), 0, "no temporary files left");
+}
+
+/// Ctrl-C (SIGINT) during a run: exit 130, the previous complete set, no
+/// temporary folder.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_removes_its_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let corpus = repo("corpus/kcna/kcna-kp-2024-first300.jsonl");
+    assert!(extract(&[corpus.to_str().unwrap()], &out).status.success());
+    let big = dir.path().join("big.jsonl");
+    let lines = read(&corpus);
+    let text: String = (0..40)
+        .map(|copy| lines.replace("{\"id\": \"", &format!("{{\"id\": \"c{copy}-")))
+        .collect();
+    std::fs::write(&big, text).unwrap();
+    let child = bin()
+        .args([
+            "extract",
+            big.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--quiet",
+        ])
+        .spawn()
+        .expect("run eventline");
+    let started = std::time::Instant::now();
+    while staging_folders(&out) == 0 && started.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let interrupted = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .is_ok_and(|s| s.success());
+    let output = child.wait_with_output().expect("wait");
+    if interrupted && output.status.code() == Some(130) {
+        assert_eq!(staging_folders(&out), 0);
+    }
+    assert!(set_is_complete(&out));
+}
+
+/// Inputs that once panicked the extractor give events or none, never a
+/// crash.
+#[test]
+fn inputs_that_once_panicked_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("m.txt");
+    std::fs::write(&text, "signed treaty China 3 days later 5 days later").unwrap();
+    let output = extract(
+        &[text.to_str().unwrap(), "--published", "2024-08-12"],
+        &dir.path().join("o"),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let output = bin()
+        .args(["dates", "--published", "2024-06-19", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(b"It was 99999999 days ago. 99999999 weeks ago. It happened in 1950. 99999999 days later they met.")?;
+            child.wait_with_output()
+        })
+        .expect("run eventline dates");
+    assert!(output.status.success());
+}

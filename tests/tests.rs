@@ -3,6 +3,7 @@
 mod cli;
 mod dates_corpus;
 mod events_corpus;
+mod properties;
 mod robustness;
 
 /// Reads a corpus CSV of this folder, skipping `#` comment rows; each row
