@@ -1701,11 +1701,19 @@ impl<'a, 'd> Scope<'a, 'd> {
         // closes what came before; its "to" plans nothing.
         let before = &before[before.rfind([',', ';']).map_or(0, |p| p + 1)..];
         let trigger = self.text(hit.start..hit.end);
+        // A noun ("talks between ...") takes its modality from a verb
+        // further back: "proposed having a working contact for talks".
+        let reach = if hit.trigger.subject == Role::None { 6 } else { 3 };
         let lookback: Vec<String> = words(before)
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
-            .take(3)
+            .take(reach)
+            .enumerate()
+            // Beyond the nearest three words, an infinitive's "to" is
+            // another verb's: "came to Pyongyang for talks".
+            .filter(|(i, w)| *i < 3 || !w.eq_ignore_ascii_case("to"))
+            .map(|(_, w)| w)
             .map(|w| w.to_ascii_lowercase())
             .collect();
         let in_trigger: Vec<String> = words(trigger).map(|w| w.to_ascii_lowercase()).collect();
@@ -1826,7 +1834,14 @@ impl<'a, 'd> Scope<'a, 'd> {
         let list_item = self.doc.body[line_start..].trim_start().starts_with("- ");
         let opening = opening || list_item;
         let sentence = self.text(self.sentence.clone()).to_ascii_lowercase();
-        let recalled = ["anniversary", "occasion when", "years ago", "history"]
+        let recalled = [
+            "anniversary",
+            "occasion when",
+            "years ago",
+            "history",
+            "has passed since",
+            "have passed since",
+        ]
             .iter()
             .any(|w| sentence.contains(w));
         opening && !recalled
