@@ -1135,6 +1135,29 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// Names the gazetteers do not know, given as the leader of a delegation:
     /// "led by Academician Valentine Sergiyenko, ...". The name is the last
     /// run of capitalised words before the next comma, without titles.
+    /// Whether a gazetteer mention of the document covers byte `at`: such a
+    /// word (a state, a place) is no part of an unknown name.
+    fn covered_at(&self, at: usize) -> bool {
+        self.doc
+            .mentions
+            .iter()
+            .any(|m| m.start <= at && at < m.end)
+    }
+
+    /// The gazetteer people named in the sentence.
+    fn people_named(&self) -> impl Iterator<Item = &&'a Mention> + '_ {
+        self.mentions
+            .iter()
+            .filter(|m| self.gazetteer.entity(m.entity).kind == EntityKind::Person)
+    }
+
+    /// Whether a gazetteer person is named within `range`: the name there is
+    /// already an actor.
+    fn person_within(&self, range: Range<usize>) -> bool {
+        self.people_named()
+            .any(|m| m.start >= range.start && m.end <= range.end)
+    }
+
     fn named_leaders(&self, range: &Range<usize>) -> Vec<String> {
         let text = self.text(range.clone());
         let lower = text.to_ascii_lowercase();
@@ -1146,21 +1169,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let stretch_end = from + name_stretch_len(&text[from..]);
                 let start = range.start + from;
                 // A gazetteer person there is already an actor.
-                let known = self.mentions.iter().any(|m| {
-                    m.start >= start
-                        && m.end <= range.start + stretch_end
-                        && self.gazetteer.entity(m.entity).kind == EntityKind::Person
-                });
+                let known = self.person_within(start..range.start + stretch_end);
                 if known {
                     continue;
                 }
-                let covered = |offset: usize| {
-                    let at = start + offset;
-                    self.doc
-                        .mentions
-                        .iter()
-                        .any(|m| m.start <= at && at < m.end)
-                };
+                let covered = |offset: usize| self.covered_at(start + offset);
                 if let Some(name) =
                     last_name_run(&text[from..stretch_end], covered, &self.lexicon.words)
                 {
@@ -1174,18 +1187,8 @@ impl<'a, 'd> Scope<'a, 'd> {
         // Netumbo Nandi-Ndaitwah who is a special envoy ... visited ...".
         for lead_out in NAME_LEAD_OUTS {
             if let Some(at) = text.find(lead_out) {
-                let covered = |offset: usize| {
-                    let abs = range.start + offset;
-                    self.doc
-                        .mentions
-                        .iter()
-                        .any(|m| m.start <= abs && abs < m.end)
-                };
-                let known = self.mentions.iter().any(|m| {
-                    m.start >= range.start
-                        && m.end <= range.start + at
-                        && self.gazetteer.entity(m.entity).kind == EntityKind::Person
-                });
+                let covered = |offset: usize| self.covered_at(range.start + offset);
+                let known = self.person_within(range.start..range.start + at);
                 if !known {
                     let stretch_start = text[..at].rfind([',', ';', '(', ')']).map_or(0, |p| p + 1);
                     let shifted = |offset: usize| covered(stretch_start + offset);
@@ -1215,21 +1218,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                 continue;
             };
             let from = here + after_title;
-            let known = self.mentions.iter().any(|m| {
-                m.start >= range.start + here
-                    && m.end <= range.start + here + stretch.len()
-                    && self.gazetteer.entity(m.entity).kind == EntityKind::Person
-            });
+            let known = self.person_within(range.start + here..range.start + here + stretch.len());
             if known {
                 continue;
             }
-            let covered = |offset: usize| {
-                let abs = range.start + from + offset;
-                self.doc
-                    .mentions
-                    .iter()
-                    .any(|m| m.start <= abs && abs < m.end)
-            };
+            let covered = |offset: usize| self.covered_at(range.start + from + offset);
             let tail = &text[from..here + stretch.len()];
             for name in name_runs(tail, covered, &self.lexicon.words) {
                 // "Minister of Unification Pak Jae Gyu": the word right after
@@ -1250,19 +1243,9 @@ impl<'a, 'd> Scope<'a, 'd> {
         // woman lawyer Marie-Louise Moerens on a visit to ...".
         let last_stretch = text.rfind([',', ';', '(', ')', '"']).map_or(0, |p| p + 1);
         let tail = &text[last_stretch..];
-        let known = self.mentions.iter().any(|m| {
-            m.start >= range.start + last_stretch
-                && m.end <= range.end
-                && self.gazetteer.entity(m.entity).kind == EntityKind::Person
-        });
+        let known = self.person_within(range.start + last_stretch..range.end);
         if !known && tail.ends_with(|c: char| c.is_whitespace()) {
-            let covered = |offset: usize| {
-                let abs = range.start + last_stretch + offset;
-                self.doc
-                    .mentions
-                    .iter()
-                    .any(|m| m.start <= abs && abs < m.end)
-            };
+            let covered = |offset: usize| self.covered_at(range.start + last_stretch + offset);
             if let Some(name) = last_name_run(tail, covered, &self.lexicon.words) {
                 let ends_the_side = tail.trim_end().ends_with(name.as_str());
                 if ends_the_side && !names.contains(&name) {
@@ -1296,22 +1279,15 @@ impl<'a, 'd> Scope<'a, 'd> {
             }
             // The name before the comma is a gazetteer person's: already
             // an actor. (One earlier in the stretch is someone else.)
-            let known = self.mentions.iter().any(|m| {
+            let known = self.people_named().any(|m| {
                 m.start >= range.start + stretch_start
                     && m.end <= range.start + comma
                     && m.end + 2 >= range.start + comma
-                    && self.gazetteer.entity(m.entity).kind == EntityKind::Person
             });
             if known {
                 continue;
             }
-            let covered = |offset: usize| {
-                let abs = range.start + stretch_start + offset;
-                self.doc
-                    .mentions
-                    .iter()
-                    .any(|m| m.start <= abs && abs < m.end)
-            };
+            let covered = |offset: usize| self.covered_at(range.start + stretch_start + offset);
             let name = last_name_run(&text[stretch_start..comma], covered, &self.lexicon.words);
             if let Some(name) = name {
                 if !names.contains(&name) {
@@ -1703,7 +1679,11 @@ impl<'a, 'd> Scope<'a, 'd> {
         let trigger = self.text(hit.start..hit.end);
         // A noun ("talks between ...") takes its modality from a verb
         // further back: "proposed having a working contact for talks".
-        let reach = if hit.trigger.subject == Role::None { 6 } else { 3 };
+        let reach = if hit.trigger.subject == Role::None {
+            6
+        } else {
+            3
+        };
         let lookback: Vec<String> = words(before)
             .collect::<Vec<_>>()
             .into_iter()
@@ -1842,8 +1822,8 @@ impl<'a, 'd> Scope<'a, 'd> {
             "has passed since",
             "have passed since",
         ]
-            .iter()
-            .any(|w| sentence.contains(w));
+        .iter()
+        .any(|w| sentence.contains(w));
         opening && !recalled
     }
 
