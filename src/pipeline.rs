@@ -709,6 +709,18 @@ const PANIC_FOR_TESTS: &str = "eventline-test-panic-3f9c1e";
 mod tests {
     use super::*;
 
+    /// One thread, no byte-order mark, into `dir/out`.
+    fn options_for(dir: &Path) -> Options {
+        Options {
+            out: dir.join("out"),
+            gazetteers: Vec::new(),
+            jobs: 1,
+            published: None,
+            bom: false,
+            progress: false,
+        }
+    }
+
     #[test]
     fn a_panicking_document_is_rejected_and_the_run_goes_on() {
         let dir = tempfile::tempdir().expect("temporary folder");
@@ -719,14 +731,7 @@ mod tests {
             PANIC_FOR_TESTS
         );
         std::fs::write(&input, format!("{bad}\n{good}\n")).expect("write input");
-        let options = Options {
-            out: dir.path().join("out"),
-            gazetteers: Vec::new(),
-            jobs: 1,
-            published: None,
-            bom: false,
-            progress: false,
-        };
+        let options = options_for(dir.path());
         let summary = run_extract(&[&input], &options).expect("the run goes on");
         assert_eq!(summary.documents, 2);
         assert_eq!(summary.rejected, 1);
@@ -761,14 +766,7 @@ mod tests {
             ),
         )
         .expect("write input");
-        let options = Options {
-            out: dir.path().join("out"),
-            gazetteers: Vec::new(),
-            jobs: 1,
-            published: None,
-            bom: false,
-            progress: false,
-        };
+        let options = options_for(dir.path());
         let summary = run_extract(&[&input], &options).expect("run");
         assert_eq!(summary.rejected, 2);
         let documents =

@@ -654,6 +654,18 @@ fn set_is_complete(out: &Path) -> bool {
         })
 }
 
+/// Forty copies of `corpus` with distinct ids in `dir/big.jsonl`: a run
+/// long enough to be caught writing.
+fn long_run_input(dir: &Path, corpus: &Path) -> PathBuf {
+    let big = dir.join("big.jsonl");
+    let lines = read(corpus);
+    let text: String = (0..40)
+        .map(|copy| lines.replace("{\"id\": \"", &format!("{{\"id\": \"c{copy}-")))
+        .collect();
+    std::fs::write(&big, text).unwrap();
+    big
+}
+
 fn staging_folders(out: &Path) -> usize {
     std::fs::read_dir(out)
         .map(|entries| {
@@ -683,14 +695,7 @@ fn a_killed_run_leaves_the_previous_complete_set() {
     assert!(set_is_complete(&out));
     let before = read(&out.join("timeline.csv"));
 
-    // A run long enough to be caught writing.
-    let big = dir.path().join("big.jsonl");
-    let lines = read(&corpus);
-    let mut text = String::new();
-    for copy in 0..40 {
-        text.push_str(&lines.replace("{\"id\": \"", &format!("{{\"id\": \"c{copy}-")));
-    }
-    std::fs::write(&big, text).unwrap();
+    let big = long_run_input(dir.path(), &corpus);
     let mut child = bin()
         .args([
             "extract",
@@ -790,12 +795,7 @@ fn an_interrupted_run_removes_its_temporary_files() {
     let out = dir.path().join("out");
     let corpus = repo("corpus/kcna/kcna-kp-2024-first300.jsonl");
     assert!(extract(&[corpus.to_str().unwrap()], &out).status.success());
-    let big = dir.path().join("big.jsonl");
-    let lines = read(&corpus);
-    let text: String = (0..40)
-        .map(|copy| lines.replace("{\"id\": \"", &format!("{{\"id\": \"c{copy}-")))
-        .collect();
-    std::fs::write(&big, text).unwrap();
+    let big = long_run_input(dir.path(), &corpus);
     let child = bin()
         .args([
             "extract",
