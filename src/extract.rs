@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::gazetteer::{EntityKind, Gazetteer, Mention};
+use crate::gazetteer::{Coordinates, EntityKind, Gazetteer, Mention};
 use std::borrow::Cow;
 
 use crate::lexicon::{EventKind, KnownDocument, Lexicon, Role, Trigger, Words};
@@ -66,6 +66,8 @@ pub struct Event {
     pub states: Vec<String>,
     /// City or site, when the text names one.
     pub place: String,
+    /// Where the place lies, when the gazetteer knows.
+    pub coordinates: Option<Coordinates>,
     /// A treaty's name.
     pub title: String,
     /// The sentence that says so.
@@ -1042,7 +1044,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .place
                 .or(leg.place)
                 .or_else(|| self.dateline_venue(trigger.kind, &parties.states, &period))
-                .map(|p| self.gazetteer.entity(p).name.clone());
+                .map(|p| self.gazetteer.entity(p));
             out.push(Event {
                 kind: trigger.kind,
                 status,
@@ -1051,7 +1053,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                 date_rule: Cow::Borrowed(date_rule),
                 actors,
                 states: states.clone(),
-                place: place.unwrap_or_default(),
+                place: place.map(|p| p.name.clone()).unwrap_or_default(),
+                coordinates: place.and_then(|p| p.coordinates),
                 title: parties
                     .document
                     .as_ref()

@@ -99,6 +99,19 @@ pub struct Entity {
     /// The day a person died (`died`), when the gazetteer knows it: nobody
     /// takes part in an event after it.
     pub died: Option<chrono::NaiveDate>,
+    /// A place's latitude and longitude (`lat`, `lon`), when the gazetteer
+    /// gives both: written beside the place so that a timeline drops into
+    /// a map as it is.
+    pub coordinates: Option<Coordinates>,
+}
+
+/// A point on the globe, in decimal degrees (WGS 84, as GeoNames gives it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Coordinates {
+    /// Degrees north (negative: south).
+    pub latitude: f64,
+    /// Degrees east (negative: west).
+    pub longitude: f64,
 }
 
 impl Entity {
@@ -920,14 +933,15 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
                 states => (states.to_string(), String::new()),
             },
         };
+        let mut degrees = [None, None];
         if kind == EntityKind::Place {
-            for (name, range) in [("lat", 90.0), ("lon", 180.0)] {
+            for (slot, (name, range)) in [("lat", 90.0), ("lon", 180.0)].into_iter().enumerate() {
                 let text = get_optional(&record, column(name));
                 if text.is_empty() {
                     continue;
                 }
                 match text.parse::<f64>() {
-                    Ok(v) if v.is_finite() && v.abs() <= range => {}
+                    Ok(v) if v.is_finite() && v.abs() <= range => degrees[slot] = Some(v),
                     _ => {
                         return Err(fail(
                             line,
@@ -965,6 +979,13 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
             origin: format!("{}:{line}", path.display()),
             terms,
             died,
+            coordinates: match degrees {
+                [Some(latitude), Some(longitude)] => Some(Coordinates {
+                    latitude,
+                    longitude,
+                }),
+                _ => None,
+            },
         });
     }
     Ok(entities)
@@ -985,6 +1006,7 @@ mod tests {
             origin: String::new(),
             terms: Vec::new(),
             died: None,
+            coordinates: None,
         }
     }
 

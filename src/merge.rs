@@ -357,6 +357,7 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
     }
     if row.event.place.is_empty() {
         row.event.place = event.place.clone();
+        row.event.coordinates = event.coordinates;
     }
     if row.event.title.is_empty() {
         row.event.title = event.title.clone();
@@ -387,6 +388,7 @@ mod tests {
                 actors: actors.iter().map(|s| s.to_string()).collect(),
                 states: states.iter().map(|s| s.to_string()).collect(),
                 place: String::new(),
+                coordinates: None,
                 title: String::new(),
                 evidence: String::new(),
                 span: 0..0,

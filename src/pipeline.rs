@@ -33,6 +33,8 @@ pub const TIMELINE_COLUMNS: &[&str] = &[
     "actors",
     "states",
     "place",
+    "latitude",
+    "longitude",
     "stops",
     "title",
     "sources",
@@ -53,6 +55,8 @@ pub const EVENTS_COLUMNS: &[&str] = &[
     "actors",
     "states",
     "place",
+    "latitude",
+    "longitude",
     "title",
     "evidence",
     "start",
@@ -583,12 +587,16 @@ pub fn read_reports(path: &Path) -> Result<Vec<Reported>> {
     };
     // Every column an extract writes but the two derived ones.
     let mut at = std::collections::HashMap::new();
+    // The coordinates come from the gazetteer and were added later: an
+    // events.csv without them still merges.
     for &name in EVENTS_COLUMNS
         .iter()
-        .filter(|c| !["date", "event_id"].contains(c))
+        .filter(|c| !["date", "event_id", "latitude", "longitude"].contains(c))
     {
         at.insert(name, column(name)?);
     }
+    let latitude = column("latitude").ok();
+    let longitude = column("longitude").ok();
     let mut reports = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| Error::Csv {
@@ -613,6 +621,29 @@ pub fn read_reports(path: &Path) -> Result<Vec<Reported>> {
                 .parse::<usize>()
                 .map_err(|_| fail(line, format!("{name} {:?} is not a number", cell(name))))
         };
+        let degrees = |index: Option<usize>, name: &str, range: f64| match index
+            .and_then(|i| record.get(i))
+            .unwrap_or("")
+        {
+            "" => Ok(None),
+            text => match text.parse::<f64>() {
+                Ok(v) if v.is_finite() && v.abs() <= range => Ok(Some(v)),
+                _ => Err(fail(
+                    line,
+                    format!("{name} {text:?} is not a number from -{range} to {range}"),
+                )),
+            },
+        };
+        let coordinates = match (
+            degrees(latitude, "latitude", 90.0)?,
+            degrees(longitude, "longitude", 180.0)?,
+        ) {
+            (Some(latitude), Some(longitude)) => Some(crate::gazetteer::Coordinates {
+                latitude,
+                longitude,
+            }),
+            _ => None,
+        };
         let precision = Precision::parse(cell("precision"))
             .ok_or_else(|| fail(line, format!("unknown precision {:?}", cell("precision"))))?;
         let kind = crate::lexicon::EventKind::parse(cell("event"))
@@ -635,6 +666,7 @@ pub fn read_reports(path: &Path) -> Result<Vec<Reported>> {
                 actors: list("actors"),
                 states: list("states"),
                 place: cell("place").to_string(),
+                coordinates,
                 title: cell("title").to_string(),
                 evidence: cell("evidence").to_string(),
                 span: number("start")?..number("end")?,
@@ -654,6 +686,22 @@ fn unneutralised(cell: &str) -> &str {
     }
 }
 
+/// The place's latitude as a cell; empty without a known place.
+fn latitude(event: &crate::extract::Event) -> String {
+    event
+        .coordinates
+        .map(|c| c.latitude.to_string())
+        .unwrap_or_default()
+}
+
+/// The place's longitude as a cell; empty without a known place.
+fn longitude(event: &crate::extract::Event) -> String {
+    event
+        .coordinates
+        .map(|c| c.longitude.to_string())
+        .unwrap_or_default()
+}
+
 fn event_row(report: &Reported, event_id: &str) -> Vec<String> {
     let e = &report.event;
     vec![
@@ -668,6 +716,8 @@ fn event_row(report: &Reported, event_id: &str) -> Vec<String> {
         join(&e.actors),
         join(&e.states),
         e.place.clone(),
+        latitude(e),
+        longitude(e),
         e.title.clone(),
         e.evidence.clone(),
         e.span.start.to_string(),
@@ -691,6 +741,8 @@ fn timeline_row(row: &TimelineRow) -> Vec<String> {
         join(&e.actors),
         join(&e.states),
         e.place.clone(),
+        latitude(e),
+        longitude(e),
         join(&row.stops),
         e.title.clone(),
         row.sources.to_string(),

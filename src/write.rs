@@ -330,14 +330,29 @@ impl RowBuffer {
 /// [`neutralise`] without allocating for the common, harmless cell.
 fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
+        Some('-') if is_negative_decimal(cell) => std::borrow::Cow::Borrowed(cell),
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => std::borrow::Cow::Owned(format!("'{cell}")),
         _ => std::borrow::Cow::Borrowed(cell),
     }
 }
 
+/// `-77.0364`: a number a spreadsheet reads as a number, and nothing else
+/// (a longitude west of Greenwich must stay a number for a map).
+fn is_negative_decimal(cell: &str) -> bool {
+    let Some(digits) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Prefixes a cell that a spreadsheet would evaluate (`=`, `+`, `-`, `@`,
 /// tab, carriage return) with an apostrophe, the OWASP-recommended defence
-/// against CSV injection. Other cells are unchanged.
+/// against CSV injection; a negative decimal number (`-77.0364`) is a
+/// number, not a formula, and stays as it is. Other cells are unchanged.
 pub fn neutralise(cell: &str) -> String {
     neutralised(cell).into_owned()
 }
@@ -352,6 +367,12 @@ mod tests {
             ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
             ("+1", "'+1"),
             ("-2+3", "'-2+3"),
+            ("-77.0364", "-77.0364"),
+            ("-12", "-12"),
+            ("-1.", "'-1."),
+            ("-.5", "'-.5"),
+            ("-1.2.3", "'-1.2.3"),
+            ("-1e5", "'-1e5"),
             ("@SUM(A1)", "'@SUM(A1)"),
             ("\tx", "'\tx"),
             ("Kim Jong Un", "Kim Jong Un"),
