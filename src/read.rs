@@ -386,7 +386,7 @@ pub fn read_text(name: &str, bytes: &[u8], published: Option<NaiveDate>) -> Docu
                 path: name.to_string(),
                 title: page.title,
                 published,
-                body: page.body,
+                body: unwrap_lines(&page.body),
                 lossy,
             }),
             Err(reason) => Err(Rejected {
@@ -403,7 +403,7 @@ pub fn read_text(name: &str, bytes: &[u8], published: Option<NaiveDate>) -> Docu
             path: name.to_string(),
             title: String::new(),
             published,
-            body: text,
+            body: unwrap_lines(&text),
             lossy,
         }),
         None => Err(Rejected {
@@ -535,7 +535,7 @@ pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
     let Some(text) = object.get("text").and_then(|v| v.as_str()) else {
         return reject(id, title, "no \"text\" field".into());
     };
-    let body = strip_leading_title(clean_text(text), &title);
+    let body = unwrap_lines(&strip_leading_title(clean_text(text), &title));
     Ok(Article {
         id,
         path,
@@ -559,6 +559,107 @@ fn strip_leading_title(body: String, title: &str) -> String {
         }
     }
     trimmed.to_string()
+}
+
+/// The shortest line, in characters, that hard wrapping leaves before a
+/// break: text wrapped at 60 to 80 columns breaks lines of 45 and more, a
+/// headline or a signature may be shorter.
+const MIN_WRAPPED_LINE_CHARS: usize = 40;
+
+/// The widest text anyone hard-wraps (e-mail wraps at 72-80 columns, a
+/// PDF's column is narrower): a longer line is a paragraph of its own.
+const MAX_WRAP_WIDTH_CHARS: usize = 100;
+
+/// How many columns short of the wrap width a wrapped line may end: a
+/// justified or proportional-font copy (PDF) does not fill every line.
+const WRAP_SLACK_CHARS: usize = 4;
+
+/// Joins the lines of hard-wrapped text (e-mail, PDF copies, the KCNA
+/// archive of 1997) into the paragraphs they were cut from, so that a
+/// sentence is not cut at every line end.
+///
+/// A line break is a space when the line was full: its next word would
+/// not have fitted within the text's wrap width (the width most lines
+/// reach, the 90th percentile of line lengths, at most 100 columns), the line does not end a
+/// sentence (`.`, `!`, `?`, closing quotes) or introduce something (`:`),
+/// and the next line goes on (not blank, not indented as a paragraph's
+/// first line, not a list item `- `, `* `, `• `). A headline is not
+/// full, and text whose paragraphs are single lines has no full lines. A
+/// line that ends with a hyphen inside a word joins without a space
+/// ("DPRK-" + "Russia").
+pub fn unwrap_lines(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    let width = wrap_width(text);
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split('\n').peekable();
+    let mut joined = false;
+    while let Some(line) = lines.next() {
+        // A joined line's own leading space is the space already written.
+        let line = if joined { line.trim_start() } else { line };
+        let Some(next) = lines.peek() else {
+            out.push_str(line);
+            break;
+        };
+        joined = continues_on(line, next, width);
+        if joined {
+            let kept = line.trim_end();
+            out.push_str(kept);
+            let hyphenated = kept.ends_with('-')
+                && kept[..kept.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            if !hyphenated {
+                out.push(' ');
+            }
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The width the text's lines were wrapped at: the 90th percentile of the
+/// lengths of its non-blank lines, in characters.
+fn wrap_width(text: &str) -> usize {
+    let mut lengths: Vec<usize> = text
+        .split('\n')
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lengths.is_empty() {
+        return 0;
+    }
+    lengths.sort_unstable();
+    lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)]
+}
+
+/// Whether the sentence of `line` goes on in `next` (see [`unwrap_lines`]).
+fn continues_on(line: &str, next: &str, width: usize) -> bool {
+    let kept = line.trim();
+    let length = kept.chars().count();
+    let next_word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    if next_word == 0
+        || !(MIN_WRAPPED_LINE_CHARS..=MAX_WRAP_WIDTH_CHARS).contains(&length)
+        || length + 1 + next_word + WRAP_SLACK_CHARS <= width
+    {
+        return false;
+    }
+    let closed = kept.trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}']);
+    if closed.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let indented = next.starts_with(char::is_whitespace);
+    let item = ["- ", "* ", "\u{2022} "]
+        .iter()
+        .any(|m| next.starts_with(m));
+    !indented && !item
 }
 
 /// Normalises scraped text: line ends to `\n`, HTML entities decoded,
@@ -634,6 +735,51 @@ fn html_entity(s: &str) -> Option<(char, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph wrapped at 60 columns, as in the KCNA archive of 1997.
+    const WRAPPED: &str = "Pyongyang, January 10 (KCNA) -- Robert Williams, general\nsecretary of the Good Green Guyana, visited the DPRK embassy in\nGeorgetown on New Year's Eve.";
+
+    #[test]
+    fn wrapped_lines_join_into_their_paragraph() {
+        assert_eq!(
+            unwrap_lines(WRAPPED),
+            "Pyongyang, January 10 (KCNA) -- Robert Williams, general secretary of the Good Green Guyana, visited the DPRK embassy in Georgetown on New Year's Eve."
+        );
+        // Trailing spaces, and a hyphen inside a word.
+        assert_eq!(
+            unwrap_lines("The two sides signed the agreement on cooperation of the DPRK- \nRussia Friendship Society and the Korean Committee for Cultural\nRelations with Foreign Countries."),
+            "The two sides signed the agreement on cooperation of the DPRK-Russia Friendship Society and the Korean Committee for Cultural Relations with Foreign Countries."
+        );
+    }
+
+    #[test]
+    fn paragraph_ends_stay_line_breaks() {
+        for text in [
+            // A blank line.
+            "Kim Jong Un met the delegation of the Chinese government in\n\nPyongyang today.",
+            // A sentence ends the line.
+            "Kim Jong Un met the delegation of the Chinese government today.\nThey had a talk.",
+            // The next line is indented: a new paragraph.
+            "Kim Jong Un met the delegation of the Chinese government in the\n   Pyongyang talks.",
+            // A list item and a colon.
+            "Present on the occasion were the officials of the ministries\n- Ri Son Gwon and others.",
+            "The following officials of the ministry were present there:\nRi Son Gwon.",
+            // A headline does not fill the line the text is wrapped at.
+            "Kim Jong Un Meets Delegation of Chinese Government\nPyongyang, May 3 (KCNA) -- Kim Jong Un, general secretary of the Workers'\nParty of Korea, met the delegation of the Chinese government at the\nKumsusan Palace today, the agency reported in a bulletin.",
+        ] {
+            let unwrapped = unwrap_lines(text);
+            let first_break = text.find('\n').unwrap();
+            assert_eq!(&unwrapped[..=first_break], &text[..=first_break], "{text:?}");
+        }
+        // Short lines are no wrapped lines (a signature, an address).
+        assert_eq!(
+            unwrap_lines("Ri Son Gwon\nMinister"),
+            "Ri Son Gwon\nMinister"
+        );
+        // One paragraph per line: nothing to join.
+        let single = "Kim Jong Un met the delegation of the Chinese government at the Kumsusan Palace of the Sun in Pyongyang today\nThe two sides had a talk.";
+        assert_eq!(unwrap_lines(single), single);
+    }
 
     const PAGE: &str = "July 05, 2025Jul 05, 2025\nKCNA Ministry of Foreign Affairs (EN)\n\nA Title\n\nDate: 04/08/2024 | Source: Ministry of Foreign Affairs (EN) | Read original version at source\n\nFirst paragraph.\n\nSecond paragraph.\n\nMore From Ministry of Foreign Affairs (EN)\n\nTeaser headline\n\nJuly 04, 2025\n";
 

@@ -854,3 +854,94 @@ fn inputs_that_once_panicked_are_read() {
         .expect("run eventline dates");
     assert!(output.status.success());
 }
+
+/// Greedy hard wrapping at `width` columns, as a mail client does it.
+fn hard_wrap(paragraph: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in paragraph.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out
+}
+
+/// The events of an extract run, without the byte offsets (which move when
+/// line breaks become spaces).
+fn told_events(out: &Path) -> Vec<Vec<String>> {
+    rows(&out.join("events.csv"))
+        .into_iter()
+        .map(|r| {
+            [
+                "doc_id", "event", "date", "status", "actors", "states", "place", "title",
+                "evidence",
+            ]
+            .iter()
+            .map(|c| r[*c].clone())
+            .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn hard_wrapped_text_gives_the_events_of_unwrapped_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = read(&repo("corpus/kcna/kcna-kp-2024-first300.jsonl"));
+    let mut wrapped = String::new();
+    for line in articles.lines() {
+        let mut article: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = article["text"].as_str().unwrap().to_string();
+        let paragraphs: Vec<String> = text
+            .split('\n')
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| hard_wrap(p, 72))
+            .collect();
+        article["text"] = serde_json::Value::String(paragraphs.join("\n\n"));
+        wrapped.push_str(&serde_json::to_string(&article).unwrap());
+        wrapped.push('\n');
+    }
+    assert!(wrapped.matches("\\n").count() > 5 * articles.lines().count());
+    std::fs::write(dir.path().join("wrapped.jsonl"), wrapped).unwrap();
+    let plain = dir.path().join("plain");
+    let folded = dir.path().join("folded");
+    for (input, out) in [
+        (repo("corpus/kcna/kcna-kp-2024-first300.jsonl"), &plain),
+        (dir.path().join("wrapped.jsonl"), &folded),
+    ] {
+        let output = extract(&[input.to_str().unwrap()], out);
+        assert!(output.status.success());
+    }
+    let want = told_events(&plain);
+    assert!(want.len() > 10, "too small a test");
+    assert_eq!(told_events(&folded), want);
+}
+
+#[test]
+fn a_wrapped_plain_text_paragraph_is_one_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("mail.txt");
+    std::fs::write(
+        &input,
+        "Putin meets Kim\n\nVladivostok, April 25 (KCNA) -- Kim Jong Un, chairman of the State\nAffairs Commission of the DPRK, had talks with Vladimir Putin, president\nof the Russian Federation, at the Far Eastern Federal University today.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = extract(
+        &[input.to_str().unwrap(), "--published", "2019-04-25"],
+        &out,
+    );
+    assert!(output.status.success());
+    let events = rows(&out.join("events.csv"));
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["event"], "meeting");
+    assert_eq!(events[0]["date"], "2019-04-25");
+    assert_eq!(events[0]["actors"], "Kim Jong Un; Vladimir Putin");
+}
