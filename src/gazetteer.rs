@@ -518,7 +518,53 @@ impl std::fmt::Display for Problem {
 /// on two entities of the same kind, and aliases that are common words.
 /// Returns every problem, not only the first.
 pub fn check(overlays: &[PathBuf]) -> Vec<Problem> {
-    layer(overlays).1
+    let mut problems = layer(overlays).1;
+    for dir in overlays {
+        problems.extend(unknown_files(dir));
+    }
+    problems
+}
+
+/// The files a gazetteer folder may hold: the entity lists, the lexicon
+/// (triggers, document names, treaties, word lists) and the lists bundled
+/// with eventline (offices, common words).
+pub const KNOWN_FILES: &[&str] = &[
+    "people.csv",
+    "states.csv",
+    "places.csv",
+    "organisations.csv",
+    "events.csv",
+    "documents.csv",
+    "treaties.csv",
+    "words.csv",
+    "offices.csv",
+    "common-words.txt",
+];
+
+/// The `.csv` and `.txt` files of a gazetteer folder that eventline does
+/// not read: a misnamed list ("person.csv") would be silently ignored.
+fn unknown_files(dir: &Path) -> Vec<Problem> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".csv") || n.ends_with(".txt"))
+        .filter(|n| !KNOWN_FILES.contains(&n.as_str()))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| Problem {
+            origin: dir.join(&name).display().to_string(),
+            message: format!(
+                "not a gazetteer file eventline reads (it reads {})",
+                KNOWN_FILES.join(", ")
+            ),
+        })
+        .collect()
 }
 
 /// The layered entities and every problem of the files and rows.

@@ -189,6 +189,11 @@ fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     eventline::read::published_in_range(date)
 }
 
+/// Exit status of a run that finished but read no document: every input
+/// was rejected, or there was none. (0: at least one document was read;
+/// 2: the run could not start or finish, see the message.)
+const EXIT_NOTHING_READ: i32 = 1;
+
 fn main() -> ExitCode {
     // Ctrl-C or a kill: the output folder keeps its last complete set, and
     // the half-written one goes.
@@ -268,7 +273,7 @@ fn run(cli: Cli) -> Result<()> {
             no_bom,
             quiet,
         } => {
-            let (paths, options) = inputs.options(out, !no_bom, !quiet);
+            let (paths, options) = inputs.options(out.clone(), !no_bom, !quiet);
             let summary = run_extract(&paths, &options)?;
             let mb = summary.bytes as f64 / 1e6;
             let peak = peak_memory_mb()
@@ -284,6 +289,22 @@ fn run(cli: Cli) -> Result<()> {
                 summary.seconds,
                 mb / summary.seconds.max(1e-9)
             );
+            if let Some(reason) = &summary.first_rejection {
+                let noun = if summary.rejected == 1 {
+                    "document was"
+                } else {
+                    "documents were"
+                };
+                eprintln!(
+                    "eventline: {} {noun} rejected (see {}); the first: {reason}",
+                    summary.rejected,
+                    out.join("documents.csv").display()
+                );
+            }
+            if summary.documents == summary.rejected {
+                eprintln!("eventline: no document could be read");
+                std::process::exit(EXIT_NOTHING_READ);
+            }
             Ok(())
         }
         Command::Merge {

@@ -127,6 +127,9 @@ pub struct Summary {
     pub documents: usize,
     /// Documents rejected.
     pub rejected: usize,
+    /// Why the first rejected document was rejected (its `reason` in
+    /// documents.csv).
+    pub first_rejection: Option<String>,
     /// Events as articles tell them (events.csv rows).
     pub events: usize,
     /// Rows of the merged timeline.
@@ -363,8 +366,8 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     let total_bytes: u64 = inputs
         .iter()
         .map(|i| match i {
-            Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            Input::Stdin | Input::Special(_) => 0,
+            Input::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Input::Stdin | Input::Special { .. } => 0,
         })
         .sum();
     let bar = progress_bar(options.progress, total_bytes);
@@ -402,6 +405,9 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
                         summary.documents += 1;
                         if output.document[4] == "rejected" {
                             summary.rejected += 1;
+                            if summary.first_rejection.is_none() {
+                                summary.first_rejection = Some(output.document[5].clone());
+                            }
                         }
                         summary.bytes += output.bytes;
                         documents.row(output.document.iter())?;

@@ -57,6 +57,8 @@ pub enum RawDocument {
     Text {
         /// File name.
         name: String,
+        /// Its doc_id.
+        id: String,
         /// Its bytes.
         bytes: Vec<u8>,
         /// Publication date from the command line.
@@ -88,9 +90,13 @@ impl RawDocument {
         let article = match self {
             RawDocument::Text {
                 name,
+                id,
                 bytes,
                 published,
-            } => read_text(&name, &bytes, published),
+            } => match read_text(&name, &bytes, published) {
+                Ok(article) => Ok(Article { id, ..article }),
+                Err(rejected) => Err(Rejected { id, ..rejected }),
+            },
             RawDocument::JsonLine { name, line, bytes } => read_json_line(&name, line, &bytes),
             RawDocument::Failed(rejected) => Err(rejected),
         }?;
@@ -132,16 +138,31 @@ pub fn published_in_range(date: NaiveDate) -> std::result::Result<NaiveDate, Str
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
     /// A file on disk.
-    File(PathBuf),
+    File {
+        /// Where it is.
+        path: PathBuf,
+        /// The doc_id of a text file: see [`collect_inputs`].
+        id: String,
+    },
     /// Standard input (`-` on the command line).
     Stdin,
     /// An entry of a walked folder that is no regular file (a FIFO, a
     /// socket, a device): reported, never opened, since opening may block.
-    Special(PathBuf),
+    Special {
+        /// Where it is.
+        path: PathBuf,
+        /// Its doc_id in documents.csv.
+        id: String,
+    },
 }
 
 /// Expands command-line paths into inputs: files as given, folders walked
 /// recursively for `.txt` and `.jsonl` files in sorted order, `-` for stdin.
+///
+/// A text file's doc_id is its name without the extension when given as a
+/// file, and its path relative to the folder when found in one
+/// ("seed/000_3a0c81bb4ec1f5d5"); ids that would repeat are made distinct
+/// by the path as given. (Articles of JSON Lines files bring their own.)
 ///
 /// # Errors
 /// A path that does not exist or a folder that cannot be listed.
@@ -156,24 +177,62 @@ pub fn collect_inputs<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<Input>> {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found)?;
+            walk(path, path, &mut found)?;
             found.sort_by(|a, b| a.path().cmp(&b.path()));
             inputs.extend(found);
         } else {
-            inputs.push(Input::File(path.to_path_buf()));
+            inputs.push(Input::File {
+                path: path.to_path_buf(),
+                id: stem_of(&path.display().to_string()),
+            });
         }
     }
+    distinct_ids(&mut inputs);
     Ok(inputs)
 }
 
-fn walk(dir: &Path, found: &mut Vec<Input>) -> Result<()> {
+/// A text file's doc_id within a walked folder: its path relative to the
+/// folder, without the extension, with `/` between folders
+/// ("seed/000_3a0c81bb4ec1f5d5"), so that files of the same name in two
+/// folders stay apart.
+fn id_within(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let mut parts: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.push(stem_of(&relative.display().to_string()));
+    parts.join("/")
+}
+
+/// Two inputs with one doc_id (`a/x.txt b/x.txt` given as files): the
+/// later ones are named by their path as given, without the extension.
+fn distinct_ids(inputs: &mut [Input]) {
+    let mut seen = std::collections::HashSet::new();
+    for input in inputs {
+        if let Input::File { path, id } | Input::Special { path, id } = input {
+            if !seen.insert(id.clone()) {
+                let mut whole = path.with_extension("").display().to_string();
+                if std::path::MAIN_SEPARATOR != '/' {
+                    whole = whole.replace(std::path::MAIN_SEPARATOR, "/");
+                }
+                *id = whole;
+                seen.insert(id.clone());
+            }
+        }
+    }
+}
+
+fn walk(root: &Path, dir: &Path, found: &mut Vec<Input>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
         let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if file_type.is_dir() {
-            walk(&path, found)?;
+            walk(root, &path, found)?;
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("txt") | Some("jsonl")
@@ -184,10 +243,11 @@ fn walk(dir: &Path, found: &mut Vec<Input>) -> Result<()> {
             } else {
                 file_type.is_file()
             };
+            let id = id_within(root, &path);
             found.push(if regular {
-                Input::File(path)
+                Input::File { path, id }
             } else {
-                Input::Special(path)
+                Input::Special { path, id }
             });
         }
     }
@@ -198,7 +258,7 @@ impl Input {
     /// The file's path; none for standard input.
     pub fn path(&self) -> Option<&Path> {
         match self {
-            Input::File(p) | Input::Special(p) => Some(p),
+            Input::File { path, .. } | Input::Special { path, .. } => Some(path),
             Input::Stdin => None,
         }
     }
@@ -229,27 +289,27 @@ impl DocumentStream {
     }
 
     fn open(&mut self, input: Input) -> Option<RawDocument> {
-        if let Input::Special(path) = &input {
+        if let Input::Special { path, id } = &input {
             let name = path.display().to_string();
             return Some(RawDocument::Failed(rejected_file(
-                path,
+                id,
                 &name,
                 "not a regular file (a FIFO, socket or device): not read",
             )));
         }
         let (name, mut reader): (String, Box<dyn BufRead + Send>) = match &input {
-            Input::Special(_) => return None,
+            Input::Special { .. } => return None,
             Input::Stdin => (
                 "<stdin>".to_string(),
                 Box::new(BufReader::new(std::io::stdin())),
             ),
-            Input::File(path) => {
+            Input::File { path, id } => {
                 let name = path.display().to_string();
                 match File::open(path) {
                     Ok(f) => (name, Box::new(BufReader::with_capacity(1 << 16, f))),
                     Err(e) => {
                         return Some(RawDocument::Failed(rejected_file(
-                            path,
+                            id,
                             &name,
                             &e.to_string(),
                         )))
@@ -258,7 +318,7 @@ impl DocumentStream {
             }
         };
         let is_jsonl = match &input {
-            Input::File(path) | Input::Special(path) => {
+            Input::File { path, .. } | Input::Special { path, .. } => {
                 path.extension().and_then(|e| e.to_str()) == Some("jsonl")
             }
             Input::Stdin => match reader.fill_buf() {
@@ -274,10 +334,14 @@ impl DocumentStream {
             });
             return None;
         }
+        let id = match &input {
+            Input::File { id, .. } | Input::Special { id, .. } => id.clone(),
+            Input::Stdin => stem_of(&name),
+        };
         let mut bytes = Vec::new();
         if let Err(e) = reader.read_to_end(&mut bytes) {
             return Some(RawDocument::Failed(Rejected {
-                id: stem_of(&name),
+                id,
                 path: name.clone(),
                 title: String::new(),
                 reason: format!("{name}: {e}"),
@@ -285,15 +349,16 @@ impl DocumentStream {
         }
         Some(RawDocument::Text {
             name,
+            id,
             bytes,
             published: self.published,
         })
     }
 }
 
-fn rejected_file(path: &Path, name: &str, reason: &str) -> Rejected {
+fn rejected_file(id: &str, name: &str, reason: &str) -> Rejected {
     Rejected {
-        id: stem_of(&path.display().to_string()),
+        id: id.to_string(),
         path: name.to_string(),
         title: String::new(),
         reason: format!("{name}: {reason}"),

@@ -140,6 +140,30 @@ fn missing_path_exits_2_naming_it() {
 }
 
 #[test]
+fn a_run_that_reads_no_document_exits_1_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("plain.txt");
+    std::fs::write(&input, "Kim Jong Un met Putin on Monday.").unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[input.to_str().unwrap()], &out);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 document was rejected")
+            && stderr.contains("--published")
+            && stderr.contains("no document could be read"),
+        "{stderr}"
+    );
+    // documents.csv still says so.
+    assert_eq!(rows(&out.join("documents.csv"))[0]["status"], "rejected");
+    // An empty folder reads nothing either.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let output = extract(&[empty.to_str().unwrap()], &out);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
 fn broken_documents_are_rejected_and_the_rest_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
@@ -163,6 +187,12 @@ fn broken_documents_are_rejected_and_the_rest_goes_on() {
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
+    );
+    // The run ends by saying how many were rejected and why the first was.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("5 documents were rejected") && stderr.contains("the first: "),
+        "{stderr}"
     );
     let documents = rows(&out.join("documents.csv"));
     let by_id = |id: &str| {
@@ -633,6 +663,63 @@ fn gazetteer_check_covers_the_trigger_lists() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("1 problem in"));
 }
 
+/// A misnamed list and a person of an unknown state are reported with
+/// their file; the bundled gazetteers themselves are fine.
+#[test]
+fn gazetteer_check_reports_unknown_files_and_country_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("person.csv"),
+        "id,name,aliases,country,role\nx,Ri Son Gwon,,PRK,minister\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.md"), "my notes").unwrap();
+    std::fs::write(
+        dir.path().join("people.csv"),
+        "id,name,aliases,country,role\nqq,Quux Blorg,,XYZ,minister\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("places.csv"),
+        "id,name,aliases,country,kind,lat,lon\nqv,Quuxville,,ZZZ,city,1,2\n",
+    )
+    .unwrap();
+    let output = bin()
+        .args([
+            "gazetteer",
+            "check",
+            "--gazetteers",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .expect("run eventline");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("person.csv: not a gazetteer file"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("notes.md"), "{stdout}");
+    assert!(stdout.contains("people.csv:2: country \"XYZ\""), "{stdout}");
+    assert!(stdout.contains("places.csv:2: country \"ZZZ\""), "{stdout}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("3 problems in"));
+
+    let bundled = bin()
+        .args([
+            "gazetteer",
+            "check",
+            "--gazetteers",
+            repo("gazetteers").to_str().unwrap(),
+        ])
+        .output()
+        .expect("run eventline");
+    assert!(
+        bundled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&bundled.stdout)
+    );
+}
+
 /// Whether every file `run.json` lists is there with its SHA-256.
 fn set_is_complete(out: &Path) -> bool {
     use sha2::{Digest, Sha256};
@@ -944,4 +1031,33 @@ fn a_wrapped_plain_text_paragraph_is_one_sentence() {
     assert_eq!(events[0]["event"], "meeting");
     assert_eq!(events[0]["date"], "2019-04-25");
     assert_eq!(events[0]["actors"], "Kim Jong Un; Vladimir Putin");
+}
+
+#[test]
+fn files_of_one_name_in_two_folders_get_distinct_doc_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Pyongyang, May 3 (KCNA) -- Kim Jong Un met Xi Jinping today.";
+    for folder in ["in/a", "in/b/c"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("report.txt"), text).unwrap();
+    }
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = dir.path().join("out");
+        let mut all = args.to_vec();
+        all.extend(["--published", "2019-05-03"]);
+        assert!(extract(&all, &out).status.success());
+        rows(&out.join("documents.csv"))
+            .into_iter()
+            .map(|r| r["doc_id"].clone())
+            .collect()
+    };
+    // A folder: the path relative to it.
+    let folder = dir.path().join("in");
+    assert_eq!(ids(&[folder.to_str().unwrap()]), ["a/report", "b/c/report"]);
+    // Files given one by one: the name, then the path as given.
+    let a = dir.path().join("in/a/report.txt");
+    let b = dir.path().join("in/b/c/report.txt");
+    let got = ids(&[a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(got[0], "report");
+    assert_eq!(got[1], b.with_extension("").to_str().unwrap());
 }
