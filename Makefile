@@ -11,7 +11,7 @@ build:
 
 # The main job: the bundled corpus in, output/*.csv out.
 run: build
-	$(BIN) extract corpus --out output
+	$(BIN) extract corpus --out output --format csv,xlsx
 
 # The whole test suite: unit tests, end-to-end tests, doc tests.
 test:

@@ -8,6 +8,9 @@
 //! read -> segment -> gazetteer (match) -> resolve -> extract -> merge -> write
 //! ```
 //!
+//! [`xlsx`] renders the written CSV files as a workbook and [`plot`] a
+//! timeline as a page to look at.
+//!
 //! [`pipeline::run_extract`] runs it all over files and folders and writes
 //! the CSV outputs; [`pipeline::analyze`] runs the stages after reading on a
 //! single article:
@@ -49,5 +52,6 @@ pub mod segment;
 pub mod timeml;
 pub mod uncovered;
 pub mod write;
+pub mod xlsx;
 
 pub use error::{Error, Result};

@@ -44,7 +44,13 @@ impl Inputs {
     /// The pipeline's options for these inputs; ./gazetteers is layered
     /// when no folder is given and it exists, so that a user's edits there
     /// take effect at once.
-    fn options(mut self, out: PathBuf, bom: bool, progress: bool) -> (Vec<PathBuf>, Options) {
+    fn options(
+        mut self,
+        out: PathBuf,
+        bom: bool,
+        progress: bool,
+        xlsx: bool,
+    ) -> (Vec<PathBuf>, Options) {
         if self.gazetteers.is_empty() && PathBuf::from("gazetteers").is_dir() {
             self.gazetteers.push(PathBuf::from("gazetteers"));
         }
@@ -55,6 +61,7 @@ impl Inputs {
             published: self.published,
             bom,
             progress,
+            xlsx,
         };
         (self.paths, options)
     }
@@ -76,6 +83,13 @@ enum Command {
         /// Do not draw a progress bar.
         #[arg(long)]
         quiet: bool,
+        /// What to write: csv (always), xlsx (also eventline.xlsx, one
+        /// sheet per CSV), comma-separated.
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "csv")]
+        format: Vec<OutputFormat>,
+        /// Also write eventline.xlsx (as --format csv,xlsx).
+        #[arg(long)]
+        xlsx: bool,
     },
     /// Rebuild timeline.csv from the events.csv files of separate runs (in
     /// the order given): the same timeline as one run over all their inputs.
@@ -169,6 +183,15 @@ enum GazetteerCommand {
         #[arg(long)]
         gazetteers: Vec<PathBuf>,
     },
+}
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// The CSV files (always written: `merge` and the other tools read them).
+    Csv,
+    /// eventline.xlsx beside them.
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -272,8 +295,11 @@ fn run(cli: Cli) -> Result<()> {
             out,
             no_bom,
             quiet,
+            format,
+            xlsx,
         } => {
-            let (paths, options) = inputs.options(out.clone(), !no_bom, !quiet);
+            let xlsx = xlsx || format.contains(&OutputFormat::Xlsx);
+            let (paths, options) = inputs.options(out.clone(), !no_bom, !quiet, xlsx);
             let summary = run_extract(&paths, &options)?;
             let mb = summary.bytes as f64 / 1e6;
             let peak = peak_memory_mb()
@@ -289,6 +315,15 @@ fn run(cli: Cli) -> Result<()> {
                 summary.seconds,
                 mb / summary.seconds.max(1e-9)
             );
+            for sheet in summary.sheets.iter().filter(|s| s.left_out > 0) {
+                eprintln!(
+                    "eventline: the {} sheet of eventline.xlsx holds the first {} rows (a sheet holds no more); all {} are in {}.csv",
+                    sheet.name,
+                    sheet.rows,
+                    sheet.rows + sheet.left_out,
+                    sheet.name
+                );
+            }
             if let Some(reason) = &summary.first_rejection {
                 let noun = if summary.rejected == 1 {
                     "document was"
@@ -321,7 +356,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Uncovered { inputs, top } => {
-            let (paths, options) = inputs.options(PathBuf::new(), false, false);
+            let (paths, options) = inputs.options(PathBuf::new(), false, false, false);
             let groups = eventline::pipeline::run_uncovered(&paths, &options)?;
             let limit = if top == 0 { groups.len() } else { top };
             let mut out = csv::Writer::from_writer(std::io::stdout().lock());

@@ -20,7 +20,7 @@ use crate::lexicon::Lexicon;
 use crate::merge::{merge, Reported, TimelineRow};
 use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument, Rejected};
 use crate::resolve::{date_cells, resolve_article, Dateline, Mode, TimeExpr};
-use crate::write::{CsvSink, OutputSet, RowBuffer, RunInfo};
+use crate::write::{unneutralised, CsvSink, OutputSet, RowBuffer, RunInfo};
 
 /// Columns of `timeline.csv`.
 pub const TIMELINE_COLUMNS: &[&str] = &[
@@ -103,6 +103,19 @@ pub const DOCUMENTS_COLUMNS: &[&str] = &[
     "events",
 ];
 
+/// The workbook `--format xlsx` writes beside the CSV files.
+pub const WORKBOOK: &str = "eventline.xlsx";
+
+/// The workbook's sheets, in order: the timeline first, the largest last.
+pub const WORKBOOK_SHEETS: [&str; 6] = [
+    "timeline.csv",
+    "events.csv",
+    "documents.csv",
+    "candidates.csv",
+    "dates.csv",
+    "mentions.csv",
+];
+
 /// Settings of an `extract` run.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -118,6 +131,8 @@ pub struct Options {
     pub bom: bool,
     /// Draw a progress bar (only shown on a terminal).
     pub progress: bool,
+    /// Also write the CSV files as one workbook, `eventline.xlsx`.
+    pub xlsx: bool,
 }
 
 /// What a run did.
@@ -138,6 +153,8 @@ pub struct Summary {
     pub bytes: usize,
     /// Wall-clock seconds.
     pub seconds: f64,
+    /// The sheets of `eventline.xlsx`, when it was written.
+    pub sheets: Vec<crate::xlsx::Sheet>,
 }
 
 /// Everything the pipeline finds in one article.
@@ -447,6 +464,12 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     for sink in [documents, mentions, dates, events, timeline, candidates] {
         files.push(sink.finish()?);
     }
+    if options.xlsx {
+        summary.sheets =
+            crate::xlsx::write_workbook(&set.staged(""), &WORKBOOK_SHEETS, &set.staged(WORKBOOK))?;
+        let rows = summary.sheets.iter().map(|s| s.rows).sum();
+        files.push(set.record(WORKBOOK, rows)?);
+    }
     let run = RunInfo {
         arguments: std::env::args().skip(1).collect(),
         inputs: summary.documents,
@@ -684,14 +707,6 @@ pub fn read_reports(path: &Path) -> Result<Vec<Reported>> {
     Ok(reports)
 }
 
-/// A cell as it was before the writer neutralised it for spreadsheets.
-fn unneutralised(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
-}
-
 /// The place's latitude as a cell; empty without a known place.
 fn latitude(event: &crate::extract::Event) -> String {
     event
@@ -776,6 +791,7 @@ mod tests {
             published: None,
             bom: false,
             progress: false,
+            xlsx: false,
         }
     }
 

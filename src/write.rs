@@ -112,6 +112,34 @@ impl OutputSet {
         CsvSink::create(&self.staging, name, header, bom)
     }
 
+    /// Where a file of the set is written before it is moved into place:
+    /// for files written by other writers than [`CsvSink`].
+    pub fn staged(&self, name: &str) -> PathBuf {
+        self.staging.join(name)
+    }
+
+    /// The record of a file another writer has finished at
+    /// [`staged`](OutputSet::staged)`(name)`, with its `rows`.
+    ///
+    /// # Errors
+    /// When the file cannot be read.
+    pub fn record(&self, name: &str, rows: usize) -> Result<FileRecord> {
+        let path = self.staged(name);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        File::open(&path)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::io(&path, e))?;
+        Ok(FileRecord {
+            name: name.to_string(),
+            rows,
+            bytes: bytes.len() as u64,
+            sha256: Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        })
+    }
+
     /// Moves the finished files into the output folder and writes
     /// `run.json` last: the old `run.json` goes first, so a set caught
     /// half-moved has none, or one whose hashes do not match.
@@ -324,6 +352,15 @@ impl RowBuffer {
     pub fn take(&mut self) -> Vec<u8> {
         let writer = std::mem::take(self).writer;
         writer.into_inner().unwrap_or_default()
+    }
+}
+
+/// A cell as it was before [`neutralise`]: the apostrophe goes from a
+/// cell that a spreadsheet would have run as a formula.
+pub fn unneutralised(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
     }
 }
 

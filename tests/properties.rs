@@ -102,6 +102,7 @@ proptest! {
                 published: None,
                 bom: true,
                 progress: false,
+                xlsx: false,
             };
             eventline::pipeline::run_extract(&[&input], &options).unwrap();
             let files: Vec<Vec<u8>> = ["timeline.csv", "events.csv", "documents.csv", "mentions.csv", "dates.csv"]

@@ -5,6 +5,7 @@ mod dates_corpus;
 mod events_corpus;
 mod properties;
 mod robustness;
+mod xlsx;
 
 /// Reads a corpus CSV of this folder, skipping `#` comment rows; each row
 /// comes with its line number.
