@@ -9,9 +9,11 @@ all: build
 build:
 	$(CARGO) build --release --locked
 
-# The main job: the bundled corpus in, output/*.csv out.
+# The main job: the bundled corpus in; output/*.csv, output/eventline.xlsx
+# and the page output/timeline.html out.
 run: build
 	$(BIN) extract corpus --out output --format csv,xlsx
+	$(BIN) plot output/timeline.csv --out output/timeline.html
 
 # The whole test suite: unit tests, end-to-end tests, doc tests.
 test:

@@ -46,6 +46,7 @@ pub mod lexicon;
 pub mod merge;
 pub mod numbers;
 pub mod pipeline;
+pub mod plot;
 pub mod read;
 pub mod resolve;
 pub mod segment;

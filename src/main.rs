@@ -151,6 +151,31 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Draw a timeline.csv: one self-contained HTML page (time across, a
+    /// lane per pair of states, zoom, pan, filter, the evidence on hover),
+    /// or the spreadsheet CSV of TimelineJS 3.
+    #[command(after_help = "Examples:
+  eventline plot                                   output/timeline.csv -> output/timeline.html
+  eventline plot output/timeline.csv --state Russia --out russia.html
+  eventline plot --format timelinejs               -> output/timelinejs.csv")]
+    Plot {
+        /// The timeline.csv to draw.
+        #[arg(default_value = "output/timeline.csv")]
+        timeline: PathBuf,
+        /// Where to write (default: timeline.html or timelinejs.csv beside
+        /// the timeline).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Only the rows that name this state, a lane per state it dealt with.
+        #[arg(long)]
+        state: Option<String>,
+        /// html: the page; timelinejs: the CSV TimelineJS 3 reads.
+        #[arg(long, value_enum, default_value_t = PlotFormatArg::Html)]
+        format: PlotFormatArg,
+        /// The page's title.
+        #[arg(long, default_value = "eventline timeline")]
+        title: String,
+    },
     /// Work with the gazetteers.
     Gazetteer {
         #[command(subcommand)]
@@ -183,6 +208,15 @@ enum GazetteerCommand {
         #[arg(long)]
         gazetteers: Vec<PathBuf>,
     },
+}
+
+/// Output formats of `plot`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PlotFormatArg {
+    /// A self-contained HTML page.
+    Html,
+    /// The CSV of a TimelineJS 3 spreadsheet.
+    Timelinejs,
 }
 
 /// Output formats of `extract`.
@@ -340,6 +374,30 @@ fn run(cli: Cli) -> Result<()> {
                 eprintln!("eventline: no document could be read");
                 std::process::exit(EXIT_NOTHING_READ);
             }
+            Ok(())
+        }
+        Command::Plot {
+            timeline,
+            out,
+            state,
+            format,
+            title,
+        } => {
+            let (format, default_name) = match format {
+                PlotFormatArg::Html => (eventline::plot::PlotFormat::Html, "timeline.html"),
+                PlotFormatArg::Timelinejs => {
+                    (eventline::plot::PlotFormat::TimelineJs, "timelinejs.csv")
+                }
+            };
+            let out = out.unwrap_or_else(|| {
+                timeline
+                    .parent()
+                    .unwrap_or(std::path::Path::new(""))
+                    .join(default_name)
+            });
+            let rows = eventline::plot::read_timeline(&timeline, state.as_deref())?;
+            eventline::plot::write_plot(&rows, format, &title, &out)?;
+            eprintln!("eventline: {} rows drawn in {}", rows.len(), out.display());
             Ok(())
         }
         Command::Merge {

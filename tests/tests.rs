@@ -3,6 +3,7 @@
 mod cli;
 mod dates_corpus;
 mod events_corpus;
+mod plot;
 mod properties;
 mod robustness;
 mod xlsx;
