@@ -69,8 +69,19 @@ impl Inputs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract events from articles and write timeline.csv, events.csv,
-    /// mentions.csv, dates.csv and documents.csv.
+    /// Extract events from articles and write the timeline and its tables.
+    ///
+    /// Writes, in the output folder, timeline.csv (one row per event),
+    /// events.csv (one per telling),
+    /// documents.csv, mentions.csv, dates.csv, candidates.csv (names no
+    /// gazetteer knows), run.json and, with --format csv,xlsx,
+    /// eventline.xlsx.
+    #[command(after_help = "Examples:
+  eventline extract corpus --out output --format csv,xlsx
+  eventline extract articles.jsonl --gazetteers my-names --out /tmp/run
+  eventline extract mail.txt --published 2019-04-25
+
+Exit codes: 0 at least one document read, 1 none could be read (see documents.csv), 2 the run could not start or finish.")]
     Extract {
         #[command(flatten)]
         inputs: Inputs,
@@ -93,6 +104,9 @@ enum Command {
     },
     /// Rebuild timeline.csv from the events.csv files of separate runs (in
     /// the order given): the same timeline as one run over all their inputs.
+    #[command(after_help = "Examples:
+  eventline merge yesterday/events.csv today/events.csv --out output
+  eventline merge part-*/events.csv --out all")]
     Merge {
         /// events.csv files written by `eventline extract`.
         #[arg(required = true)]
@@ -107,6 +121,9 @@ enum Command {
     /// List the sentences that name two parties and a date but yield no
     /// event, grouped by the words between the parties, most frequent first
     /// (CSV on standard output: phrase, count, doc_id, example).
+    #[command(after_help = "Examples:
+  eventline uncovered corpus --top 30
+  eventline uncovered archive.jsonl --top 0 > uncovered.csv")]
     Uncovered {
         #[command(flatten)]
         inputs: Inputs,
@@ -126,6 +143,9 @@ enum Command {
     },
     /// Score the date resolver on a folder of TimeML (.tml) files: TempEval-3
     /// strict and relaxed extent P/R/F1 and value F1.
+    #[command(after_help = "Examples:
+  eventline eval-timeml ../shared/data/tbaq-timex3
+  eventline eval-timeml ../shared/data/wikiwars-timex3 --mode narrative --verbose")]
     EvalTimeml {
         /// Folder of .tml files.
         dir: PathBuf,
@@ -137,6 +157,10 @@ enum Command {
         verbose: bool,
     },
     /// Score an events.csv against hand-annotated gold events.
+    #[command(after_help = "Examples:
+  eventline extract gold/docs-dev.jsonl --out /tmp/g --quiet
+  eventline eval-events gold/events-dev.csv /tmp/g/events.csv --verbose
+  eventline eval-events gold/events-dev.csv /tmp/g/events.csv gold/events-dev2.csv /tmp/g2/events.csv")]
     EvalEvents {
         /// Pairs of files: a gold CSV (doc_id, date, event, people, states,
         /// place ..., optional) and the events.csv eventline wrote for its
@@ -182,6 +206,10 @@ enum Command {
         command: GazetteerCommand,
     },
     /// Print every time expression of a text with its resolved value.
+    #[command(after_help = "Examples:
+  eventline dates --published 2024-08-04 article.txt
+  echo 'It was twenty-three years ago, on August 4, 2001.' | eventline dates --published 2024-08-04
+  eventline dates --published 1945-05-08 --mode narrative --format jsonl history.txt")]
     Dates {
         /// Publication date, YYYY-MM-DD: the "now" of relative expressions.
         #[arg(long, value_parser = parse_date)]
@@ -203,6 +231,9 @@ enum GazetteerCommand {
     /// Validate the gazetteers: malformed rows, duplicate ids, one alias on two
     /// entities of the same kind, aliases that are common words. Prints
     /// `file:line: problem` and exits 1 when there is any.
+    #[command(after_help = "Examples:
+  eventline gazetteer check
+  eventline gazetteer check --gazetteers my-names")]
     Check {
         /// A gazetteer folder layered over the bundled one (repeatable).
         #[arg(long)]
