@@ -2443,7 +2443,7 @@ pub(crate) const LONGEST_VISIT_DAYS: i64 = 31;
 const DATELINE_LAG_DAYS: i64 = 2;
 /// How long after an event an article may tell it without a date, by the
 /// names of its principals.
-const RECALLED_DAYS: i64 = 14;
+pub(crate) const RECALLED_DAYS: i64 = 14;
 
 /// Whether two reports' dates can be the same event's.
 pub fn dates_compatible(a: &Event, b: &Event) -> bool {

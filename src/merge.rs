@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::extract::{
     dates_compatible, participants_overlap, states_agree, told_later_by_dateline, Event, Status,
-    VISIT_DAYS,
+    RECALLED_DAYS, VISIT_DAYS,
 };
 use crate::lexicon::EventKind;
 use crate::resolve::{Period, Precision};
@@ -103,6 +103,7 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
             }
         }
     }
+    let mut rows = fold_vague_rows(rows);
     rows.sort_by(|a, b| {
         let (x, y) = (&a.event, &b.event);
         (
@@ -125,6 +126,133 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
             ))
     });
     rows
+}
+
+/// How many times the sources of the next candidate the event a vague
+/// row folds into must have: a telling with no date but the month and no
+/// people ("the historic Pyongyang summit held in June") is the event the
+/// press of that month told, not one of the minor ones beside it.
+const DOMINANT_SOURCES: usize = 3;
+
+/// Folds each row told only by month or year and naming nobody into the
+/// day-precise row of the same kind and states (a visit's direction, a
+/// document's name not differing) within its period, when that row is
+/// widely told: by three articles at least and [`DOMINANT_SOURCES`] times
+/// as many as any other such row. A lone or minor dated event is not
+/// enough: "a delegation visited in May" may be another visit than the
+/// one told once on May 4. Run on the whole
+/// set of rows, so that a row's fate depends on all tellings, not on the
+/// order they came in.
+fn fold_vague_rows(rows: Vec<TimelineRow>) -> Vec<TimelineRow> {
+    let vague = |row: &TimelineRow| {
+        row.event.period.precision > Precision::Day
+            && row.event.actors.is_empty()
+            && row.event.states.len() >= 2
+    };
+    let mut by_kind: HashMap<EventKind, Vec<usize>> = HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        if row.event.period.precision == Precision::Day && !row.event.actors.is_empty() {
+            by_kind.entry(row.event.kind).or_default().push(i);
+        }
+    }
+    let mut into: Vec<Option<usize>> = vec![None; rows.len()];
+    for (i, row) in rows.iter().enumerate().filter(|(_, r)| vague(r)) {
+        let told = &row.event;
+        let mut candidates: Vec<usize> = by_kind
+            .get(&told.kind)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| {
+                let day = &rows[j];
+                told.period.contains(&day.event.period)
+                    && same_states(&day.event, told)
+                    && states_agree(&day.event, told)
+                    && !(told.kind == EventKind::Treaty
+                        && titles_differ(&day.event.title, &told.title))
+                    && (told.place.is_empty()
+                        || places_agree(&day.event, told)
+                        || day.stops.contains(&told.place))
+                    && day.event.period.start
+                        <= row.first_reported.min(day.first_reported) + chrono::Duration::days(1)
+            })
+            .collect();
+        candidates.sort_by(|&a, &b| rows[b].sources.cmp(&rows[a].sources).then(a.cmp(&b)));
+        let chosen = match candidates.as_slice() {
+            [only] if rows[*only].sources >= DOMINANT_SOURCES => Some(*only),
+            [first, second, ..]
+                if rows[*first].sources >= DOMINANT_SOURCES
+                    && rows[*first].sources >= DOMINANT_SOURCES * rows[*second].sources =>
+            {
+                Some(*first)
+            }
+            _ => None,
+        };
+        into[i] = chosen;
+    }
+    if into.iter().all(Option::is_none) {
+        return rows;
+    }
+    let mut folded: Vec<Option<TimelineRow>> = rows.into_iter().map(Some).collect();
+    for i in 0..folded.len() {
+        let Some(j) = into[i] else {
+            continue;
+        };
+        let Some(vague_row) = folded[i].take() else {
+            continue;
+        };
+        if let Some(day_row) = folded[j].as_mut() {
+            for doc in &vague_row.doc_ids {
+                if !day_row.doc_ids.contains(doc) {
+                    day_row.doc_ids.push(doc.clone());
+                    day_row.sources += 1;
+                }
+            }
+            day_row.first_reported = day_row.first_reported.min(vague_row.first_reported);
+            day_row.reports.extend(vague_row.reports);
+            day_row.reports.sort_unstable();
+            for state in vague_row.event.states {
+                if !day_row.event.states.contains(&state) {
+                    day_row.event.states.push(state);
+                }
+            }
+            if day_row.event.title.is_empty() {
+                day_row.event.title = vague_row.event.title;
+            }
+        }
+    }
+    folded.into_iter().flatten().collect()
+}
+
+/// The same set of states (in any order).
+fn same_states(a: &Event, b: &Event) -> bool {
+    a.states.len() == b.states.len() && a.states.iter().all(|s| b.states.contains(s))
+}
+
+/// How far apart two named places may lie and be one place: a hall, a
+/// palace or a guest house of a city is in the city ("Mansudae Assembly
+/// Hall" and "Pyongyang").
+const SAME_PLACE_KM: f64 = 25.0;
+
+/// Whether two events' places do not disagree: either is unnamed, they are
+/// the same, or they lie within [`SAME_PLACE_KM`] of each other.
+fn places_agree(a: &Event, b: &Event) -> bool {
+    if a.place.is_empty() || b.place.is_empty() || a.place == b.place {
+        return true;
+    }
+    match (a.coordinates, b.coordinates) {
+        (Some(x), Some(y)) => kilometres_between(x, y) <= SAME_PLACE_KM,
+        _ => false,
+    }
+}
+
+/// Great-circle distance (haversine, mean Earth radius 6371 km).
+fn kilometres_between(a: crate::gazetteer::Coordinates, b: crate::gazetteer::Coordinates) -> f64 {
+    let (la1, la2) = (a.latitude.to_radians(), b.latitude.to_radians());
+    let dla = la2 - la1;
+    let dlo = (b.longitude - a.longitude).to_radians();
+    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 /// A row's id: FNV-1a (64 bits, stable across platforms and versions, unlike
@@ -231,10 +359,7 @@ fn same_event(a: &Event, b: &Event) -> bool {
     let coarse = a.period.precision != b.period.precision;
     let people_agree = a.actors.is_empty() == b.actors.is_empty();
     // The places of one visit are its stops, not another visit.
-    let places_agree = a.kind == EventKind::Visit
-        || a.place.is_empty()
-        || b.place.is_empty()
-        || a.place == b.place;
+    let places_fit = a.kind == EventKind::Visit || places_agree(a, b);
     // Tellings of one document by its name agree on who signed it, whoever
     // else their sentences name.
     let same_document = a.kind == EventKind::Treaty && same_title(&a.title, &b.title);
@@ -242,12 +367,34 @@ fn same_event(a: &Event, b: &Event) -> bool {
     // a bare noun ("the agreement") may name either.
     let other_document =
         a.kind == EventKind::Treaty && !same_document && titles_differ(&a.title, &b.title);
+    // A document named again days later, in an article dated only by its
+    // dateline ("Koizumi visited and the Pyongyang declaration was
+    // signed"), is the signing told before.
+    // The recollection may name it by its noun alone ("the historic
+    // declaration was published"), with the same states.
+    let may_be_it = same_document
+        || (a.kind == EventKind::Treaty
+            && !a.title.is_empty()
+            && !b.title.is_empty()
+            && !titles_differ(&a.title, &b.title)
+            && same_states(a, b));
+    let recalled_document = may_be_it && {
+        let (earlier, later) = if a.period.start <= b.period.start {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        later.date_rule == "dateline"
+            && earlier.date_rule != "dateline"
+            && earlier.period.precision == Precision::Day
+            && (later.period.start - earlier.period.end).num_days() <= RECALLED_DAYS
+    };
     !other_document
         && a.kind == b.kind
-        && dates_compatible(a, b)
+        && (dates_compatible(a, b) || recalled_document)
         && (participants_overlap(a, b) || same_document)
         && (!coarse || people_agree || same_document)
-        && places_agree
+        && places_fit
         && states_agree(a, b)
 }
 
@@ -400,6 +547,152 @@ mod tests {
 
     fn day(m: u32, d: u32) -> Period {
         Period::day(NaiveDate::from_ymd_opt(2024, m, d).unwrap())
+    }
+
+    /// `count` tellings of one event, each from its own article.
+    fn told(count: usize, prefix: &str, template: &Reported) -> Vec<Reported> {
+        (0..count)
+            .map(|i| Reported {
+                doc_id: format!("{prefix}{i}"),
+                ..template.clone()
+            })
+            .collect()
+    }
+
+    fn at(mut report: Reported, place: &str, latitude: f64, longitude: f64) -> Reported {
+        report.event.place = place.into();
+        report.event.coordinates = Some(crate::gazetteer::Coordinates {
+            latitude,
+            longitude,
+        });
+        report
+    }
+
+    #[test]
+    fn a_vague_telling_folds_into_the_event_the_month_was_told_of() {
+        let summit = report(
+            "s",
+            EventKind::Meeting,
+            day(6, 13),
+            &["Kim Jong Un", "Moon Jae In"],
+            &["DPRK", "South Korea"],
+            "month day",
+        );
+        let minor = report(
+            "m",
+            EventKind::Meeting,
+            day(6, 22),
+            &["Kim Yong Chol", "Chung Eui Yong"],
+            &["DPRK", "South Korea"],
+            "month day",
+        );
+        // "The historic summit was held in June": nobody named.
+        let vague = report(
+            "v",
+            EventKind::Meeting,
+            Period::month(2024, 6).unwrap(),
+            &[],
+            &["South Korea", "DPRK"],
+            "month",
+        );
+        let mut reports = told(4, "s", &summit);
+        reports.push(minor.clone());
+        reports.push(vague.clone());
+        let rows = merge(&reports);
+        assert_eq!(rows.len(), 2, "the month's telling joins the summit");
+        let row = rows
+            .iter()
+            .find(|r| r.doc_ids.contains(&"v".to_string()))
+            .unwrap();
+        assert_eq!(row.event.period.iso(), "2024-06-13");
+        assert_eq!(row.sources, 5);
+
+        // Two events told as much as each other: the vague one stays apart.
+        let mut reports = told(2, "s", &summit);
+        reports.extend(told(2, "m", &minor));
+        reports.push(vague.clone());
+        assert_eq!(merge(&reports).len(), 3);
+
+        // Other states, or a month that does not hold the day: no fold.
+        let mut other = vague.clone();
+        other.event.states = vec!["DPRK".into(), "Japan".into()];
+        let mut reports = told(4, "s", &summit);
+        reports.push(other);
+        assert_eq!(merge(&reports).len(), 2);
+        let mut may = vague;
+        may.event.period = Period::month(2024, 5).unwrap();
+        let mut reports = told(4, "s", &summit);
+        reports.push(may);
+        assert_eq!(merge(&reports).len(), 2);
+    }
+
+    #[test]
+    fn a_hall_of_the_city_is_the_city() {
+        let talks = report(
+            "a",
+            EventKind::Meeting,
+            day(6, 14),
+            &["Kim Yong Nam", "Kim Dae Jung"],
+            &["DPRK", "South Korea"],
+            "month day",
+        );
+        let city = at(talks.clone(), "Pyongyang", 39.0339, 125.7543);
+        let hall = at(
+            Reported {
+                doc_id: "b".into(),
+                ..talks.clone()
+            },
+            "Mansudae Assembly Hall",
+            39.0308,
+            125.7466,
+        );
+        assert_eq!(merge(&[city.clone(), hall]).len(), 1);
+        // Wonsan is 150 km away: another meeting.
+        let far = at(
+            Reported {
+                doc_id: "c".into(),
+                ..talks
+            },
+            "Wonsan",
+            39.1528,
+            127.4436,
+        );
+        assert_eq!(merge(&[city, far]).len(), 2);
+    }
+
+    #[test]
+    fn a_declaration_recalled_by_its_noun_days_later_is_the_signing() {
+        let mut signed = report(
+            "a",
+            EventKind::Treaty,
+            day(9, 17),
+            &[],
+            &["DPRK", "Japan"],
+            "dateline",
+        );
+        signed.event.title = "DPRK-Japan Pyongyang declaration".into();
+        signed.event.date_rule = "month day".into();
+        // "Koizumi visited the DPRK and the historic declaration was
+        // published", told on September 28 with no date of its own.
+        let mut recalled = report(
+            "b",
+            EventKind::Treaty,
+            day(9, 28),
+            &["Junichiro Koizumi", "Kim Jong Il"],
+            &["Japan", "DPRK"],
+            "dateline",
+        );
+        recalled.event.title = "declaration".into();
+        let rows = merge(&[signed.clone(), recalled.clone()]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].event.period.iso(), "2024-09-17");
+        // An agreement is another document; a month later is another signing.
+        let mut agreement = recalled.clone();
+        agreement.event.title = "agreement".into();
+        assert_eq!(merge(&[signed.clone(), agreement]).len(), 2);
+        let mut late = recalled;
+        late.event.period = day(10, 28);
+        assert_eq!(merge(&[signed, late]).len(), 2);
     }
 
     #[test]
