@@ -1161,6 +1161,13 @@ impl<'a, 'd> Scope<'a, 'd> {
             .any(|m| m.start >= range.start && m.end <= range.end)
     }
 
+    /// Whether a gazetteer person's mention shares a byte with `range`.
+    /// (Callers widen a name by [`NAME_GAP`] to find the person it adjoins.)
+    fn person_overlaps(&self, range: Range<usize>) -> bool {
+        self.people_named()
+            .any(|m| m.start < range.end && range.start < m.end)
+    }
+
     fn named_leaders(&self, range: &Range<usize>) -> Vec<String> {
         let text = self.text(range.clone());
         let lower = text.to_ascii_lowercase();
@@ -1221,13 +1228,19 @@ impl<'a, 'd> Scope<'a, 'd> {
                 continue;
             };
             let from = here + after_title;
-            let known = self.person_within(range.start + here..range.start + here + stretch.len());
-            if known {
-                continue;
-            }
             let covered = |offset: usize| self.covered_at(range.start + from + offset);
             let tail = &text[from..here + stretch.len()];
             for name in name_runs(tail, covered, &self.lexicon.words) {
+                // A gazetteer person's name, or part of one, is already an
+                // actor; another person of the stretch is not ("handed to
+                // Foreign Minister Paek Nam Sun by Sudanese Foreign Minister
+                // Mustafa Osman Ismail").
+                // Right beside one, it is the rest of that name ("Madeleine
+                // K. Albright", "Hafez Al-Assad").
+                let at = tail.find(&name).map_or(0, |p| range.start + from + p);
+                if self.person_overlaps(at.saturating_sub(NAME_GAP)..at + name.len() + NAME_GAP) {
+                    continue;
+                }
                 // "Minister of Unification Pak Jae Gyu": the word right after
                 // "of" names the portfolio.
                 let after_of = tail.find(&name).is_some_and(|at| {
@@ -2192,6 +2205,10 @@ const RELATIVE_SUBJECTS: &[&str] = &["he", "she", "they", "we", "it"];
 
 /// Words after which a name ends: "... Netumbo Nandi-Ndaitwah who is ...",
 /// "... Enrico Letta and his party arrived".
+/// The most bytes between two parts of one name: ". " of an initial, a
+/// hyphen, a space.
+const NAME_GAP: usize = 3;
+
 const NAME_LEAD_OUTS: &[&str] = &[
     " who ",
     ", who ",
