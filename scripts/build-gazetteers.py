@@ -162,7 +162,12 @@ def places(state_ids):
             alt = fold(alt) if alt else None
             alt = strip_admin(alt) if alt else None
             # Spelling variants only: GeoNames' other alternates are noisy.
-            if (usable(alt) and alt != base and alt[:3].lower() == base[:3].lower()
+            # A variant of four letters or fewer ("Chen" for Chenzhou, "Hang"
+            # for Hangzhou) is as often a surname in English news, and cuts
+            # a person's name in two; only a multi-word name's first word
+            # ("Jeju" of Jeju City) is kept that short.
+            short_ok = alt and len(alt) <= 4 and alt == base.split()[0]
+            if (usable(alt, 4 if short_ok else 5) and alt != base and alt[:3].lower() == base[:3].lower()
                     and alt not in aliases and alt.lower() not in seen_names):
                 aliases.append(alt)
         aliases = aliases[:6]

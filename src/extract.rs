@@ -285,6 +285,14 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
 /// How many sentences after an event may name who was there.
 const FOLLOW_UP: usize = 2;
 
+/// The most words before a leader's lead-in in a sentence that names the
+/// leader of the group told of just before ("The delegation is headed by").
+const LEADER_OPENING_WORDS: usize = 4;
+
+fn words_in(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
 /// KCNA names the people of a meeting or visit in the sentences after it:
 /// "Present at the talks on the Korean side were Jong Tong Uk, ... and on the
 /// opposite side ... the delegation ... led by Juan Ignacio Castrillon."
@@ -304,9 +312,20 @@ fn add_follow_up_participants(
         let text = &doc.body[span.clone()];
         let lower = text.to_ascii_lowercase();
         let opens = |a: &String| lower.starts_with(a.as_str()) && lower[a.len()..].starts_with(' ');
-        if !words.attendance_openings.iter().any(opens)
-            && !words.attendance.iter().any(|a| lower.contains(a.as_str()))
-        {
+        let attendance = words.attendance_openings.iter().any(opens)
+            || words.attendance.iter().any(|a| lower.contains(a.as_str()));
+        // "It is headed by Hong In Hum, chairman of ...", "The delegation
+        // was led by ...": a sentence that opens by naming the leader of
+        // the group just told of.
+        // The name follows the lead-in: "The head of the delegation said
+        // that ..." names nobody.
+        let names_the_leader = words.leader_lead_ins.iter().any(|lead| {
+            lower.find(&format!("{lead} ")).is_some_and(|at| {
+                words_in(&lower[..at]) <= LEADER_OPENING_WORDS
+                    && text[at + lead.len() + 1..].starts_with(char::is_uppercase)
+            })
+        });
+        if !attendance && !names_the_leader {
             continue;
         }
         let covered = |offset: usize| {
@@ -351,7 +370,9 @@ fn add_follow_up_participants(
             .collect();
         for event in events.iter_mut() {
             match event.kind {
-                EventKind::Meeting => push_all(&mut event.actors, people.iter().cloned()),
+                EventKind::Meeting if attendance => {
+                    push_all(&mut event.actors, people.iter().cloned())
+                }
                 EventKind::Visit if event.actors.is_empty() => {
                     push_all(&mut event.actors, leaders.iter().cloned())
                 }
