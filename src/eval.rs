@@ -103,27 +103,14 @@ pub fn prf(matched: usize, system: usize, gold: usize) -> (f64, f64, f64) {
 }
 
 fn read_rows(path: &Path, system: bool) -> Result<Vec<EventRow>> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // Hand-written gold may leave trailing empty cells out.
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| Error::Csv {
-            path: path.into(),
-            error: e,
-        })?
-        .clone();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let need = |name: &str| {
-        col(name).ok_or_else(|| Error::Gazetteer {
-            path: path.into(),
-            line: 1,
-            message: format!("missing column {name:?}"),
-        })
+    let mut table = crate::table::Table::open(path, true)?;
+    let what = if system {
+        "an events.csv"
+    } else {
+        "a gold events file"
     };
+    let need = |name: &str| table.column(name, what);
     let (doc, date, kind) = (need("doc_id")?, need("date")?, need("event")?);
     let people = if system {
         need("actors")?
@@ -131,16 +118,13 @@ fn read_rows(path: &Path, system: bool) -> Result<Vec<EventRow>> {
         need("people")?
     };
     let states = need("states")?;
-    let place = col("place");
-    let evidence = col("evidence");
-    let status = col("status");
-    let optional = col("optional");
+    let place = table.find("place");
+    let evidence = table.find("evidence");
+    let status = table.find("status");
+    let optional = table.find("optional");
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| Error::Csv {
-            path: path.into(),
-            error: e,
-        })?;
+    for row in table.rows() {
+        let (_, record) = row?;
         let get = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         if let Some(s) = status {
             if get(s) != "happened" {

@@ -50,6 +50,7 @@ pub mod plot;
 pub mod read;
 pub mod resolve;
 pub mod segment;
+pub mod table;
 pub mod timeml;
 pub mod uncovered;
 pub mod write;

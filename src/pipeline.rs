@@ -593,26 +593,11 @@ pub fn run_merge<P: AsRef<Path>>(events: &[P], out: &Path, bom: bool) -> Result<
 /// `file:line: problem`.
 pub fn read_reports(path: &Path) -> Result<Vec<Reported>> {
     use crate::resolve::{Period, Precision};
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| Error::Csv {
-            path: path.into(),
-            error: e,
-        })?
-        .clone();
+    let mut table = crate::table::Table::open(path, false)?;
     let fail = |line: u64, message: String| Error::Gazetteer {
         path: path.into(),
         line,
         message,
-    };
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| fail(1, format!("missing column {name:?}")))
     };
     // Every column an extract writes but the two derived ones.
     let mut at = std::collections::HashMap::new();
@@ -622,17 +607,13 @@ pub fn read_reports(path: &Path) -> Result<Vec<Reported>> {
         .iter()
         .filter(|c| !["date", "event_id", "latitude", "longitude"].contains(c))
     {
-        at.insert(name, column(name)?);
+        at.insert(name, table.column(name, "an events.csv")?);
     }
-    let latitude = column("latitude").ok();
-    let longitude = column("longitude").ok();
+    let latitude = table.find("latitude");
+    let longitude = table.find("longitude");
     let mut reports = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| Error::Csv {
-            path: path.into(),
-            error: e,
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
+    for row in table.rows() {
+        let (line, record) = row?;
         let cell = |name: &str| unneutralised(record.get(at[name]).unwrap_or(""));
         let date = |name: &str| {
             chrono::NaiveDate::parse_from_str(cell(name), "%Y-%m-%d")

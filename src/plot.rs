@@ -72,27 +72,7 @@ pub enum PlotFormat {
 /// # Errors
 /// A file that cannot be read or lacks a column of timeline.csv.
 pub fn read_timeline(path: &Path, state: Option<&str>) -> Result<Vec<PlotRow>> {
-    let mut reader = csv::Reader::from_path(path).map_err(|e| Error::Csv {
-        path: path.into(),
-        error: e,
-    })?;
-    let headers = reader
-        .headers()
-        .map_err(|e| Error::Csv {
-            path: path.into(),
-            error: e,
-        })?
-        .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == name)
-            .ok_or_else(|| Error::Gazetteer {
-                path: path.into(),
-                line: 1,
-                message: format!("missing column {name:?}: not a timeline.csv"),
-            })
-    };
+    let mut table = crate::table::Table::open(path, false)?;
     let names = [
         "date",
         "date_start",
@@ -107,13 +87,13 @@ pub fn read_timeline(path: &Path, state: Option<&str>) -> Result<Vec<PlotRow>> {
         "sources",
         "doc_ids",
     ];
-    let at: Vec<usize> = names.iter().map(|n| column(n)).collect::<Result<_>>()?;
+    let at: Vec<usize> = names
+        .iter()
+        .map(|n| table.column(n, "a timeline.csv"))
+        .collect::<Result<_>>()?;
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| Error::Csv {
-            path: path.into(),
-            error: e,
-        })?;
+    for row in table.rows() {
+        let (_, record) = row?;
         let cell = |i: usize| unneutralised(record.get(at[i]).unwrap_or("")).to_string();
         let states = cell(6);
         let Some(lane) = lane_of(&states, state) else {

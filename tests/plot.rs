@@ -124,41 +124,25 @@ fn the_page_loads_in_chromium_and_draws_one_mark_per_row() {
         "console output: {log}"
     );
     // A chosen state keeps its rows; an unknown one draws none.
-    let russia = dir.path().join("russia.html");
-    plot(&[
-        repo(SEED_TIMELINE).to_str().unwrap(),
-        "--state",
-        "Russia",
-        "--out",
-        russia.to_str().unwrap(),
-    ]);
-    let output = browse(
-        &browser,
-        &dir.path().join("profile"),
-        &russia,
-        &["--virtual-time-budget=5000", "--dump-dom"],
-    );
-    assert_eq!(
-        status(&String::from_utf8_lossy(&output.stdout))["marks"],
-        "8"
-    );
-    let nowhere = dir.path().join("nowhere.html");
-    plot(&[
-        repo(SEED_TIMELINE).to_str().unwrap(),
-        "--state",
-        "Atlantis",
-        "--out",
-        nowhere.to_str().unwrap(),
-    ]);
-    let output = browse(
-        &browser,
-        &dir.path().join("profile"),
-        &nowhere,
-        &["--virtual-time-budget=5000", "--dump-dom"],
-    );
-    let values = status(&String::from_utf8_lossy(&output.stdout));
-    assert_eq!(values["marks"], "0");
-    assert!(!values.contains_key("errors"));
+    for (state, marks) in [("Russia", "8"), ("Atlantis", "0")] {
+        let page = dir.path().join(format!("{state}.html"));
+        plot(&[
+            repo(SEED_TIMELINE).to_str().unwrap(),
+            "--state",
+            state,
+            "--out",
+            page.to_str().unwrap(),
+        ]);
+        let output = browse(
+            &browser,
+            &dir.path().join("profile"),
+            &page,
+            &["--virtual-time-budget=5000", "--dump-dom"],
+        );
+        let values = status(&String::from_utf8_lossy(&output.stdout));
+        assert_eq!(values["marks"], marks, "{state}");
+        assert!(!values.contains_key("errors"), "{state}");
+    }
 }
 
 /// The screenshot of the seed's eight events shows a mark of each kind, in
