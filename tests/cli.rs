@@ -635,6 +635,15 @@ fn a_fifo_in_a_folder_is_reported_not_opened() {
         .any(|d| d["doc_id"] == "a" && d["status"] == "ok"));
 }
 
+/// `eventline gazetteer check --gazetteers DIR`.
+fn gazetteer_check(dir: &Path) -> Output {
+    bin()
+        .args(["gazetteer", "check", "--gazetteers"])
+        .arg(dir)
+        .output()
+        .expect("run eventline")
+}
+
 /// `gazetteer check` reads every file `extract` reads: a broken
 /// events.csv is a problem there, not only when extracting.
 #[test]
@@ -645,15 +654,7 @@ fn gazetteer_check_covers_the_trigger_lists() {
         "kind,pattern,subject,object,undated,unless\nmeeting,had talks with,party,bogus,dateline,\n",
     )
     .unwrap();
-    let output = bin()
-        .args([
-            "gazetteer",
-            "check",
-            "--gazetteers",
-            dir.path().to_str().unwrap(),
-        ])
-        .output()
-        .expect("run eventline");
+    let output = gazetteer_check(dir.path());
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
@@ -684,15 +685,7 @@ fn gazetteer_check_reports_unknown_files_and_country_codes() {
         "id,name,aliases,country,kind,lat,lon\nqv,Quuxville,,ZZZ,city,1,2\n",
     )
     .unwrap();
-    let output = bin()
-        .args([
-            "gazetteer",
-            "check",
-            "--gazetteers",
-            dir.path().to_str().unwrap(),
-        ])
-        .output()
-        .expect("run eventline");
+    let output = gazetteer_check(dir.path());
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
@@ -704,15 +697,7 @@ fn gazetteer_check_reports_unknown_files_and_country_codes() {
     assert!(stdout.contains("places.csv:2: country \"ZZZ\""), "{stdout}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("3 problems in"));
 
-    let bundled = bin()
-        .args([
-            "gazetteer",
-            "check",
-            "--gazetteers",
-            repo("gazetteers").to_str().unwrap(),
-        ])
-        .output()
-        .expect("run eventline");
+    let bundled = gazetteer_check(&repo("gazetteers"));
     assert!(
         bundled.status.success(),
         "{}",
