@@ -1824,6 +1824,16 @@ impl<'a, 'd> Scope<'a, 'd> {
         if opened.is_some_and(|at| !closed(at)) {
             return true;
         }
+        // "When he visited the library, the guide said ...": a clause of
+        // time that opens the sentence sets the scene of what is told.
+        let opening_when = before
+            .trim_start()
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("when "))
+            && !before.contains([',', ';']);
+        if opening_when {
+            return true;
+        }
         let first_word = hit.trigger.pattern.split_whitespace().next().unwrap_or("");
         let participle = first_word.ends_with("ed") && !hit.trigger.pattern.starts_with("was ");
         let document = self
