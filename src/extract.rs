@@ -1871,7 +1871,18 @@ impl<'a, 'd> Scope<'a, 'd> {
         ]
         .iter()
         .any(|w| sentence.contains(w));
-        opening && !recalled
+        // "The Moscow Declaration was published as a result of repeated
+        // talks between the top leaders": a sentence that names a document
+        // of another day tells of that time.
+        let names_an_old_document = self
+            .lexicon
+            .known_document(&sentence, &[])
+            .is_some_and(|k| {
+                self.doc
+                    .dateline
+                    .is_some_and(|d| (d.date - k.period.end).num_days() > DATELINE_LAG_DAYS)
+            });
+        opening && !recalled && !names_an_old_document
     }
 
     /// The document an active trigger takes as object: "signed the historic
