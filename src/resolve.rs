@@ -407,6 +407,11 @@ fn unit_of(word: &str) -> Option<&'static str> {
 
 const MONTH_FULL: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
+/// Month names as old wire copy writes them, in lower case ("in august
+/// last year"), where what follows makes them months: the relative year.
+/// "may" is left out: "he may this year" is a verb.
+const MONTH_LOWER: &str =
+    "january|february|march|april|june|july|august|september|october|november|december";
 const MONTH_ANY: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const DAY: &str = r"[0-3]?\d(?:\s?(?:st|nd|rd|th))?";
 const YEAR: &str = r"1\d{3}|20\d{2}";
@@ -471,7 +476,7 @@ fn rules() -> Vec<Rule> {
         rule("month day", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})\b"), month_day, 0, Date),
         rule("day month", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b"), month_day, 0, Date),
         rule("month year", format!(r"\b(?P<m>{MONTH_FULL}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)\s*(?:,|of)?\s+(?P<y>{YEAR})\b"), month_year, 0, Date),
-        rule("month this|last|next year", format!(r"\b(?P<m>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_relative_year, 0, Date),
+        rule("month this|last|next year", format!(r"\b(?P<m>{MONTH_FULL}|{MONTH_LOWER})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_relative_year, 0, Date),
         rule("this|last|next month-name", format!(r"\b(?P<rel>last|this|next|past)\s+(?P<m>{MONTH_FULL})\b"), relative_month_name, 0, Date),
         rule("month", format!(r"(?:\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|\bmid-)(?P<m>{MONTH_FULL})\b"), month_only, 1, Date),
         rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date),
@@ -501,6 +506,10 @@ fn rules() -> Vec<Rule> {
 }
 
 const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+/// [`MONTH_STEMS`] and "year".
+const MONTHS_AND_YEAR: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "year",
+];
 const MONTH_STEMS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -518,7 +527,6 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
         | "month day"
         | "day month"
         | "month year"
-        | "month this|last|next year"
         | "this|last|next month-name"
         | "month" => MONTH_STEMS,
         "iso date" | "day/month/year" | "year" | "decade" | "bare year" | "year BC"
@@ -526,6 +534,9 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
         "season of year" | "season" => &["spring", "summer", "autumn", "fall", "winter"],
         "century" => &["century"],
         "this|last|next week|month|year" => &["week", "month", "year"],
+        // A month in capitals, or any month before "last year" ("in
+        // august last year"): the year anchors it too.
+        "month this|last|next year" => MONTHS_AND_YEAR,
         "the past N units" => &["past", "last"],
         "quarter" => &["quarter"],
         "juche date" => &["juche"],
@@ -1412,9 +1423,13 @@ fn case_ok(expr: &str, all_caps: bool) -> bool {
     if all_caps {
         return true;
     }
+    // "in august last year": a month name written out in lower case is a
+    // month when the expression counts years from it (see MONTH_LOWER).
+    let counts_years = expr.to_ascii_lowercase().ends_with(" year");
     for word in expr.split(|c: char| !c.is_alphabetic()) {
         let is_name = month_of(word).is_some() || lookup(WEEKDAYS, word).is_some();
-        if is_name && word.chars().next().is_some_and(char::is_lowercase) {
+        let lowercase_month = counts_years && MONTH_LOWER.split('|').any(|m| m == word);
+        if is_name && word.chars().next().is_some_and(char::is_lowercase) && !lowercase_month {
             return false;
         }
     }
