@@ -2338,6 +2338,11 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         } else {
             word
         };
+        // "Liu Yunshan's visit": the name ends at its possessive.
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"))
+            .unwrap_or(word);
         let ends_run = word.len() < raw.len();
         let abbreviation =
             word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1;
@@ -2653,6 +2658,12 @@ mod tests {
             ["Kamal Prasad Chaulagain"]
         );
         assert_eq!(runs("Vice Editor-in-Chief Jon Jong Ho"), ["Jon Jong Ho"]);
+        // A possessive ends the name.
+        assert_eq!(runs("Minister Ri Kwan Rin's speech"), ["Ri Kwan Rin"]);
+        assert_eq!(
+            runs("Ambassador Li Jinjun\u{2019}s Farewell Call"),
+            ["Li Jinjun"]
+        );
         // Scraped lists glue markup to words: "Assembly=" is no name.
         assert_eq!(
             runs("Supreme People's Assembly= Kim Yong Dae and Ryo Won Gu"),
