@@ -282,6 +282,14 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
     events
 }
 
+/// How far after an unknown guest's name the state it belongs to may be
+/// named, in bytes (its office and body come between).
+const GUEST_STATE_REACH: usize = 120;
+
+/// How many words after a meeting trigger "separately" may stand
+/// ("met and conversed separately with").
+const SEPARATELY_REACH: usize = 4;
+
 /// How many sentences after an event may name who was there.
 const FOLLOW_UP: usize = 2;
 
@@ -678,11 +686,43 @@ impl<'a, 'd> Scope<'a, 'd> {
         if hit.trigger.kind == EventKind::Meeting && self.says_separately(hit) {
             let name = |&p: &usize| self.gazetteer.entity(p).name.clone();
             let host_people: Vec<String> = sides.subject_people.iter().map(name).collect();
-            let guest_people: Vec<(String, String)> = sides
+            let mut guest_people: Vec<(String, String)> = sides
                 .object_people
                 .iter()
                 .map(|&p| (self.gazetteer.entity(p).country.clone(), name(&p)))
                 .collect();
+            // A guest no gazetteer knows belongs to the state named just
+            // after the name ("Hasanul Huq Inu, general secretary of the
+            // National Socialist Party of Bangladesh").
+            // "Malaysian Prime Minister X": a state named in the words
+            // before the name, after the last "and" or comma, comes first.
+            let object = self.text(self.object.clone());
+            for leader in &sides.object_leaders {
+                let Some(at) = object.find(leader.as_str()) else {
+                    continue;
+                };
+                let head_start = [", ", " and "]
+                    .iter()
+                    .filter_map(|sep| object[..at].rfind(sep).map(|p| p + sep.len()))
+                    .max()
+                    .unwrap_or(0);
+                let before = self.object.start + head_start..self.object.start + at;
+                let from = self.object.start + at + leader.len();
+                let rest = &object[at + leader.len()..];
+                // After the name, up to the next guest ("..., and").
+                let until = rest
+                    .find(" and ")
+                    .map_or(GUEST_STATE_REACH, |p| p.min(GUEST_STATE_REACH));
+                let after = from..self.window_end(from, until);
+                let (named_before, named_after) = (self.bodies_in(&before), self.bodies_in(&after));
+                let state = named_before
+                    .last()
+                    .or_else(|| named_after.first())
+                    .map(|m| self.party_of(m));
+                if let Some(state) = state {
+                    guest_people.push((state, leader.clone()));
+                }
+            }
             return out
                 .into_iter()
                 .flat_map(|e| self.separately(e, &host_people, &guest_people))
@@ -1094,15 +1134,20 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// tells one meeting per guest.
     fn says_separately(&self, hit: &Hit) -> bool {
         let before: Vec<&str> = words(self.text(self.subject.start..hit.start)).collect();
-        let after = self.text(hit.end..self.window_end(hit.end, 20));
+        let after = self.text(hit.end..self.window_end(hit.end, 40));
+        // "met and conversed separately with", "had talks separately with":
+        // up to the "with" that introduces the guests.
+        let up_to_with = words(after)
+            .take(SEPARATELY_REACH)
+            .take_while(|w| !w.eq_ignore_ascii_case("with"));
         before
             .iter()
             .rev()
             .take(2)
+            .copied()
+            .chain(up_to_with)
+            .chain(words(self.text(hit.start..hit.end)))
             .any(|w| w.eq_ignore_ascii_case("separately"))
-            || words(after)
-                .take(2)
-                .any(|w| w.eq_ignore_ascii_case("separately"))
     }
 
     /// One meeting for each guest state of `event`: the hosts (the subject's
@@ -1113,23 +1158,37 @@ impl<'a, 'd> Scope<'a, 'd> {
         host_people: &[String],
         guest_people: &[(String, String)],
     ) -> Vec<Event> {
-        let host_states: Vec<String> = self
-            .state_ids(&self.subject)
+        // The hosts' states are their people's, when the subject names
+        // people: "Pak Ui Chun, who is heading the DPRK delegation to the
+        // forum in Bali of Indonesia," hosts for the DPRK, not Indonesia.
+        let host_people_states: Vec<String> = self
+            .in_range(&self.subject, EntityKind::Person)
+            .iter()
+            .map(|m| self.gazetteer.entity(m.entity).country.clone())
+            .collect();
+        let subject_states = if host_people_states.is_empty() {
+            self.state_ids(&self.subject)
+        } else {
+            Vec::new()
+        };
+        let host_states: Vec<String> = subject_states
             .into_iter()
-            .chain(
-                self.in_range(&self.subject, EntityKind::Person)
-                    .iter()
-                    .map(|m| self.gazetteer.entity(m.entity).country.clone()),
-            )
+            .chain(host_people_states)
             .map(|id| self.gazetteer.state_name(&id).to_string())
             .fold(Vec::new(), |mut list, s| {
                 push_all(&mut list, std::iter::once(s));
                 list
             });
+        // The guests are the states the object names.
+        let object_states: Vec<String> = self
+            .state_ids(&self.object)
+            .iter()
+            .map(|id| self.gazetteer.state_name(id).to_string())
+            .collect();
         let guests: Vec<&String> = event
             .states
             .iter()
-            .filter(|s| !host_states.contains(s))
+            .filter(|s| !host_states.contains(s) && object_states.contains(s))
             .collect();
         if guests.len() < 2 || host_states.is_empty() {
             return vec![event];
