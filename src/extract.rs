@@ -2470,9 +2470,13 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         // syllables of names ("Ryu Chang Sun", "Pak Jong Song").
         .filter(|r| {
             r.last().is_some_and(|w| {
-                let common =
-                    w.chars().count() > 4 && crate::gazetteer::is_common_word(&w.to_lowercase());
-                !common && !lists.body_endings.contains(*w)
+                let common_word = |w: &str| {
+                    w.chars().count() > 4 && crate::gazetteer::is_common_word(&w.to_lowercase())
+                };
+                // "Young Korean Nationals", "Korean Journalists": a plural
+                // of a common word names a group.
+                let plural_of_common = w.strip_suffix('s').is_some_and(common_word);
+                !common_word(w) && !plural_of_common && !lists.body_endings.contains(*w)
             })
         })
         .filter(|r| r.len() >= 2 && r.len() <= 5)
@@ -2717,6 +2721,9 @@ mod tests {
             ["Kamal Prasad Chaulagain"]
         );
         assert_eq!(runs("Vice Editor-in-Chief Jon Jong Ho"), ["Jon Jong Ho"]);
+        // A plural of a common word names a group, not a person.
+        assert!(runs("the Federation of Young Korean Nationals in China").is_empty());
+        assert_eq!(runs("Minister Jacques Santer"), ["Jacques Santer"]);
         // A possessive ends the name.
         assert_eq!(runs("Minister Ri Kwan Rin's speech"), ["Ri Kwan Rin"]);
         assert_eq!(
