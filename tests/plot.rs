@@ -86,16 +86,22 @@ fn status(dom: &str) -> std::collections::HashMap<String, String> {
     values
 }
 
-#[test]
-fn the_page_loads_in_chromium_and_draws_one_mark_per_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("seed.html");
+/// Draws the seed's timeline into `page`; the browser to open it with,
+/// if there is one.
+fn seed_page_and_browser(page: &Path) -> Option<String> {
     plot(&[
         repo(SEED_TIMELINE).to_str().unwrap(),
         "--out",
         page.to_str().unwrap(),
     ]);
-    let Some(browser) = chromium() else {
+    chromium()
+}
+
+#[test]
+fn the_page_loads_in_chromium_and_draws_one_mark_per_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("seed.html");
+    let Some(browser) = seed_page_and_browser(&page) else {
         return;
     };
     let output = browse(
@@ -151,12 +157,7 @@ fn the_page_loads_in_chromium_and_draws_one_mark_per_row() {
 fn a_screenshot_of_the_seed_shows_each_kind_of_mark() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("seed.html");
-    plot(&[
-        repo(SEED_TIMELINE).to_str().unwrap(),
-        "--out",
-        page.to_str().unwrap(),
-    ]);
-    let Some(browser) = chromium() else {
+    let Some(browser) = seed_page_and_browser(&page) else {
         return;
     };
     let shot = dir.path().join("seed.png");
