@@ -738,6 +738,24 @@ fn long_run_input(dir: &Path, corpus: &Path) -> PathBuf {
     big
 }
 
+/// Starts `extract` of `input` into `out` and returns once it writes (its
+/// staging folder is there), or after 20 seconds.
+fn start_long_run(input: &Path, out: &Path) -> std::process::Child {
+    let child = bin()
+        .arg("extract")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .arg("--quiet")
+        .spawn()
+        .expect("run eventline");
+    let started = std::time::Instant::now();
+    while staging_folders(out) == 0 && started.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
+}
+
 fn staging_folders(out: &Path) -> usize {
     std::fs::read_dir(out)
         .map(|entries| {
@@ -768,20 +786,7 @@ fn a_killed_run_leaves_the_previous_complete_set() {
     let before = read(&out.join("timeline.csv"));
 
     let big = long_run_input(dir.path(), &corpus);
-    let mut child = bin()
-        .args([
-            "extract",
-            big.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--quiet",
-        ])
-        .spawn()
-        .expect("run eventline");
-    let started = std::time::Instant::now();
-    while staging_folders(&out) == 0 && started.elapsed().as_secs() < 20 {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let mut child = start_long_run(&big, &out);
     // While it writes, another run is refused with a clear message.
     let refused = extract(&[corpus.to_str().unwrap()], &out);
     let still_running = child.try_wait().expect("wait").is_none();
@@ -868,20 +873,7 @@ fn an_interrupted_run_removes_its_temporary_files() {
     let corpus = repo("corpus/kcna/kcna-kp-2024-first300.jsonl");
     assert!(extract(&[corpus.to_str().unwrap()], &out).status.success());
     let big = long_run_input(dir.path(), &corpus);
-    let child = bin()
-        .args([
-            "extract",
-            big.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--quiet",
-        ])
-        .spawn()
-        .expect("run eventline");
-    let started = std::time::Instant::now();
-    while staging_folders(&out) == 0 && started.elapsed().as_secs() < 20 {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let child = start_long_run(&big, &out);
     let interrupted = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
