@@ -451,7 +451,7 @@ pub fn read_text(name: &str, bytes: &[u8], published: Option<NaiveDate>) -> Docu
                 path: name.to_string(),
                 title: page.title,
                 published,
-                body: unwrap_lines(&page.body),
+                body: unwrapped(page.body),
                 lossy,
             }),
             Err(reason) => Err(Rejected {
@@ -468,7 +468,7 @@ pub fn read_text(name: &str, bytes: &[u8], published: Option<NaiveDate>) -> Docu
             path: name.to_string(),
             title: String::new(),
             published,
-            body: unwrap_lines(&text),
+            body: unwrapped(text),
             lossy,
         }),
         None => Err(Rejected {
@@ -600,7 +600,7 @@ pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
     let Some(text) = object.get("text").and_then(|v| v.as_str()) else {
         return reject(id, title, "no \"text\" field".into());
     };
-    let body = unwrap_lines(&strip_leading_title(clean_text(text), &title));
+    let body = unwrapped(strip_leading_title(clean_text(text), &title));
     Ok(Article {
         id,
         path,
@@ -652,11 +652,17 @@ const WRAP_SLACK_CHARS: usize = 4;
 /// full, and text whose paragraphs are single lines has no full lines. A
 /// line that ends with a hyphen inside a word joins without a space
 /// ("DPRK-" + "Russia").
-pub fn unwrap_lines(text: &str) -> String {
+///
+/// Text with no line to join comes back as it is, without a copy.
+pub fn unwrap_lines(text: &str) -> Cow<'_, str> {
     if !text.contains('\n') {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let width = wrap_width(text);
+    let mut pairs = text.split('\n').zip(text.split('\n').skip(1));
+    if !pairs.any(|(line, next)| continues_on(line, next, width)) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut lines = text.split('\n').peekable();
     let mut joined = false;
@@ -684,7 +690,17 @@ pub fn unwrap_lines(text: &str) -> String {
             out.push('\n');
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// `text` with its wrapped lines joined ([`unwrap_lines`]), reusing it
+/// when there is nothing to join.
+fn unwrapped(text: String) -> String {
+    let joined = match unwrap_lines(&text) {
+        Cow::Owned(joined) => Some(joined),
+        Cow::Borrowed(_) => None,
+    };
+    joined.unwrap_or(text)
 }
 
 /// The width the text's lines were wrapped at: the 90th percentile of the
