@@ -297,10 +297,6 @@ const FOLLOW_UP: usize = 2;
 /// leader of the group told of just before ("The delegation is headed by").
 const LEADER_OPENING_WORDS: usize = 4;
 
-fn words_in(text: &str) -> usize {
-    text.split_whitespace().count()
-}
-
 /// KCNA names the people of a meeting or visit in the sentences after it:
 /// "Present at the talks on the Korean side were Jong Tong Uk, ... and on the
 /// opposite side ... the delegation ... led by Juan Ignacio Castrillon."
@@ -329,7 +325,7 @@ fn add_follow_up_participants(
         // that ..." names nobody.
         let names_the_leader = words.leader_lead_ins.iter().any(|lead| {
             lower.find(&format!("{lead} ")).is_some_and(|at| {
-                words_in(&lower[..at]) <= LEADER_OPENING_WORDS
+                self::words(&lower[..at]).count() <= LEADER_OPENING_WORDS
                     && text[at + lead.len() + 1..].starts_with(char::is_uppercase)
             })
         });

@@ -175,12 +175,8 @@ pub fn html_page(rows: &[PlotRow], title: &str) -> String {
     let data = serde_json::to_string(rows).unwrap_or_else(|_| "[]".into());
     // Inside a <script> element, "</" could close it.
     let data = data.replace("</", "<\\/");
-    let title = title
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
     PAGE.replacen(DATA_SLOT, &data, 1)
-        .replace(TITLE_SLOT, &title)
+        .replace(TITLE_SLOT, &escape_html(title))
 }
 
 /// The columns of a TimelineJS 3 spreadsheet, in its order.
