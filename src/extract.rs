@@ -610,7 +610,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             .filter(|m| m.start >= range.start && m.end <= range.end)
             .filter(|m| self.gazetteer.entity(m.entity).kind == kind)
             // "the Kim Il Sung Socialist Youth League" is not Kim Il Sung.
-            .filter(|m| kind != EntityKind::Person || !modifies_a_name(&self.doc.body[m.end..]))
+            .filter(|m| kind != EntityKind::Person || !modifies_a_persons_name(&self.doc.body[m.end..]))
             // "special envoys of President Moon Jae In": who sends an envoy
             // is not there.
             .filter(|m| kind != EntityKind::Person || !self.represented(m))
@@ -2498,6 +2498,46 @@ fn modifies_a_name(after: &str) -> bool {
     title_case && !NOT_NAME_WORDS.contains(&word) && !is_calendar_word(word)
 }
 
+/// Whether a person's name is only part of a longer name: "the Kim Il Sung
+/// Socialist Youth League", "Kim Il Sung University". The capitalised words
+/// after it name a body when they end in a common noun. A single word no
+/// dictionary knows goes on with the person's name ("Fidel Castro Ruz"), and
+/// a verb in a title-case headline follows its subject ("Kim Jong Il Meets
+/// Chinese Delegation", "Kim Jong Un Praised").
+fn modifies_a_persons_name(after: &str) -> bool {
+    if !modifies_a_name(after) {
+        return false;
+    }
+    let run: Vec<&str> = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .skip(1)
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let Some(first) = run.first() else {
+        return false;
+    };
+    let common = |w: &str| crate::gazetteer::is_common_word(&w.to_lowercase());
+    if headline_verb(first, common) {
+        return false;
+    }
+    !(run.len() == 1 && !common(first))
+}
+
+/// Whether a title-case word reads as a verb of a headline: "Meets",
+/// "Receives", "Praised", a common word with the ending of the third person
+/// or the past.
+fn headline_verb(word: &str, common: impl Fn(&str) -> bool) -> bool {
+    let lower = word.to_lowercase();
+    let stems = [
+        lower.strip_suffix('s'),
+        lower.strip_suffix("es"),
+        lower.strip_suffix("ed"),
+        lower.strip_suffix('d'),
+    ];
+    let verb_ending = !(lower.ends_with("ss") || lower.ends_with("us") || lower.ends_with("is"));
+    verb_ending && stems.into_iter().flatten().any(|stem| stem.len() > 2 && common(stem))
+}
+
 /// Whether the text before a year ends in a capitalised word of a name:
 /// "the Women's Championship 2024", "Expo 2010" name events, they do not
 /// date them.
@@ -2731,6 +2771,33 @@ mod tests {
             runs("Supreme People's Assembly= Kim Yong Dae and Ryo Won Gu"),
             ["Kim Yong Dae", "Ryo Won Gu"]
         );
+    }
+
+    #[test]
+    fn a_persons_name_inside_a_bodys_name_is_no_person() {
+        // The words after the name end in a common noun: a body, a prize.
+        for after in [
+            " University.",
+            " Socialist Youth League of Korea",
+            " Prize Council",
+            " Square on Monday",
+            " Military University",
+        ] {
+            assert!(modifies_a_persons_name(after), "{after}");
+        }
+        // A last name no dictionary knows, a headline's verb, a weekday, a
+        // lower-case word: the person himself.
+        for after in [
+            " Ruz, first secretary",
+            " Meets Chinese Delegation",
+            " Receives Credentials",
+            " Praised by Foreigners",
+            " Thursday met",
+            " met the delegation",
+            ", who",
+        ] {
+            assert!(!modifies_a_persons_name(after), "{after}");
+        }
     }
 
     #[test]
