@@ -282,6 +282,10 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
     events
 }
 
+/// Offices that, right before a guest trigger, name the guests' leader:
+/// "X, head of the visiting delegation".
+const GUEST_HEADS: &[&str] = &["head of", "leader of", "chief of"];
+
 /// How far after an unknown guest's name the state it belongs to may be
 /// named, in bytes (its office and body come between).
 const GUEST_STATE_REACH: usize = 120;
@@ -745,7 +749,12 @@ impl<'a, 'd> Scope<'a, 'd> {
             .chain(word_before)
             .chain(relative_object);
         let near: Vec<&str> = near.collect();
-        hit.trigger
+        // "in a signed commentary": a one-word trigger after an indefinite
+        // article is an adjective, not a verb.
+        let adjective = !trigger_text.contains(' ')
+            && word_before.is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+        adjective
+            || hit.trigger
             .unless
             .iter()
             .any(|u| near.iter().any(|w| w.eq_ignore_ascii_case(u)))
@@ -843,6 +852,18 @@ impl<'a, 'd> Scope<'a, 'd> {
             &sides.subject_leaders
         };
         push_all(&mut parties.named, leaders.iter().cloned());
+        // "X, head of the visiting delegation": the guests' leader is named
+        // right before the trigger, by the office that heads them.
+        let heads_the_guests = GUEST_HEADS
+            .iter()
+            .any(|head| subject_text.trim_end().ends_with(head));
+        if guest && heads_the_guests {
+            let people = self.in_range(&self.subject, EntityKind::Person);
+            push_all(&mut parties.actors, people.last().map(|m| m.entity).into_iter());
+            if people.is_empty() {
+                push_all(&mut parties.named, sides.subject_leaders.last().cloned().into_iter());
+            }
+        }
         let named_state = named_visitor.as_ref().and_then(|(_, state)| state.clone());
         let visitor_state = named_state
             .or_else(|| visitor_people.first().map(|&p| self.person_country(p)))
