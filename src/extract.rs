@@ -1241,7 +1241,39 @@ impl<'a, 'd> Scope<'a, 'd> {
         self.doc
             .mentions
             .iter()
-            .any(|m| m.start <= at && at < m.end)
+            .any(|m| m.start <= at && at < m.end && !self.place_in_a_name(m))
+    }
+
+    /// Whether a place's name is a surname after a given name: "Bill
+    /// Richardson", "Ruth Waco". The word before it is capitalised and is
+    /// neither a title nor a longer common word ("In Moscow", "Visiting
+    /// Tokyo").
+    fn place_in_a_name(&self, m: &Mention) -> bool {
+        if self.gazetteer.entity(m.entity).kind != EntityKind::Place {
+            return false;
+        }
+        let before = &self.doc.body[..m.start];
+        let Some(stem) = before.strip_suffix(' ') else {
+            return false;
+        };
+        let word = stem
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let whole_word = stem.len() == word.len()
+            || stem[..stem.len() - word.len()].ends_with([' ', '\n']);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase);
+        let lower = word.to_lowercase();
+        let common = word.chars().count() > 4 && crate::gazetteer::is_common_word(&lower);
+        whole_word
+            && capitalised
+            && word.len() > 1
+            && !common
+            && !self.lexicon.words.titles.contains(word)
+            && !NOT_NAME_WORDS.contains(&word)
+            && !YEAR_PREPOSITIONS.contains(&word)
+            && !self.doc.mentions.iter().any(|o| o.end + 1 == m.start)
     }
 
     /// The gazetteer people named in the sentence.
@@ -2369,11 +2401,17 @@ fn name_stretch_len(text: &str) -> usize {
         match c {
             ',' | ';' | '(' | ')' => return i,
             '.' => {
+                // "D. Idevkhten", and "V.V. Grishkov", initials run together.
+                let next_initial = bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                    && bytes.get(i + 2) == Some(&b'.')
+                    && bytes.get(i + 3) == Some(&b' ')
+                    && bytes.get(i + 4).is_some_and(u8::is_ascii_uppercase);
                 let initial = i >= 1
                     && bytes[i - 1].is_ascii_uppercase()
-                    && (i < 2 || !bytes[i - 2].is_ascii_alphanumeric())
-                    && bytes.get(i + 1) == Some(&b' ')
-                    && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase);
+                    && (i < 2 || !bytes[i - 2].is_ascii_alphanumeric() || bytes[i - 2] == b'.')
+                    && ((bytes.get(i + 1) == Some(&b' ')
+                        && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase))
+                        || next_initial);
                 if !initial {
                     return i;
                 }
@@ -2420,8 +2458,14 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
             .or_else(|| word.strip_suffix("\u{2019}s"))
             .unwrap_or(word);
         let ends_run = word.len() < raw.len();
-        let abbreviation =
-            word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        // "V.V.", initials run together, are a name's; "Lieut." is not.
+        let initials = word.len() >= 4
+            && word.as_bytes().chunks(2).all(|pair| {
+                pair.len() == 2 && pair[0].is_ascii_uppercase() && pair[1] == b'.'
+            });
+        let abbreviation = !initials
+            && word.ends_with('.')
+            && word.chars().filter(|c| c.is_alphabetic()).count() > 1;
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         // Acronyms (SPA, WPK) are organisations; a single capital is a name
         // syllable ("Ko Tok U").
@@ -2432,7 +2476,9 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'));
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && name_like
-            && (letters == 1 || !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
+            && (letters == 1
+                || initials
+                || !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
         // "Jun" in "Zhuang Jun" is a name; only a month or weekday written
         // out (or "May") is a calendar word here.
         let calendar = is_calendar_word(word) && (word.len() > 3 || word == "May");
@@ -2832,6 +2878,9 @@ mod tests {
         assert_eq!(runs("Song Il Ho"), ["Song Il Ho"]);
         // Initials, hyphened titles, a month's abbreviation inside a name.
         assert_eq!(runs("Director M. Y. Fradkov"), ["M. Y. Fradkov"]);
+        assert_eq!(runs("its President V.I. Yakunin"), ["V.I. Yakunin"]);
+        assert_eq!(runs("Secretary A.B. Petrov"), ["A.B. Petrov"]);
+        assert_eq!(runs("V.V. Grishkov"), ["V.V. Grishkov"]);
         assert_eq!(runs("Co-Chairmen Kwak Tong Ui"), ["Kwak Tong Ui"]);
         assert_eq!(runs("general manager Zhuang Jun"), ["Zhuang Jun"]);
     }
@@ -2857,5 +2906,9 @@ mod tests {
         );
         assert_eq!(name_stretch_len("Li Bin, ambassador"), "Li Bin".len());
         assert_eq!(name_stretch_len("the U.S. side"), "the U".len());
+        assert_eq!(
+            name_stretch_len("V.V. Grishkov, first secretary"),
+            "V.V. Grishkov".len()
+        );
     }
 }
