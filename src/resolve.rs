@@ -466,7 +466,7 @@ fn rules() -> Vec<Rule> {
     };
     vec![
         rule("day span", format!(r"\b(?:from\s+)?(?P<e>(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*(?:-|–|to|till|until|through)\s*)(?:(?P<m2>{MONTH_ANY})\s+)?(?P<d2>{DAY})(?:\s*,\s*(?P<y>{YEAR}))?)\b"), day_span, 1, Date),
-        rule("juche date", format!(r"\b(?:(?P<m>{MONTH_ANY})\s+(?:(?P<d>{DAY})\s*,?\s+)?)?Juche\s+\d{{1,3}}\s*\((?P<y>{YEAR})\)"), juche_date, 0, Date),
+        rule("juche date", format!(r"\b(?:(?P<m>{MONTH_ANY})\s*,?\s+(?:(?P<d>{DAY})\s*,?\s+)?)?Juche\s+\d{{1,3}}\s*\((?P<y>{YEAR})\)"), juche_date, 0, Date),
         rule("month day, year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"), full_date, 0, Date),
         rule("day month year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s*,?\s+(?P<y>{YEAR})\b"), full_date, 0, Date),
         rule("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(), full_date, 0, Date),
@@ -1667,7 +1667,80 @@ fn resolve_rules(
         add_time_of_day(sentence, offset, expr);
     }
     date_anniversaries(&mut chosen);
+    date_after_elapsed_years(sentence, offset, &mut chosen);
     chosen
+}
+
+/// The words after "N years" that count them back from now: "six years
+/// have passed since", "It has been six years since".
+const ELAPSED_SINCE: &[&str] = &[
+    "since",
+    "have passed since",
+    "has passed since",
+    "have elapsed since",
+    "has elapsed since",
+    "have gone by since",
+    "has gone by since",
+    "ago",
+];
+
+/// "It has been six years since the declaration was adopted at the summit
+/// held on October 4", "six years ago, on October 4": a day or month
+/// without a year that follows years counted back from now is in that year,
+/// not in this one. ("for six years since October 4" measures a stretch.)
+fn date_after_elapsed_years(sentence: &str, offset: usize, exprs: &mut [TimeExpr]) {
+    let elapsed = exprs.iter().find_map(|e| {
+        let back = match (&e.value, e.timex_type) {
+            (Value::Other(v), TimexType::Duration) => v
+                .strip_prefix('P')
+                .and_then(|v| v.strip_suffix('Y'))
+                .and_then(|n| n.parse::<i32>().ok())
+                .map(YearsBack::By)?,
+            (Value::Period(p), _) if e.rule == "N units ago" && p.precision == Precision::Year => {
+                return Some((e.span.end, YearsBack::To(p.start.year())));
+            }
+            _ => return None,
+        };
+        let before = sentence[..e.span.start - offset].trim_end().to_ascii_lowercase();
+        if before.ends_with("for") || before.ends_with("over") {
+            return None;
+        }
+        let after = sentence[e.span.end - offset..].trim_start().to_ascii_lowercase();
+        let counts_back = ELAPSED_SINCE.iter().any(|phrase| {
+            after
+                .strip_prefix(phrase)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        });
+        counts_back.then_some((e.span.end, back))
+    });
+    let Some((from, back)) = elapsed else { return };
+    for expr in exprs.iter_mut().filter(|e| e.span.start >= from) {
+        if !matches!(expr.rule, "month day" | "day month" | "month") {
+            continue;
+        }
+        let Value::Period(p) = expr.value else { continue };
+        let year = match back {
+            YearsBack::By(years) => p.start.year().checked_sub(years),
+            YearsBack::To(year) => Some(year),
+        };
+        let Some(year) = year else { continue };
+        let moved = match p.precision {
+            Precision::Day => p.start.with_year(year).map(Period::day),
+            Precision::Month => Period::month(year, p.start.month()),
+            _ => None,
+        };
+        if let Some(moved) = moved {
+            expr.value = Value::Period(moved);
+        }
+    }
+}
+
+/// How years counted back from now place a date: by so many years from the
+/// year it would otherwise have, or in a year already resolved.
+#[derive(Clone, Copy)]
+enum YearsBack {
+    By(i32),
+    To(i32),
 }
 
 /// Parts of the day and their TIMEX3 codes.
