@@ -2439,6 +2439,8 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
     // Trade Enrico Letta", "its Central Committee Kamal Prasad Chaulagain".
     let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
     let mut anchored: Vec<bool> = vec![true];
+    // The index in `words` of each run's first word.
+    let mut firsts: Vec<usize> = vec![0];
     let base = stretch.as_ptr() as usize;
     let words: Vec<&str> = stretch.split_whitespace().collect();
     for (i, raw) in words.iter().enumerate() {
@@ -2495,25 +2497,60 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                 }));
         if capitalised && !abbreviation && !title && !calendar && !covered(offset) {
             if let Some(run) = runs.last_mut() {
+                if run.is_empty() {
+                    if let Some(first) = firsts.last_mut() {
+                        *first = i;
+                    }
+                }
                 run.push(word);
             }
             if ends_run {
                 runs.push(Vec::new());
                 anchored.push(false);
+                firsts.push(0);
             }
         } else {
             if runs.last().is_some_and(|r| !r.is_empty()) {
                 runs.push(Vec::new());
                 anchored.push(false);
+                firsts.push(0);
             }
             if let Some(last) = anchored.last_mut() {
                 *last = title;
             }
         }
     }
+    // "the Palang Dharma Party", "the State Great Ikh Hural": a run after
+    // an article, with only words of a body's name between, names the
+    // body. A personal office before keeps the person: "the Foreign
+    // Minister X", "Vice-Chairman of the Front Denis Polisi".
+    let after_article = |first: usize| {
+        let mut saw_article = false;
+        for raw in words[..first].iter().rev() {
+            // "..., Andrei Baklanov": a comma starts a new item of a list.
+            if raw.ends_with([',', ';', ':']) {
+                return false;
+            }
+            let word = *raw;
+            let personal = Words::has(&lists.offices_after_names, word)
+                || word.split('-').any(|part| Words::has(&lists.offices_after_names, part));
+            if personal {
+                return false;
+            }
+            if ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+                saw_article = true;
+            } else if !(titles.contains(word) || OFFICE_LINKS.contains(&word)) {
+                break;
+            }
+        }
+        saw_article
+    };
+    let body_names: Vec<bool> = firsts.iter().map(|&first| after_article(first)).collect();
     runs.into_iter()
         .zip(anchored)
-        .map(|(run, anchored)| {
+        .zip(body_names)
+        .filter(|(_, body_name)| !body_name)
+        .map(|((run, anchored), _)| {
             if anchored {
                 return run;
             }
@@ -2628,6 +2665,13 @@ fn ends_a_name(before: &str) -> bool {
 const YEAR_PREPOSITIONS: &[&str] = &[
     "Since", "Until", "From", "By", "Of", "To", "For", "Before", "After",
 ];
+
+/// Articles: a capitalised run right after one names a thing, not a person.
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Words that join an office to the body it belongs to: "Vice-Chairman of
+/// the Front".
+const OFFICE_LINKS: &[&str] = &["of", "for", "and"];
 
 /// Capitalised words that can follow a place without being part of its name.
 const NOT_NAME_WORDS: &[&str] = &["On", "In", "At", "And", "The"];
@@ -2865,6 +2909,31 @@ mod tests {
         ] {
             assert!(!modifies_a_persons_name(after), "{after}");
         }
+    }
+
+    #[test]
+    fn a_run_after_an_article_names_a_body() {
+        assert!(runs("the delegations of the Palang Dharma").is_empty());
+        assert!(runs("the delegation of the State Great Ikh Hural").is_empty());
+        // A personal office between the article and the name keeps it.
+        assert_eq!(runs("The Foreign Minister Bruno Rodriguez"), ["Bruno Rodriguez"]);
+        assert_eq!(
+            runs("led by Vice-Chairman of the Front Denis Polisi"),
+            ["Denis Polisi"]
+        );
+        assert_eq!(
+            runs("General Secretary of the Central Committee Michael Chant"),
+            ["Michael Chant"]
+        );
+        // A comma starts another item of a list.
+        assert_eq!(
+            runs("director of the Secretariat of the Federation Council, Andrei Baklanov"),
+            ["Andrei Baklanov"]
+        );
+        assert_eq!(
+            runs("Vice-Chairwoman of its Central Committee Chae Chun Hui"),
+            ["Chae Chun Hui"]
+        );
     }
 
     #[test]
