@@ -276,7 +276,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         event.actors.retain(|a| {
             !actors
                 .iter()
-                .any(|b| b != a && a.ends_with(b.as_str()) && a[..a.len() - b.len()].ends_with(' '))
+                .any(|b| a.len() > b.len() && names_one_person(a, b))
         });
     }
     events
@@ -1400,7 +1400,10 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
         // A guest named before the office a comma introduces: "met with
         // Mimun Mehdi, newly appointed Ambassador of Morocco".
-        for (comma, _) in text.match_indices(", ") {
+        // "Tit Shan Sandy Cheng,chairman of ...": a comma the space after
+        // went missing from still parts the name from the office.
+        for (comma, _) in text.match_indices(',') {
+            let after = comma + 1 + usize::from(text[comma + 1..].starts_with(' '));
             // "X, under-secretary-general of ...": a part of a hyphened
             // office counts.
             let office_follows = words(&text[comma..]).take(4).any(|w| {
@@ -1414,7 +1417,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             // "Miroslav Lazanski, a lawmaker from ...", "Peter Zuellig, chief
             // executive of ...": a bare name (no article or "of" before it)
             // that a lower-case description follows is a person's.
-            let described = text[comma + 2..]
+            let described = text[after..]
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
@@ -1969,16 +1972,11 @@ impl<'a, 'd> Scope<'a, 'd> {
         let list_item = self.doc.body[line_start..].trim_start().starts_with("- ");
         let opening = opening || list_item;
         let sentence = self.text(self.sentence.clone()).to_ascii_lowercase();
-        let recalled = [
-            "anniversary",
-            "occasion when",
-            "years ago",
-            "history",
-            "has passed since",
-            "have passed since",
-        ]
-        .iter()
-        .any(|w| sentence.contains(w));
+        let recalled = RECALLED_MARKERS.iter().any(|w| {
+            sentence
+                .match_indices(w)
+                .any(|(at, _)| is_word_at(&sentence, at, w.len()))
+        });
         // "The Moscow Declaration was published as a result of repeated
         // talks between the top leaders": a sentence that names a document
         // of another day tells of that time.
@@ -2666,6 +2664,33 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "Since", "Until", "From", "By", "Of", "To", "For", "Before", "After",
 ];
 
+/// Words that make a sentence tell of another time than the report's day,
+/// or of many times: its undated events take no dateline. "had the honour
+/// of being received by him several times", "photographs of the President
+/// meeting with Ho Chi Minh".
+const RECALLED_MARKERS: &[&str] = &[
+    "anniversary",
+    "occasion when",
+    "years ago",
+    "history",
+    "has passed since",
+    "have passed since",
+    "several times",
+    "many times",
+    "on several occasions",
+    "on many occasions",
+    "whenever",
+    "every time",
+    "each time",
+    "some time ago",
+    "once",
+    "photographs of",
+    "photos of",
+    "pictures of",
+    "photographs showing",
+    "photos showing",
+];
+
 /// Articles: a capitalised run right after one names a thing, not a person.
 const ARTICLES: &[&str] = &["the", "a", "an"];
 
@@ -2843,10 +2868,31 @@ pub fn states_agree(a: &Event, b: &Event) -> bool {
     x == y
 }
 
-/// Shared people, or the same states when no people are named.
+/// Whether two names of tellings name one person: the same, or one with
+/// words of office before the other ("Councilor Meng Jianzhu", "Meng
+/// Jianzhu").
+pub fn names_one_person(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    long == short
+        || (long.ends_with(short) && long[..long.len() - short.len()].ends_with(' '))
+}
+
+/// Shared people, or the same states when no people are named. Two
+/// meetings that share one person and each name another are two meetings.
 pub fn participants_overlap(a: &Event, b: &Event) -> bool {
     if !a.actors.is_empty() && !b.actors.is_empty() {
-        return a.actors.iter().any(|x| b.actors.contains(x));
+        let shared = a
+            .actors
+            .iter()
+            .filter(|x| b.actors.iter().any(|y| names_one_person(x, y)))
+            .count();
+        // "Kim Yong Nam held talks with the president of Iran" and "Kim
+        // Yong Nam met the Supreme Leader of Iran": one host, two guests,
+        // two meetings. Tellings of one meeting name the same people, or
+        // one of them more.
+        let each_has_another = shared < a.actors.len() && shared < b.actors.len();
+        let two_meetings = a.kind == EventKind::Meeting && each_has_another && shared <= 1;
+        return shared > 0 && !two_meetings;
     }
     let shared = a.states.iter().filter(|s| b.states.contains(s)).count();
     shared >= a.states.len().min(b.states.len()).min(2) && shared > 0

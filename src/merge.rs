@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::extract::{
-    dates_compatible, participants_overlap, states_agree, told_later_by_dateline, Event, Status,
+    dates_compatible, names_one_person, participants_overlap, states_agree, told_later_by_dateline, Event, Status,
     RECALLED_DAYS, VISIT_DAYS,
 };
 use crate::lexicon::EventKind;
@@ -480,20 +480,14 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
     }
     for actor in &event.actors {
         // "Councilor Meng Jianzhu" in one telling is "Meng Jianzhu" of another.
-        let same_person = |a: &String, b: &String| {
-            a == b
-                || (a.len() > b.len()
-                    && a.ends_with(b.as_str())
-                    && a[..a.len() - b.len()].ends_with(' '))
-        };
         if let Some(longer) = row
             .event
             .actors
             .iter()
-            .position(|a| same_person(a, actor) && a != actor)
+            .position(|a| a.len() > actor.len() && names_one_person(a, actor))
         {
             row.event.actors[longer] = actor.clone();
-        } else if !row.event.actors.iter().any(|a| same_person(actor, a)) {
+        } else if !row.event.actors.iter().any(|a| names_one_person(actor, a)) {
             row.event.actors.push(actor.clone());
         }
     }
@@ -1092,6 +1086,30 @@ mod tests {
             .find(|r| r.event.period.iso() == "2024-06-15")
             .expect("the day's row");
         assert_eq!(day_row.sources, 2);
+    }
+
+    #[test]
+    fn one_host_meeting_two_guests_the_same_day_is_two_meetings() {
+        let told = |doc: &str, people: &[&str]| {
+            report(
+                doc,
+                EventKind::Meeting,
+                day(9, 1),
+                people,
+                &["DPRK", "Iran"],
+                "month day",
+            )
+        };
+        let rows = merge(&[
+            told("a", &["Kim Yong Nam", "Mahmoud Ahmadinejad"]),
+            told("b", &["Kim Yong Nam", "Ali Khamenei"]),
+            // The talks told again with one more name, or with fewer.
+            told("c", &["Kim Yong Nam", "Mahmoud Ahmadinejad", "Ali Akbar Salehi"]),
+            told("d", &["Mahmoud Ahmadinejad"]),
+        ]);
+        assert_eq!(rows.len(), 2);
+        let sources: Vec<usize> = rows.iter().map(|r| r.sources).collect();
+        assert!(sources.contains(&3) && sources.contains(&1), "{sources:?}");
     }
 
     #[test]
