@@ -821,8 +821,14 @@ impl<'a, 'd> Scope<'a, 'd> {
         // An ambassador or embassy staff "here" live here: their outings
         // are not visits to the state.
         let subject_text = self.text(self.subject.clone()).to_ascii_lowercase();
-        // "the embassies here visited ...": who is "here" lives here.
-        let resident_here = words(&subject_text).last() == Some("here");
+        // "the embassies here visited ...": who is "here" lives here; who
+        // leaves, arrives or stays here does not ("before his departure
+        // from here after visiting the DPRK").
+        let mut last_words = words(&subject_text).rev();
+        let resident_here = last_words.next() == Some("here")
+            && !last_words
+                .next()
+                .is_some_and(|w| PASSING_THROUGH_HERE.contains(&w));
         if trigger.object != Role::Guest
             && (resident_here
                 || words(&subject_text)
@@ -2689,6 +2695,11 @@ const RECALLED_MARKERS: &[&str] = &[
     "pictures of",
     "photographs showing",
     "photos showing",
+];
+
+/// Words before "here" that say someone passes through, not lives here.
+const PASSING_THROUGH_HERE: &[&str] = &[
+    "from", "left", "leaving", "arrived", "arriving", "reached", "came", "staying", "stayed",
 ];
 
 /// Articles: a capitalised run right after one names a thing, not a person.
