@@ -165,6 +165,12 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
                 doc.dateline
                     .map_or(true, |d| !(m.start >= d.span.start && m.end <= d.span.end))
             })
+            // "1 billion U.S. dollars": a state that names a currency is no
+            // party.
+            .filter(|m| {
+                gazetteer.entity(m.entity).kind != EntityKind::State
+                    || !names_a_currency(&doc.body[m.end..])
+            })
             .collect();
         let first_date = doc.dates.partition_point(|d| d.span.start < sentence.start);
         let dates: Vec<&TimeExpr> = doc.dates[first_date..]
@@ -864,10 +870,21 @@ impl<'a, 'd> Scope<'a, 'd> {
             .iter()
             .any(|head| subject_text.trim_end().ends_with(head));
         if guest && heads_the_guests {
-            let people = self.in_range(&self.subject, EntityKind::Person);
-            push_all(&mut parties.actors, people.last().map(|m| m.entity).into_iter());
-            if people.is_empty() {
-                push_all(&mut parties.named, sides.subject_leaders.last().cloned().into_iter());
+            // The name stands right before the office: "received Zou Wei,
+            // head of the visiting troupe" names the host earlier.
+            let office_at = self.text(self.subject.clone()).rfind(", ").map(|p| self.subject.start + p);
+            let person = self
+                .in_range(&self.subject, EntityKind::Person)
+                .into_iter()
+                .find(|m| Some(m.end) == office_at);
+            let subject = self.text(self.subject.clone());
+            let named = sides.subject_leaders.iter().find(|name| {
+                office_at.is_some_and(|at| subject[..at - self.subject.start].ends_with(name.as_str()))
+            });
+            match (person, named) {
+                (Some(m), _) => push_all(&mut parties.actors, std::iter::once(m.entity)),
+                (None, Some(name)) => push_all(&mut parties.named, std::iter::once(name.clone())),
+                (None, None) => {}
             }
         }
         let named_state = named_visitor.as_ref().and_then(|(_, state)| state.clone());
@@ -1025,6 +1042,15 @@ impl<'a, 'd> Scope<'a, 'd> {
         Some(parties)
     }
 
+    /// "against Ro Su Hui who had visited Pyongyang": what had happened
+    /// before the time the sentence tells of takes none of the sentence's
+    /// dates before the trigger, nor the dateline.
+    fn pluperfect(&self, hit: &Hit) -> bool {
+        words(self.text(self.sentence.start..hit.start))
+            .next_back()
+            .is_some_and(|w| w.eq_ignore_ascii_case("had"))
+    }
+
     /// The events of filled roles, one a leg of dates: each dated by the
     /// sentence, a known document, "recently", or the dateline of a report
     /// of the day.
@@ -1106,7 +1132,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                             && self.reports_news()
                             && !named_by_date
                             && !self.reported_speech(hit)
-                            && !self.in_relative_clause(hit) =>
+                            && !self.in_relative_clause(hit)
+                            && !self.pluperfect(hit) =>
                     {
                         (
                             Period::day(d.date),
@@ -2256,12 +2283,14 @@ impl<'a, 'd> Scope<'a, 'd> {
         // One event: the date nearest the trigger in its sentence, but not
         // the day someone said so ("in a statement on Sept 18 welcomed the
         // visit").
+        let pluperfect = self.pluperfect(hit);
         let nearest = self
             .dates
             .iter()
             .copied()
             .filter(possible)
             .filter(|d| !self.dates_a_report(d, hit))
+            .filter(|d| !pluperfect || d.span.start >= hit.end)
             .min_by_key(|d| {
                 if d.span.end <= hit.start {
                     hit.start - d.span.end
@@ -2549,7 +2578,25 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         }
         saw_article
     };
-    let body_names: Vec<bool> = firsts.iter().map(|&first| after_article(first)).collect();
+    // "the Korean Taekwon-Do Committee": a run right before a body's word
+    // is the start of the body's name.
+    let before_body = |run: &Vec<&str>, first: usize| {
+        let Some(last) = words.get(first + run.len().max(1) - 1) else {
+            return false;
+        };
+        !run.is_empty()
+            && !last.ends_with([',', ';', ':'])
+            && words.get(first + run.len()).is_some_and(|next| {
+                lists
+                    .body_endings
+                    .contains(next.trim_end_matches([',', ';', ':', '.']))
+            })
+    };
+    let body_names: Vec<bool> = runs
+        .iter()
+        .zip(&firsts)
+        .map(|(run, &first)| after_article(first) || before_body(run, first))
+        .collect();
     runs.into_iter()
         .zip(anchored)
         .zip(body_names)
@@ -2701,6 +2748,25 @@ const RECALLED_MARKERS: &[&str] = &[
 const PASSING_THROUGH_HERE: &[&str] = &[
     "from", "left", "leaving", "arrived", "arriving", "reached", "came", "staying", "stayed",
 ];
+
+/// Words of money a state's name or adjective may stand before.
+const CURRENCY_WORDS: &[&str] = &[
+    "dollar", "dollars", "yen", "won", "yuan", "euro", "euros", "ruble", "rubles", "rouble",
+    "roubles", "pound", "pounds", "rupee", "rupees", "currency",
+];
+
+/// Whether the text after a state's name starts with a word of money:
+/// "U.S. dollars", "Japanese yen".
+fn names_a_currency(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    CURRENCY_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word))
+}
 
 /// Articles: a capitalised run right after one names a thing, not a person.
 const ARTICLES: &[&str] = &["the", "a", "an"];
@@ -2981,6 +3047,11 @@ mod tests {
         assert_eq!(
             runs("General Secretary of the Central Committee Michael Chant"),
             ["Michael Chant"]
+        );
+        // A run right before a body's word starts the body's name.
+        assert_eq!(
+            runs("chairman of the Korean Taekwon-Do Committee Kim Kyong Ho"),
+            ["Kim Kyong Ho"]
         );
         // A comma starts another item of a list.
         assert_eq!(
