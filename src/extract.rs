@@ -689,6 +689,11 @@ impl<'a, 'd> Scope<'a, 'd> {
         };
         let status = self.status(hit);
         let out = self.tell(hit, status, &sides, &parties);
+        if hit.trigger.kind == EventKind::Visit {
+            if let Some(each) = self.each_delegation(hit, &out) {
+                return each;
+            }
+        }
         if hit.trigger.kind == EventKind::Meeting && self.says_separately(hit) {
             let name = |&p: &usize| self.gazetteer.entity(p).name.clone();
             let host_people: Vec<String> = sides.subject_people.iter().map(name).collect();
@@ -1178,6 +1183,95 @@ impl<'a, 'd> Scope<'a, 'd> {
             });
         }
         out
+    }
+
+    /// "Delegations of Germany, Romania and China arrived here", "a
+    /// delegation of A ... and a delegation of B left here": one visit per
+    /// visiting state, each with the people named after its state.
+    fn each_delegation(&self, hit: &Hit, told: &[Event]) -> Option<Vec<Event>> {
+        let side = match hit.trigger.object {
+            Role::Guest => self.object.clone(),
+            Role::Here | Role::Departure | Role::Return => self.subject.clone(),
+            _ => return None,
+        };
+        let text = self.text(side.clone());
+        let group_words = words(text)
+            .filter(|w| Words::has(&self.lexicon.words.group_nouns, w))
+            .count();
+        let plural = words(text).any(|w| w.eq_ignore_ascii_case("delegations"));
+        if !(plural || group_words >= 2) {
+            return None;
+        }
+        let here = self
+            .doc
+            .dateline
+            .and_then(|d| self.place_at(&d.city))
+            .map(|p| self.gazetteer.entity(p).country.clone());
+        let bodies: Vec<(usize, String)> = self
+            .bodies_in(&side)
+            .into_iter()
+            .map(|m| (m.start, self.party_of(m)))
+            .filter(|(_, s)| Some(s) != here.as_ref())
+            .collect();
+        let mut visitors: Vec<&String> = Vec::new();
+        for (_, state) in &bodies {
+            if !visitors.contains(&state) {
+                visitors.push(state);
+            }
+        }
+        if visitors.len() < 2 {
+            return None;
+        }
+        // Each person belongs to the state named last before the name.
+        let state_before = |at: usize| {
+            bodies
+                .iter()
+                .filter(|(start, _)| *start < at)
+                .next_back()
+                .map(|(_, s)| s.clone())
+        };
+        let mut belongs: Vec<(String, String)> = self
+            .in_range(&side, EntityKind::Person)
+            .iter()
+            .filter_map(|m| {
+                let name = self.gazetteer.entity(m.entity).name.clone();
+                state_before(m.start).map(|s| (name, s))
+            })
+            .collect();
+        for event in told {
+            for name in &event.actors {
+                if let Some(at) = text.find(name.as_str()) {
+                    if let Some(state) = state_before(side.start + at) {
+                        belongs.push((name.clone(), state));
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for event in told {
+            let visitor_name = event.states.first().cloned().unwrap_or_default();
+            for state in &visitors {
+                let name = self.gazetteer.state_name(state).to_string();
+                let mut e = event.clone();
+                e.states = std::iter::once(name.clone())
+                    .chain(
+                        event
+                            .states
+                            .iter()
+                            .filter(|s| **s != visitor_name && **s != name)
+                            .cloned(),
+                    )
+                    .collect();
+                e.actors.retain(|a| {
+                    belongs
+                        .iter()
+                        .find(|(person, _)| person == a)
+                        .map_or(true, |(_, s)| s == *state)
+                });
+                out.push(e);
+            }
+        }
+        Some(out)
     }
 
     /// "met separately", "separately met and had talks with": the trigger
@@ -2509,11 +2603,26 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         let name_like = word
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'));
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        // "Abdullah al-Ahmar", "Ernesto de Zulueta": a particle inside a
+        // name, between capitalised words or glued to one.
+        let in_run = runs.last().is_some_and(|r| !r.is_empty());
+        let next_capitalised = words
+            .get(i + 1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let particle = in_run
             && name_like
-            && (letters == 1
-                || initials
-                || !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
+            && (NAME_PARTICLES.contains(&word) && next_capitalised
+                || NAME_PARTICLES.iter().any(|p| {
+                    word.strip_prefix(p)
+                        .and_then(|rest| rest.strip_prefix('-'))
+                        .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+                }));
+        let capitalised = particle
+            || word.chars().next().is_some_and(char::is_uppercase)
+                && name_like
+                && (letters == 1
+                    || initials
+                    || !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
         // "Jun" in "Zhuang Jun" is a name; only a month or weekday written
         // out (or "May") is a calendar word here.
         let calendar = is_calendar_word(word) && (word.len() > 3 || word == "May");
@@ -2767,6 +2876,13 @@ fn names_a_currency(after: &str) -> bool {
         .unwrap_or("");
     CURRENCY_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
+
+/// Lower-case words inside a person's name: "Abdullah al-Ahmar", "Ernesto
+/// de Zulueta y Habsburgo", "Joost van der Berg".
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "bin", "ibn", "de", "da", "das", "dos", "del", "della", "di",
+    "du", "y", "van", "von", "der", "den", "ter", "la", "le",
+];
 
 /// Articles: a capitalised run right after one names a thing, not a person.
 const ARTICLES: &[&str] = &["the", "a", "an"];
@@ -3048,6 +3164,13 @@ mod tests {
             runs("General Secretary of the Central Committee Michael Chant"),
             ["Michael Chant"]
         );
+        // Particles inside a name.
+        assert_eq!(runs("headed by Abdullah al-Ahmar"), ["Abdullah al-Ahmar"]);
+        assert_eq!(
+            runs("Director General Ernesto de Zulueta y Habsburgo-Lorena"),
+            ["Ernesto de Zulueta y Habsburgo-Lorena"]
+        );
+        assert_eq!(runs("Kim Jong Un de facto"), ["Kim Jong Un"]);
         // A run right before a body's word starts the body's name.
         assert_eq!(
             runs("chairman of the Korean Taekwon-Do Committee Kim Kyong Ho"),

@@ -260,14 +260,19 @@ fn kilometres_between(a: crate::gazetteer::Coordinates, b: crate::gazetteer::Coo
 /// in it, kind and date.
 fn event_id(report: &Reported) -> String {
     let e = &report.event;
+    // One sentence may tell several events of a kind and day ("met
+    // separately with", "delegations of A and B arrived"): their states and
+    // people tell them apart.
     let text = format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
         report.doc_id,
         e.span.start,
         e.span.end,
         e.kind.as_str(),
         e.period.iso(),
-        e.trigger
+        e.trigger,
+        e.states.join("\u{1e}"),
+        e.actors.join("\u{1e}")
     );
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
@@ -956,6 +961,20 @@ mod tests {
         let again: Vec<String> = merge(&reports).into_iter().map(|r| r.event_id).collect();
         assert_eq!(first, again);
         assert_ne!(first[0], first[1]);
+        // One sentence, two visits: "delegations of Laos and Iran arrived".
+        let visit = |state: &str| {
+            report(
+                "c",
+                EventKind::Visit,
+                day(6, 19),
+                &[],
+                &[state, "DPRK"],
+                "month day",
+            )
+        };
+        let rows = merge(&[visit("Laos"), visit("Iran")]);
+        assert_eq!(rows.len(), 2);
+        assert_ne!(rows[0].event_id, rows[1].event_id);
         assert!(first.iter().all(|id| id.len() == 16));
     }
 
