@@ -583,14 +583,12 @@ impl Parties<'_> {
         if object_people {
             push_all(&mut parties.actors, sides.object_people.iter().copied());
         }
-        push_all(
-            &mut parties.named,
-            sides
-                .subject_leaders
-                .iter()
-                .chain(&sides.object_leaders)
-                .cloned(),
-        );
+        push_all(&mut parties.named, sides.subject_leaders.iter().cloned());
+        // "concluded an agreement on handing over X": who the document
+        // names did not sign it.
+        if object_people {
+            push_all(&mut parties.named, sides.object_leaders.iter().cloned());
+        }
         parties
     }
 }
