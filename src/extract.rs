@@ -1495,6 +1495,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                 if self.person_overlaps(at.saturating_sub(NAME_GAP)..at + name.len() + NAME_GAP) {
                     continue;
                 }
+                // "chief of staff of Prime Minister X": X is not there.
+                if stands_for(self.text(self.sentence.start..at), &self.lexicon.words) {
+                    continue;
+                }
                 // "Minister of Unification Pak Jae Gyu": the word right after
                 // "of" names the portfolio.
                 let after_of = tail.find(&name).is_some_and(|at| {
@@ -2849,6 +2853,8 @@ const RECALLED_MARKERS: &[&str] = &[
     "pictures of",
     "photographs showing",
     "photos showing",
+    "a series of",
+    "in recent years",
 ];
 
 /// Words before "here" that say someone passes through, not lives here.
