@@ -2312,8 +2312,16 @@ impl<'a, 'd> Scope<'a, 'd> {
         let latest = self.doc.now + chrono::Days::new(1);
         // An event is dated to its year at least: "the 21st Century" dates
         // nothing a timeline can use.
+        // "a plan of cooperation, exchange and training for 2006": a year
+        // after "for" is the time a document covers, not its signing.
+        let years_covered = |d: &TimeExpr| {
+            kind == EventKind::Treaty
+                && d.period().is_some_and(|p| p.precision == Precision::Year)
+                && self.text(self.sentence.start..d.span.start).ends_with("for ")
+        };
         let possible = |d: &&TimeExpr| {
-            d.period().map_or(true, |p| p.precision <= Precision::Year)
+            !years_covered(d)
+                && d.period().map_or(true, |p| p.precision <= Precision::Year)
                 && (status != Status::Happened || d.period().is_some_and(|p| p.start <= latest))
                 && !title.is_some_and(|t| d.span.start >= t.start && d.span.end <= t.end)
                 && !self.names_a_document(d)
