@@ -1028,6 +1028,10 @@ impl<'a, 'd> Scope<'a, 'd> {
         // has the day it was signed, whatever the article's year.
         let known = self.lexicon.known_document(&title, states);
         if let Some(known) = known {
+            // Its parties are the document's: "the Denmark-DPRK Friendship
+            // Association said the Japanese premier signed the Pyongyang
+            // Declaration" keeps Denmark out.
+            states.retain(|s| known.states.contains(s));
             push_all(states, known.states.iter().cloned());
         }
         // "An agreement on trade was signed here": a party of no name is the
@@ -1114,6 +1118,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 (Some(expr), Some(known)) if !agrees(expr) => {
                     (known.period, known.name.clone(), KNOWN_DOCUMENT)
                 }
+
                 (None, Some(known)) => (known.period, known.name.clone(), KNOWN_DOCUMENT),
                 (Some(expr), _) => match expr.period() {
                     Some(p) => (p, self.text(expr.span.clone()).to_string(), expr.rule),
