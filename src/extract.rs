@@ -2491,6 +2491,9 @@ const RELATIVE_REACH: usize = 120;
 /// held", "talks took place".
 const EVENT_NOUNS: &[&str] = &["summit", "talks", "meeting", "contact", "contacts", "visit"];
 
+/// Words that join an event's noun to its parties: "talks between".
+const NOUN_LINKS: &[&str] = &["between", "with", "on", "of"];
+
 /// Pronouns that open a relative clause whose object stands before them:
 /// "the message he received".
 const RELATIVE_SUBJECTS: &[&str] = &["he", "she", "they", "we", "it"];
@@ -2993,12 +2996,26 @@ pub fn dates_compatible(a: &Event, b: &Event) -> bool {
         && earlier.date_rule != "dateline"
         && gap <= RECALLED_DAYS
         && shared >= 2;
+    // "on the basis of the successes of the historic meeting and talks
+    // between the top leaders": a meeting named by its noun alone, days
+    // later, with nobody named, is the one held before.
+    let named_by_noun = a.kind == EventKind::Meeting
+        && later.date_rule == "dateline"
+        && earlier.date_rule != "dateline"
+        && gap <= RECALLED_DAYS
+        && later.actors.is_empty()
+        && !earlier.actors.is_empty()
+        && !later.trigger.is_empty()
+        && later
+            .trigger
+            .split_whitespace()
+            .all(|w| EVENT_NOUNS.contains(&w) || NOUN_LINKS.contains(&w));
     let same_trip = a.kind == EventKind::Visit
         && gap <= VISIT_DAYS
         && span <= LONGEST_VISIT_DAYS
         && !a.actors.is_empty()
         && a.actors.iter().any(|x| b.actors.contains(x));
-    late_news || same_trip || same_talks || recalled
+    late_news || same_trip || same_talks || recalled || named_by_noun
 }
 
 /// Whether `told`, dated only by its article's day, is the later telling

@@ -1108,6 +1108,35 @@ mod tests {
     }
 
     #[test]
+    fn talks_named_by_their_noun_days_later_are_the_talks_held_before() {
+        let summit = report(
+            "a",
+            EventKind::Meeting,
+            day(9, 17),
+            &["Kim Jong Il", "Junichiro Koizumi"],
+            &["DPRK", "Japan"],
+            "month day",
+        );
+        let mut recalled = report(
+            "b",
+            EventKind::Meeting,
+            day(9, 25),
+            &[],
+            &["DPRK", "Japan"],
+            "dateline",
+        );
+        recalled.event.trigger = "talks between".into();
+        let mut held = recalled.clone();
+        held.doc_id = "c".into();
+        held.event.trigger = "talks were held".into();
+        let rows = merge(&[summit, recalled, held]);
+        // "talks were held here today" is news of its own day.
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].sources, 2);
+        assert_eq!(rows[0].event.period, day(9, 17));
+    }
+
+    #[test]
     fn one_host_meeting_two_guests_the_same_day_is_two_meetings() {
         let told = |doc: &str, people: &[&str]| {
             report(
