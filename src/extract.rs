@@ -1496,12 +1496,15 @@ impl<'a, 'd> Scope<'a, 'd> {
                 // Mustafa Osman Ismail").
                 // Right beside one, it is the rest of that name ("Madeleine
                 // K. Albright", "Hafez Al-Assad").
-                let at = tail.find(&name).map_or(0, |p| range.start + from + p);
+                // The run is joined by single spaces: "Kim  Jong Il" with two
+                // is not found as it is, and is then judged by its stretch.
+                let found = tail.find(&name).map(|p| range.start + from + p);
+                let at = found.unwrap_or(range.start + from);
                 if self.person_overlaps(at.saturating_sub(NAME_GAP)..at + name.len() + NAME_GAP) {
                     continue;
                 }
                 // "chief of staff of Prime Minister X": X is not there.
-                if stands_for(self.text(self.sentence.start..at), &self.lexicon.words) {
+                if stands_for(self.text(self.sentence.start.min(at)..at), &self.lexicon.words) {
                     continue;
                 }
                 // "Minister of Unification Pak Jae Gyu": the word right after
