@@ -1830,9 +1830,10 @@ fn with_modifier(sentence: &str, start: usize) -> usize {
 
 /// "June 24 is a meaningful day marking the 51st anniversary of ...": an
 /// anniversary takes the day and month of a year-less date of its sentence.
+/// (The dateline's day is not one: see [`resolve_article`].)
 fn date_anniversaries(exprs: &mut [TimeExpr]) {
     let day = exprs.iter().find_map(|e| match (e.rule, &e.value) {
-        ("month day" | "day month" | "dateline", Value::Period(p)) => Some(p.start),
+        ("month day" | "day month", Value::Period(p)) => Some(p.start),
         _ => None,
     });
     let Some(day) = day else { return };
@@ -1859,7 +1860,36 @@ pub fn resolve_article(
     let now = dateline.as_ref().map_or(published, |d| d.date);
     let mut exprs = resolve_document(body, sentences, now, mode);
     if let Some(d) = &dateline {
-        exprs.retain(|e| e.span.end <= d.expr.span.start || e.span.start >= d.expr.span.end);
+        let in_dateline = |e: &TimeExpr| e.span.start < d.expr.span.end && e.span.end > d.expr.span.start;
+        // "Pyongyang, August 7 (KCNA) -- A meeting was held to mark the 10th
+        // anniversary of the visit": the report's day is not the
+        // anniversary's, another day of the sentence is ("June 24 is the
+        // 51st anniversary"); else the visit is dated to its year.
+        let first_sentence = sentences.iter().find(|s| s.contains(&d.expr.span.start)).cloned();
+        let in_first = |e: &TimeExpr| first_sentence.as_ref().is_some_and(|s| s.contains(&e.span.start));
+        let other_day = exprs.iter().find_map(|e| match (&e.value, e.rule) {
+            (Value::Period(p), "month day" | "day month") if !in_dateline(e) && in_first(e) => {
+                Some(p.start)
+            }
+            _ => None,
+        });
+        for i in 0..exprs.len() {
+            let day = match &exprs[i].value {
+                Value::Period(p) if p.precision == Precision::Day => Some(p.start),
+                _ => None,
+            };
+            let (Some(day), "anniversary", true) = (day, exprs[i].rule, in_first(&exprs[i])) else {
+                continue;
+            };
+            let moved = match other_day {
+                Some(other) => NaiveDate::from_ymd_opt(day.year(), other.month(), other.day()).map(Period::day),
+                None => Period::year(day.year()),
+            };
+            if let Some(moved) = moved {
+                exprs[i].value = Value::Period(moved);
+            }
+        }
+        exprs.retain(|e| !in_dateline(e));
         exprs.push(d.expr.clone());
         exprs.sort_by_key(|e| (e.span.start, e.span.end));
     }
