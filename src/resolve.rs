@@ -1666,10 +1666,14 @@ fn resolve_rules(
         expr.span.start = offset + with_modifier(sentence, expr.span.start - offset);
         add_time_of_day(sentence, offset, expr);
     }
-    date_anniversaries(&mut chosen);
+    date_anniversaries(sentence, offset, &mut chosen);
     date_after_elapsed_years(sentence, offset, &mut chosen);
     chosen
 }
+
+/// The words after a day that say it is an anniversary: "June 24 is ...
+/// the 51st anniversary", "July 27 marks the 60th anniversary".
+const ANNIVERSARY_COPULAS: &[&str] = &["is ", "was ", "marks ", "marked ", "will be ", "falls "];
 
 /// The words after "N years" that count them back from now: "six years
 /// have passed since", "It has been six years since".
@@ -1829,11 +1833,19 @@ fn with_modifier(sentence: &str, start: usize) -> usize {
 }
 
 /// "June 24 is a meaningful day marking the 51st anniversary of ...": an
-/// anniversary takes the day and month of a year-less date of its sentence.
-/// (The dateline's day is not one: see [`resolve_article`].)
-fn date_anniversaries(exprs: &mut [TimeExpr]) {
+/// anniversary takes the day and month of the year-less date its sentence
+/// says it is. The day something else took place on ("an exhibition opened
+/// on August 30 on the occasion of the fifth anniversary") is not the
+/// anniversary's, nor is the dateline's (see [`resolve_article`]).
+fn date_anniversaries(sentence: &str, offset: usize, exprs: &mut [TimeExpr]) {
     let day = exprs.iter().find_map(|e| match (e.rule, &e.value) {
-        ("month day" | "day month", Value::Period(p)) => Some(p.start),
+        ("month day" | "day month", Value::Period(p)) => {
+            let after = sentence[e.span.end - offset..].trim_start();
+            ANNIVERSARY_COPULAS
+                .iter()
+                .any(|c| after.starts_with(c))
+                .then_some(p.start)
+        }
         _ => None,
     });
     let Some(day) = day else { return };
@@ -1869,7 +1881,11 @@ pub fn resolve_article(
         let in_first = |e: &TimeExpr| first_sentence.as_ref().is_some_and(|s| s.contains(&e.span.start));
         let other_day = exprs.iter().find_map(|e| match (&e.value, e.rule) {
             (Value::Period(p), "month day" | "day month") if !in_dateline(e) && in_first(e) => {
-                Some(p.start)
+                let after = body[e.span.end..].trim_start();
+                ANNIVERSARY_COPULAS
+                    .iter()
+                    .any(|c| after.starts_with(c))
+                    .then_some(p.start)
             }
             _ => None,
         });
