@@ -791,6 +791,17 @@ fn load_offices(overlays: &[PathBuf]) -> Result<Vec<Office>> {
     Ok(offices)
 }
 
+/// Whether a capitalised word follows, making what stands before it part
+/// of a longer name: "South Korean| Hyundai Business Group".
+fn qualifies_a_name(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !matches!(word, "On" | "In" | "At" | "And" | "The" | "For")
+}
+
 fn office_automaton(offices: &[Office]) -> Result<AhoCorasick> {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
@@ -844,6 +855,10 @@ impl Gazetteer {
                         .iter()
                         .take(2)
                         .find(|m| m.start == end + 4 || m.start == end + skip)
+                        // "Honorary President of the South Korean Hyundai
+                        // Business Group": a state that qualifies a body's
+                        // name is not the office's.
+                        .filter(|m| !qualifies_a_name(&text[m.end..]))
                 } else {
                     None
                 };
