@@ -757,7 +757,20 @@ impl<'a, 'd> Scope<'a, 'd> {
             .chain(words(trigger_text))
             .chain(word_before)
             .chain(relative_object);
-        let near: Vec<&str> = near.collect();
+        let mut near: Vec<&str> = near.collect();
+        // "the gift President Kim Dae Jung and his wife received from him":
+        // the thing received stands before its receivers' names.
+        let receivers = self
+            .text(self.sentence.start..hit.start)
+            .split([',', ';', ':'])
+            .next_back()
+            .unwrap_or("");
+        let mut before_names = words(receivers)
+            .rev()
+            .skip_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || RECEIVER_LINKS.contains(w)
+            });
+        near.extend(before_names.next());
         // "in a signed commentary": a one-word trigger after an indefinite
         // article is an adjective, not a verb.
         let adjective = !trigger_text.contains(' ')
@@ -2906,6 +2919,10 @@ const NAME_PARTICLES: &[&str] = &[
     "al", "el", "ad", "as", "ash", "bin", "ibn", "de", "da", "das", "dos", "del", "della", "di",
     "du", "y", "van", "von", "der", "den", "ter", "la", "le",
 ];
+
+/// Small words inside the names of those who received something: "the gift
+/// President X and his wife received".
+const RECEIVER_LINKS: &[&str] = &["and", "his", "her", "their", "wife", "husband"];
 
 /// Articles: a capitalised run right after one names a thing, not a person.
 const ARTICLES: &[&str] = &["the", "a", "an"];
