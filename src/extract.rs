@@ -1062,6 +1062,16 @@ impl<'a, 'd> Scope<'a, 'd> {
         Some(parties)
     }
 
+    /// "signed a secret agreement with their junior ally in the 1960s": a
+    /// sentence that dates by a decade tells of that time, and its events
+    /// are not the day's news. (A century is more often an era's name: "the
+    /// Orchestra of the 21st Century".)
+    fn dated_only_vaguely(&self) -> bool {
+        self.dates
+            .iter()
+            .any(|d| d.period().is_some_and(|p| p.precision == Precision::Decade))
+    }
+
     /// "against Ro Su Hui who had visited Pyongyang": what had happened
     /// before the time the sentence tells of takes none of the sentence's
     /// dates before the trigger, nor the dateline.
@@ -1150,6 +1160,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 (None, None) => match (trigger.dateline_when_undated, self.doc.dateline) {
                     (true, Some(d))
                         if status == Status::Happened
+                            && !self.dated_only_vaguely()
                             && self.reports_news()
                             && !named_by_date
                             && !self.reported_speech(hit)
@@ -1263,21 +1274,31 @@ impl<'a, 'd> Scope<'a, 'd> {
                 }
             }
         }
+        // They came here: the dateline's state is where each visited.
+        let here_city = self.doc.dateline.and_then(|d| self.place_at(&d.city));
+        let here_name = here.as_ref().map(|h| self.gazetteer.state_name(h).to_string());
         let mut out = Vec::new();
         for event in told {
             let visitor_name = event.states.first().cloned().unwrap_or_default();
             for state in &visitors {
                 let name = self.gazetteer.state_name(state).to_string();
                 let mut e = event.clone();
-                e.states = std::iter::once(name.clone())
-                    .chain(
-                        event
-                            .states
-                            .iter()
-                            .filter(|s| **s != visitor_name && **s != name)
-                            .cloned(),
-                    )
-                    .collect();
+                let destination: Vec<String> = match &here_name {
+                    Some(here) => vec![here.clone()],
+                    None => event
+                        .states
+                        .iter()
+                        .filter(|s| **s != visitor_name && **s != name)
+                        .cloned()
+                        .collect(),
+                };
+                e.states = std::iter::once(name.clone()).chain(destination).collect();
+                if e.place.is_empty() && here_name.is_some() {
+                    if let Some(city) = here_city.map(|p| self.gazetteer.entity(p)) {
+                        e.place = city.name.clone();
+                        e.coordinates = city.coordinates;
+                    }
+                }
                 e.actors.retain(|a| {
                     belongs
                         .iter()
@@ -1523,7 +1544,9 @@ impl<'a, 'd> Scope<'a, 'd> {
                 // "Minister of Unification Pak Jae Gyu": the word right after
                 // "of" names the portfolio.
                 let after_of = tail.find(&name).is_some_and(|at| {
-                    tail[..at].ends_with(" of ") || tail[..at].ends_with(" for ")
+                    [" of ", " for ", " of the "]
+                        .iter()
+                        .any(|link| tail[..at].ends_with(link))
                 });
                 let name = match name.split_once(' ') {
                     Some((_, rest)) if after_of && rest.contains(' ') => rest.to_string(),
@@ -1694,6 +1717,17 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// anniversary of President Kim Il Sung's visit to", with no verb
     /// between.
     fn anniversary_of(&self, hit: &Hit) -> Option<&'d TimeExpr> {
+        // "the 65th anniversary of the DPRK left here": a verb is no event
+        // an anniversary is of; a noun is ("the anniversary of his visit").
+        let first_word = hit.trigger.pattern.split_whitespace().next().unwrap_or("");
+        let noun = EVENT_NOUNS.contains(&first_word)
+            || first_word == "'s"
+            || hit.trigger.subject == Role::None
+            || hit.trigger.object == Role::Traveller
+            || self.participle_of_document(hit);
+        if !noun {
+            return None;
+        }
         // Dates are sorted by start: those of the sentence before the hit.
         let first = self
             .doc
@@ -2066,7 +2100,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
         // "the hall where the armistice agreement was signed": a relative
         // word shortly before, with no comma closing its clause.
-        let near = &before[before.len().saturating_sub(RELATIVE_REACH)..];
+        let near = &before[char_floor(before, before.len().saturating_sub(RELATIVE_REACH))..];
         let near = &near[near.find(' ').map_or(0, |p| p + 1)..];
         let lower = near.to_ascii_lowercase();
         let opened = [" who ", " which ", " where "]
@@ -2095,6 +2129,17 @@ impl<'a, 'd> Scope<'a, 'd> {
         if opening_when {
             return true;
         }
+        self.participle_of_document(hit)
+    }
+
+    /// "the Moscow Declaration signed by the two sides": a participle right
+    /// after a document's noun.
+    fn participle_of_document(&self, hit: &Hit) -> bool {
+        let before = self.text(self.sentence.start..hit.start);
+        let Some(last) = words(before).next_back() else {
+            return false;
+        };
+        let last = last.to_ascii_lowercase();
         let first_word = hit.trigger.pattern.split_whitespace().next().unwrap_or("");
         let participle = first_word.ends_with("ed") && !hit.trigger.pattern.starts_with("was ");
         let document = self
@@ -2408,7 +2453,10 @@ impl<'a, 'd> Scope<'a, 'd> {
         // One event: the date nearest the trigger in its sentence, but not
         // the day someone said so ("in a statement on Sept 18 welcomed the
         // visit").
-        let pluperfect = self.pluperfect(hit);
+        // "the parties, which signed the Pyongyang Declaration, visited the
+        // embassy on April 15": a relative clause's event, like one that had
+        // happened, takes no date of the clause it hangs on.
+        let pluperfect = self.pluperfect(hit) || self.in_relative_clause(hit);
         let nearest = self
             .dates
             .iter()
