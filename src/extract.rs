@@ -1249,28 +1249,60 @@ impl<'a, 'd> Scope<'a, 'd> {
         if visitors.len() < 2 {
             return None;
         }
-        // Each person belongs to the state named last before the name.
-        let state_before = |at: usize| {
-            bodies
-                .iter()
-                .filter(|(start, _)| *start < at)
-                .next_back()
-                .map(|(_, s)| s.clone())
-        };
-        let mut belongs: Vec<(String, String)> = self
+        // Each person belongs to the state named last before the name ("a
+        // delegation of China led by X"), or, when an office follows the
+        // name, the first one after it ("X, chairman of the Workers' Party
+        // of Bangladesh").
+        let mut name_starts: Vec<usize> = self
             .in_range(&side, EntityKind::Person)
             .iter()
-            .filter_map(|m| {
-                let name = self.gazetteer.entity(m.entity).name.clone();
-                state_before(m.start).map(|s| (name, s))
-            })
+            .map(|m| m.start)
             .collect();
         for event in told {
             for name in &event.actors {
                 if let Some(at) = text.find(name.as_str()) {
-                    if let Some(state) = state_before(side.start + at) {
-                        belongs.push((name.clone(), state));
-                    }
+                    name_starts.push(side.start + at);
+                }
+            }
+        }
+        let state_of = |at: usize, len: usize| {
+            let after = self.text(at + len..side.end);
+            let office_follows = after.starts_with(", ")
+                && words(after).take(4).any(|w| {
+                    Words::has(&self.lexicon.words.offices_after_names, w)
+                        || w.split('-')
+                            .any(|p| Words::has(&self.lexicon.words.offices_after_names, p))
+                });
+            // Up to the next person of the list.
+            let next_person = name_starts.iter().copied().filter(|&s| s > at).min();
+            let reach = (at + len + GUEST_STATE_REACH).min(next_person.unwrap_or(usize::MAX));
+            let next = bodies
+                .iter()
+                .find(|(start, _)| *start > at && *start < reach)
+                .filter(|_| office_follows);
+            next.or_else(|| bodies.iter().filter(|(start, _)| *start < at).next_back())
+                .map(|(_, s)| s.clone())
+        };
+        let mut belongs: Vec<(String, Option<String>)> = self
+            .in_range(&side, EntityKind::Person)
+            .iter()
+            .map(|m| {
+                let person = self.gazetteer.entity(m.entity);
+                let state = if visitors.contains(&&person.country) {
+                    Some(person.country.clone())
+                } else {
+                    state_of(m.start, m.end - m.start)
+                };
+                (person.name.clone(), state)
+            })
+            .collect();
+        for event in told {
+            for name in &event.actors {
+                if belongs.iter().any(|(n, _)| n == name) {
+                    continue;
+                }
+                if let Some(at) = text.find(name.as_str()) {
+                    belongs.push((name.clone(), state_of(side.start + at, name.len())));
                 }
             }
         }
@@ -1299,11 +1331,13 @@ impl<'a, 'd> Scope<'a, 'd> {
                         e.coordinates = city.coordinates;
                     }
                 }
+                // Who belongs to no state of the list came on no one's
+                // delegation among them.
                 e.actors.retain(|a| {
                     belongs
                         .iter()
                         .find(|(person, _)| person == a)
-                        .map_or(true, |(_, s)| s == *state)
+                        .map_or(true, |(_, s)| s.as_ref() == Some(*state))
                 });
                 out.push(e);
             }
