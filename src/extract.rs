@@ -952,10 +952,12 @@ impl<'a, 'd> Scope<'a, 'd> {
             }
             // "left here ... for Russia": a foreign state or place after the
             // trigger is the destination, else it is "here".
+            // The festival of a city is held there: "returned home after
+            // the 11th Wuhan International Acrobatics Festival" was in China.
             Role::Departure | Role::Return => self
                 .territories_in(&self.object)
                 .into_iter()
-                .chain(sides.object_places.iter().copied())
+                .chain(self.in_range(&self.object, EntityKind::Place))
                 .map(|m| self.party_of(m))
                 .find(|c| *c != visitor_state)
                 .or_else(|| here_country.clone()),
