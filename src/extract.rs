@@ -706,6 +706,12 @@ impl<'a, 'd> Scope<'a, 'd> {
             // "Malaysian Prime Minister X": a state named in the words
             // before the name, after the last "and" or comma, comes first.
             let object = self.text(self.object.clone());
+            // The host's state: of the host's people, else the first named.
+            let mut host_states: Vec<String> =
+                sides.subject_people.iter().map(|&p| self.person_country(p)).collect();
+            if host_states.is_empty() {
+                host_states.extend(sides.subject_states.first().cloned());
+            }
             for leader in &sides.object_leaders {
                 let Some(at) = object.find(leader.as_str()) else {
                     continue;
@@ -724,9 +730,14 @@ impl<'a, 'd> Scope<'a, 'd> {
                     .map_or(GUEST_STATE_REACH, |p| p.min(GUEST_STATE_REACH));
                 let after = from..self.window_end(from, until);
                 let (named_before, named_after) = (self.bodies_in(&before), self.bodies_in(&after));
+                // "new Lao Ambassador to the DPRK X": the host's state is
+                // where the guest is posted, not the guest's.
+                let guest_state = |m: &Mention| !host_states.contains(&self.party_of(m));
                 let state = named_before
-                    .last()
-                    .or_else(|| named_after.first())
+                    .iter()
+                    .rev()
+                    .find(|m| guest_state(m))
+                    .or_else(|| named_after.iter().find(|m| guest_state(m)))
                     .map(|m| self.party_of(m));
                 if let Some(state) = state {
                     guest_people.push((state, leader.clone()));
@@ -1357,10 +1368,12 @@ impl<'a, 'd> Scope<'a, 'd> {
         let up_to_with = words(after)
             .take(SEPARATELY_REACH)
             .take_while(|w| !w.eq_ignore_ascii_case("with"));
+        // "separately met and had talks with": before a verb joined to the
+        // trigger's.
         before
             .iter()
             .rev()
-            .take(2)
+            .take(3)
             .copied()
             .chain(up_to_with)
             .chain(words(self.text(hit.start..hit.end)))
@@ -1821,7 +1834,12 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// state's, or a place's country and the place itself ("visited
     /// Russia", "arrived in Vientiane").
     fn destination_in(&self, range: &Range<usize>) -> (Option<String>, Option<usize>) {
-        let state = self.territories_in(range).into_iter().next();
+        // "visited the police post of the Japanese imperialists": the
+        // former occupier names a site here, not a state one travels to.
+        let state = self
+            .territories_in(range)
+            .into_iter()
+            .find(|m| !names_an_occupier(&self.doc.body[m.end..]));
         let place = self.locations(range).into_iter().next();
         match (state, place) {
             (Some(s), Some(p)) if s.start < p.start => (Some(self.party_of(s)), None),
@@ -2977,6 +2995,23 @@ const RECALLED_MARKERS: &[&str] = &[
 const PASSING_THROUGH_HERE: &[&str] = &[
     "from", "left", "leaving", "arrived", "arriving", "reached", "came", "staying", "stayed",
 ];
+
+/// Words after a state's adjective that name its forces of another time:
+/// "the Japanese imperialists", "the U.S. aggressors".
+const OCCUPIER_WORDS: &[&str] = &[
+    "imperialist", "imperialists", "aggressor", "aggressors", "colonialist", "colonialists",
+    "militarists", "army", "troops", "forces",
+];
+
+/// Whether the text after a state's name starts with a word of its forces.
+fn names_an_occupier(after: &str) -> bool {
+    let word = after
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    OCCUPIER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// Words of money a state's name or adjective may stand before.
 const CURRENCY_WORDS: &[&str] = &[
