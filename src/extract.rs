@@ -812,8 +812,11 @@ impl<'a, 'd> Scope<'a, 'd> {
             Some(with) => with.min(participants.end)..participants.end,
             None => participants,
         };
+        // "Hasanul Huq Inu ... said this when he met the ambassador": "he"
+        // is the one the subject names, known to the gazetteers or not.
+        let subject_leaders = self.named_leaders(&self.subject);
         Sides {
-            subject_people: self.subject_people(),
+            subject_people: self.subject_people(subject_leaders.is_empty()),
             object_people: self
                 .in_range(&participants, EntityKind::Person)
                 .iter()
@@ -823,7 +826,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             object_states: self.party_states(&participants),
             subject_places: self.locations(&self.subject),
             object_places: self.locations(&self.object),
-            subject_leaders: self.named_leaders(&self.subject),
+            subject_leaders,
             object_leaders: self.named_leaders(&self.object),
         }
     }
@@ -1961,13 +1964,13 @@ impl<'a, 'd> Scope<'a, 'd> {
 
     /// The people of the subject side; "he", "the two leaders" refer back
     /// to the people of the sentence before.
-    fn subject_people(&self) -> Vec<usize> {
+    fn subject_people(&self, back_reference: bool) -> Vec<usize> {
         let people: Vec<usize> = self
             .in_range(&self.subject, EntityKind::Person)
             .iter()
             .map(|m| m.entity)
             .collect();
-        if !people.is_empty() {
+        if !people.is_empty() || !back_reference {
             return people;
         }
         let subject = self.text(self.subject.clone()).to_ascii_lowercase();
