@@ -382,12 +382,28 @@ fn add_follow_up_participants(
                 last_name_run(&text[from..end], shifted, words)
             })
             .collect();
+        // "The Lao delegation is headed by X": of several visits told
+        // together, the leader joins the one of the state the sentence names.
+        let named_states: Vec<&str> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= span.start && m.end <= span.end)
+            .map(|m| gazetteer.entity(m.entity))
+            .filter(|e| e.kind.is_party_body())
+            .filter_map(|e| gazetteer.party_states(e).next())
+            .map(|id| gazetteer.state_name(id))
+            .collect();
+        let visits = events.iter().filter(|e| e.kind == EventKind::Visit).count();
         for event in events.iter_mut() {
+            let visitor = event.states.first().map(String::as_str);
+            let its_state = visits < 2
+                || named_states.is_empty()
+                || visitor.is_some_and(|v| named_states.contains(&v));
             match event.kind {
                 EventKind::Meeting if attendance => {
                     push_all(&mut event.actors, people.iter().cloned())
                 }
-                EventKind::Visit if event.actors.is_empty() => {
+                EventKind::Visit if event.actors.is_empty() && its_state => {
                     push_all(&mut event.actors, leaders.iter().cloned())
                 }
                 _ => {}
