@@ -1248,9 +1248,24 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// delegation of A ... and a delegation of B left here": one visit per
     /// visiting state, each with the people named after its state.
     fn each_delegation(&self, hit: &Hit, told: &[Event]) -> Option<Vec<Event>> {
+        let here_state = self
+            .doc
+            .dateline
+            .and_then(|d| self.place_at(&d.city))
+            .map(|p| self.gazetteer.entity(p).country.clone());
+        // "The delegations of A and of B visited the Kumsusan Palace": stops
+        // here of several visits.
+        let visits_here = told.iter().all(|e| {
+            here_state
+                .as_ref()
+                .is_some_and(|h| e.states.last().map(String::as_str) == Some(self.gazetteer.state_name(h)))
+        });
         let side = match hit.trigger.object {
             Role::Guest => self.object.clone(),
             Role::Here | Role::Departure | Role::Return => self.subject.clone(),
+            Role::Destination if hit.trigger.subject == Role::Visitor && visits_here => {
+                self.subject.clone()
+            }
             _ => return None,
         };
         let text = self.text(side.clone());
@@ -1261,11 +1276,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         if !(plural || group_words >= 2) {
             return None;
         }
-        let here = self
-            .doc
-            .dateline
-            .and_then(|d| self.place_at(&d.city))
-            .map(|p| self.gazetteer.entity(p).country.clone());
+        let here = here_state;
         let bodies: Vec<(usize, String)> = self
             .bodies_in(&side)
             .into_iter()
