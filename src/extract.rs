@@ -2540,7 +2540,15 @@ impl<'a, 'd> Scope<'a, 'd> {
         // "the parties, which signed the Pyongyang Declaration, visited the
         // embassy on April 15": a relative clause's event, like one that had
         // happened, takes no date of the clause it hangs on.
-        let pluperfect = self.pluperfect(hit) || self.in_relative_clause(hit);
+        let relative = self.in_relative_clause(hit);
+        let pluperfect = self.pluperfect(hit) || relative;
+        // "parties which signed the declaration called a press conference
+        // on April 18": the relative clause ends at the main clause's verb.
+        let clause_end = if relative {
+            self.next_verb(hit.end..self.object.end)
+        } else {
+            self.object.end.max(self.sentence.end)
+        };
         let nearest = self
             .dates
             .iter()
@@ -2548,6 +2556,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             .filter(possible)
             .filter(|d| !self.dates_a_report(d, hit))
             .filter(|d| !pluperfect || d.span.start >= hit.end)
+            .filter(|d| d.span.end <= clause_end || d.span.start < hit.start)
             .min_by_key(|d| {
                 if d.span.end <= hit.start {
                     hit.start - d.span.end
@@ -3019,6 +3028,8 @@ const RECALLED_MARKERS: &[&str] = &[
     "photos showing",
     "a series of",
     "in recent years",
+    "had the honor of",
+    "had the honour of",
 ];
 
 /// Words before "here" that say someone passes through, not lives here.
