@@ -1398,6 +1398,15 @@ impl<'a, 'd> Scope<'a, 'd> {
         let up_to_with = words(after)
             .take(SEPARATELY_REACH)
             .take_while(|w| !w.eq_ignore_ascii_case("with"));
+        // "met the foreign ministers of Cuba, Belarus and Sweden": holders
+        // of one office in several states are met one by one.
+        let plural_office = words(after).take(4).any(|w| {
+            w.strip_suffix('s')
+                .is_some_and(|one| Words::has(&self.lexicon.words.offices_after_names, one))
+        }) && after.contains(" of ");
+        if plural_office && self.state_ids(&self.object).len() >= 2 {
+            return true;
+        }
         // "separately met and had talks with": before a verb joined to the
         // trigger's.
         before
