@@ -3284,6 +3284,10 @@ pub fn states_agree(a: &Event, b: &Event) -> bool {
     x == y
 }
 
+/// The most people a telling of a meeting names when it names only its
+/// principals: a host, a guest and one more.
+const PRINCIPALS: usize = 3;
+
 /// Whether two names of tellings name one person: the same, or one with
 /// words of office before the other ("Councilor Meng Jianzhu", "Meng
 /// Jianzhu").
@@ -3307,7 +3311,11 @@ pub fn participants_overlap(a: &Event, b: &Event) -> bool {
         // two meetings. Tellings of one meeting name the same people, or
         // one of them more.
         let each_has_another = shared < a.actors.len() && shared < b.actors.len();
-        let two_meetings = a.kind == EventKind::Meeting && each_has_another && shared <= 1;
+        // An attendance list names many more ("The summit was held; present
+        // were ..."): only tellings of the principals alone tell them apart.
+        let principals_only = a.actors.len().max(b.actors.len()) <= PRINCIPALS;
+        let two_meetings =
+            a.kind == EventKind::Meeting && each_has_another && shared <= 1 && principals_only;
         return shared > 0 && !two_meetings;
     }
     let shared = a.states.iter().filter(|s| b.states.contains(s)).count();

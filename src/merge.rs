@@ -1158,6 +1158,14 @@ mod tests {
         assert_eq!(rows.len(), 2);
         let sources: Vec<usize> = rows.iter().map(|r| r.sources).collect();
         assert!(sources.contains(&3) && sources.contains(&1), "{sources:?}");
+        // A telling with its attendance list is the same talks, whoever of
+        // the principals it leaves out.
+        let list = told(
+            "e",
+            &["Ali Khamenei", "Pak Ui Chun", "Kim Yong Il", "Ri Su Yong"],
+        );
+        let rows = merge(&[told("b", &["Kim Yong Nam", "Ali Khamenei"]), list]);
+        assert_eq!(rows.len(), 1);
     }
 
     #[test]
