@@ -1316,9 +1316,15 @@ impl<'a, 'd> Scope<'a, 'd> {
                         || w.split('-')
                             .any(|p| Words::has(&self.lexicon.words.offices_after_names, p))
                 });
-            // Up to the next person of the list.
+            // Up to the next person of the list, or the next group of it
+            // ("led by X, minister of State, and the delegation of China").
             let next_person = name_starts.iter().copied().filter(|&s| s > at).min();
-            let reach = (at + len + GUEST_STATE_REACH).min(next_person.unwrap_or(usize::MAX));
+            let next_group = words(after)
+                .find(|w| NEXT_GROUP_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w)))
+                .map(|w| w.as_ptr() as usize - after.as_ptr() as usize + at + len);
+            let reach = (at + len + GUEST_STATE_REACH)
+                .min(next_person.unwrap_or(usize::MAX))
+                .min(next_group.unwrap_or(usize::MAX));
             let next = bodies
                 .iter()
                 .find(|(start, _)| *start > at && *start < reach)
@@ -3062,6 +3068,10 @@ fn names_an_occupier(after: &str) -> bool {
         .unwrap_or("");
     OCCUPIER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// Words that open the next group of a list of visitors ("..., and the
+/// delegation of China"); "party" is as often a body's name.
+const NEXT_GROUP_WORDS: &[&str] = &["delegation", "delegations", "group", "troupe", "team"];
 
 /// Words of money a state's name or adjective may stand before.
 const CURRENCY_WORDS: &[&str] = &[
