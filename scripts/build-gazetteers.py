@@ -95,6 +95,24 @@ def write(path, header, rows):
         f.write(out.getvalue())
 
 
+# The adjectives English news uses for states that pycountry gives no
+# adjective for, as KCNA writes them ("the Zambian delegation"): the
+# project's own table.
+DEMONYMS = {
+    "ZMB": ["Zambian"], "LKA": ["Sri Lankan"], "ALB": ["Albanian"], "GHA": ["Ghanaian"],
+    "RWA": ["Rwandan"], "HRV": ["Croatian"], "TGO": ["Togolese"], "DOM": ["Dominican"],
+    "MKD": ["Macedonian"], "GAB": ["Gabonese"], "GMB": ["Gambian"], "GUY": ["Guyanese"],
+    "BDI": ["Burundian"], "MDV": ["Maldivian"], "TCD": ["Chadian"], "MDG": ["Madagascan", "Malagasy"],
+    "KEN": ["Kenyan"], "MDA": ["Moldovan"], "MRT": ["Mauritanian"], "MWI": ["Malawian"],
+    "CMR": ["Cameroonian"], "SVN": ["Slovenian"], "JAM": ["Jamaican"], "MLT": ["Maltese"],
+    "LBR": ["Liberian"], "LVA": ["Latvian"], "MAR": ["Moroccan"], "MUS": ["Mauritian"],
+    "ISL": ["Icelandic"], "IRL": ["Irish"], "BWA": ["Botswanan"], "DJI": ["Djiboutian"],
+    "LTU": ["Lithuanian"], "SLE": ["Sierra Leonean"], "GRD": ["Grenadian"],
+    "GTM": ["Guatemalan"], "SUR": ["Surinamese"], "URY": ["Uruguayan"], "BRB": ["Barbadian"],
+    "FJI": ["Fijian"], "BHR": ["Bahraini"],
+}
+
+
 def states():
     path = os.path.join(GAZ, "states.csv")
     _, curated = read_curated(path)
@@ -114,6 +132,7 @@ def states():
             names.append(c.name.split(", ")[0])
         folded = [f for f in (fold(n) for n in names) if f and f not in names]
         names += folded
+        names += [d for d in DEMONYMS.get(c.alpha_3, []) if d not in names]
         rows.append({"id": c.alpha_3, "name": names[0], "aliases": "|".join(names[1:]),
                      "iso3": c.alpha_3, "source": "iso3166"})
     write(path, ["id", "name", "aliases", "iso3", "source"], rows)
