@@ -2940,13 +2940,9 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
 
 /// Whether a place name is followed by a title-case word of a longer name.
 fn modifies_a_name(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else {
+    let Some(word) = crate::segment::next_word(after) else {
         return false;
     };
-    let word: &str = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
     let mut chars = word.chars();
     let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
     title_case && !NOT_NAME_WORDS.contains(&word) && !is_calendar_word(word)
@@ -3061,12 +3057,8 @@ const OCCUPIER_WORDS: &[&str] = &[
 
 /// Whether the text after a state's name starts with a word of its forces.
 fn names_an_occupier(after: &str) -> bool {
-    let word = after
-        .trim_start_matches(' ')
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    OCCUPIER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    crate::segment::next_word(after)
+        .is_some_and(|word| OCCUPIER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 /// Words that open the next group of a list of visitors ("..., and the
@@ -3082,14 +3074,8 @@ const CURRENCY_WORDS: &[&str] = &[
 /// Whether the text after a state's name starts with a word of money:
 /// "U.S. dollars", "Japanese yen".
 fn names_a_currency(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else {
-        return false;
-    };
-    let word = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    CURRENCY_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word))
+    crate::segment::next_word(after)
+        .is_some_and(|word| CURRENCY_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word)))
 }
 
 /// Lower-case words inside a person's name: "Abdullah al-Ahmar", "Ernesto

@@ -794,12 +794,10 @@ fn load_offices(overlays: &[PathBuf]) -> Result<Vec<Office>> {
 /// Whether a capitalised word follows, making what stands before it part
 /// of a longer name: "South Korean| Hyundai Business Group".
 fn qualifies_a_name(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else {
-        return false;
-    };
-    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    word.chars().next().is_some_and(char::is_uppercase)
-        && !matches!(word, "On" | "In" | "At" | "And" | "The" | "For")
+    crate::segment::next_word(after).is_some_and(|word| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !matches!(word, "On" | "In" | "At" | "And" | "The" | "For")
+    })
 }
 
 fn office_automaton(offices: &[Office]) -> Result<AhoCorasick> {

@@ -127,6 +127,14 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The word right after one space at the start of `after`: what follows a
+/// name ("Fidel Castro| Ruz", "U.S.| dollars"). None when no space comes
+/// first.
+pub fn next_word(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(' ')?;
+    rest.split(|c: char| !c.is_alphanumeric()).next()
+}
+
 /// Whether the period at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(body: &str, dot: usize) -> bool {
     let before = &body[..dot];
