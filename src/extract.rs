@@ -634,7 +634,9 @@ impl<'a, 'd> Scope<'a, 'd> {
             .filter(|m| m.start >= range.start && m.end <= range.end)
             .filter(|m| self.gazetteer.entity(m.entity).kind == kind)
             // "the Kim Il Sung Socialist Youth League" is not Kim Il Sung.
-            .filter(|m| kind != EntityKind::Person || !modifies_a_persons_name(&self.doc.body[m.end..]))
+            .filter(|m| {
+                kind != EntityKind::Person || !modifies_a_persons_name(&self.doc.body[m.end..])
+            })
             // "special envoys of President Moon Jae In": who sends an envoy
             // is not there.
             .filter(|m| kind != EntityKind::Person || !self.represented(m))
@@ -723,8 +725,11 @@ impl<'a, 'd> Scope<'a, 'd> {
             // before the name, after the last "and" or comma, comes first.
             let object = self.text(self.object.clone());
             // The host's state: of the host's people, else the first named.
-            let mut host_states: Vec<String> =
-                sides.subject_people.iter().map(|&p| self.person_country(p)).collect();
+            let mut host_states: Vec<String> = sides
+                .subject_people
+                .iter()
+                .map(|&p| self.person_country(p))
+                .collect();
             if host_states.is_empty() {
                 host_states.extend(sides.subject_states.first().cloned());
             }
@@ -792,21 +797,21 @@ impl<'a, 'd> Scope<'a, 'd> {
             .split([',', ';', ':'])
             .next_back()
             .unwrap_or("");
-        let mut before_names = words(receivers)
-            .rev()
-            .skip_while(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) || RECEIVER_LINKS.contains(w)
-            });
+        let mut before_names = words(receivers).rev().skip_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || RECEIVER_LINKS.contains(w)
+        });
         near.extend(before_names.next());
         // "in a signed commentary": a one-word trigger after an indefinite
         // article is an adjective, not a verb.
         let adjective = !trigger_text.contains(' ')
-            && word_before.is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+            && word_before
+                .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
         adjective
-            || hit.trigger
-            .unless
-            .iter()
-            .any(|u| near.iter().any(|w| w.eq_ignore_ascii_case(u)))
+            || hit
+                .trigger
+                .unless
+                .iter()
+                .any(|u| near.iter().any(|w| w.eq_ignore_ascii_case(u)))
     }
 
     /// What the two sides of a trigger name.
@@ -918,14 +923,18 @@ impl<'a, 'd> Scope<'a, 'd> {
         if guest && heads_the_guests {
             // The name stands right before the office: "received Zou Wei,
             // head of the visiting troupe" names the host earlier.
-            let office_at = self.text(self.subject.clone()).rfind(", ").map(|p| self.subject.start + p);
+            let office_at = self
+                .text(self.subject.clone())
+                .rfind(", ")
+                .map(|p| self.subject.start + p);
             let person = self
                 .in_range(&self.subject, EntityKind::Person)
                 .into_iter()
                 .find(|m| Some(m.end) == office_at);
             let subject = self.text(self.subject.clone());
             let named = sides.subject_leaders.iter().find(|name| {
-                office_at.is_some_and(|at| subject[..at - self.subject.start].ends_with(name.as_str()))
+                office_at
+                    .is_some_and(|at| subject[..at - self.subject.start].ends_with(name.as_str()))
             });
             match (person, named) {
                 (Some(m), _) => push_all(&mut parties.actors, std::iter::once(m.entity)),
@@ -1256,9 +1265,9 @@ impl<'a, 'd> Scope<'a, 'd> {
         // "The delegations of A and of B visited the Kumsusan Palace": stops
         // here of several visits.
         let visits_here = told.iter().all(|e| {
-            here_state
-                .as_ref()
-                .is_some_and(|h| e.states.last().map(String::as_str) == Some(self.gazetteer.state_name(h)))
+            here_state.as_ref().is_some_and(|h| {
+                e.states.last().map(String::as_str) == Some(self.gazetteer.state_name(h))
+            })
         });
         let side = match hit.trigger.object {
             Role::Guest => self.object.clone(),
@@ -1329,7 +1338,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .iter()
                 .find(|(start, _)| *start > at && *start < reach)
                 .filter(|_| office_follows);
-            next.or_else(|| bodies.iter().filter(|(start, _)| *start < at).next_back())
+            next.or_else(|| bodies.iter().rfind(|(start, _)| *start < at))
                 .map(|(_, s)| s.clone())
         };
         let mut belongs: Vec<(String, Option<String>)> = self
@@ -1357,7 +1366,9 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
         // They came here: the dateline's state is where each visited.
         let here_city = self.doc.dateline.and_then(|d| self.place_at(&d.city));
-        let here_name = here.as_ref().map(|h| self.gazetteer.state_name(h).to_string());
+        let here_name = here
+            .as_ref()
+            .map(|h| self.gazetteer.state_name(h).to_string());
         let mut out = Vec::new();
         for event in told {
             let visitor_name = event.states.first().cloned().unwrap_or_default();
@@ -1518,8 +1529,8 @@ impl<'a, 'd> Scope<'a, 'd> {
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        let whole_word = stem.len() == word.len()
-            || stem[..stem.len() - word.len()].ends_with([' ', '\n']);
+        let whole_word =
+            stem.len() == word.len() || stem[..stem.len() - word.len()].ends_with([' ', '\n']);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().skip(1).all(char::is_lowercase);
         let lower = word.to_lowercase();
@@ -1632,7 +1643,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                     continue;
                 }
                 // "chief of staff of Prime Minister X": X is not there.
-                if stands_for(self.text(self.sentence.start.min(at)..at), &self.lexicon.words) {
+                if stands_for(
+                    self.text(self.sentence.start.min(at)..at),
+                    &self.lexicon.words,
+                ) {
                     continue;
                 }
                 // "Minister of Unification Pak Jae Gyu": the word right after
@@ -1684,10 +1698,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             // "Miroslav Lazanski, a lawmaker from ...", "Peter Zuellig, chief
             // executive of ...": a bare name (no article or "of" before it)
             // that a lower-case description follows is a person's.
-            let described = text[after..]
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
+            let described = text[after..].chars().next().is_some_and(char::is_lowercase)
                 && bare_name_before(&text[stretch_start..comma]);
             if !office_follows && !described {
                 continue;
@@ -2482,7 +2493,9 @@ impl<'a, 'd> Scope<'a, 'd> {
         let years_covered = |d: &TimeExpr| {
             kind == EventKind::Treaty
                 && d.period().is_some_and(|p| p.precision == Precision::Year)
-                && self.text(self.sentence.start..d.span.start).ends_with("for ")
+                && self
+                    .text(self.sentence.start..d.span.start)
+                    .ends_with("for ")
         };
         let possible = |d: &&TimeExpr| {
             !years_covered(d)
@@ -2779,9 +2792,10 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         let ends_run = word.len() < raw.len();
         // "V.V.", initials run together, are a name's; "Lieut." is not.
         let initials = word.len() >= 4
-            && word.as_bytes().chunks(2).all(|pair| {
-                pair.len() == 2 && pair[0].is_ascii_uppercase() && pair[1] == b'.'
-            });
+            && word
+                .as_bytes()
+                .chunks(2)
+                .all(|pair| pair.len() == 2 && pair[0].is_ascii_uppercase() && pair[1] == b'.');
         let abbreviation = !initials
             && word.ends_with('.')
             && word.chars().filter(|c| c.is_alphabetic()).count() > 1;
@@ -2865,7 +2879,9 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
             }
             let word = *raw;
             let personal = Words::has(&lists.offices_after_names, word)
-                || word.split('-').any(|part| Words::has(&lists.offices_after_names, part));
+                || word
+                    .split('-')
+                    .any(|part| Words::has(&lists.offices_after_names, part));
             if personal {
                 return false;
             }
@@ -2970,7 +2986,7 @@ fn modifies_a_persons_name(after: &str) -> bool {
     if headline_verb(first, common) {
         return false;
     }
-    !(run.len() == 1 && !common(first))
+    run.len() != 1 || common(first)
 }
 
 /// Whether a title-case word reads as a verb of a headline: "Meets",
@@ -2985,7 +3001,11 @@ fn headline_verb(word: &str, common: impl Fn(&str) -> bool) -> bool {
         lower.strip_suffix('d'),
     ];
     let verb_ending = !(lower.ends_with("ss") || lower.ends_with("us") || lower.ends_with("is"));
-    verb_ending && stems.into_iter().flatten().any(|stem| stem.len() > 2 && common(stem))
+    verb_ending
+        && stems
+            .into_iter()
+            .flatten()
+            .any(|stem| stem.len() > 2 && common(stem))
 }
 
 /// Whether the text before a year ends in a capitalised word of a name:
@@ -3051,8 +3071,16 @@ const PASSING_THROUGH_HERE: &[&str] = &[
 /// Words after a state's adjective that name its forces of another time:
 /// "the Japanese imperialists", "the U.S. aggressors".
 const OCCUPIER_WORDS: &[&str] = &[
-    "imperialist", "imperialists", "aggressor", "aggressors", "colonialist", "colonialists",
-    "militarists", "army", "troops", "forces",
+    "imperialist",
+    "imperialists",
+    "aggressor",
+    "aggressors",
+    "colonialist",
+    "colonialists",
+    "militarists",
+    "army",
+    "troops",
+    "forces",
 ];
 
 /// Whether the text after a state's name starts with a word of its forces.
@@ -3289,8 +3317,7 @@ const PRINCIPALS: usize = 3;
 /// Jianzhu").
 pub fn names_one_person(a: &str, b: &str) -> bool {
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    long == short
-        || (long.ends_with(short) && long[..long.len() - short.len()].ends_with(' '))
+    long == short || (long.ends_with(short) && long[..long.len() - short.len()].ends_with(' '))
 }
 
 /// Shared people, or the same states when no people are named. Two
@@ -3382,7 +3409,10 @@ mod tests {
         assert!(runs("the delegations of the Palang Dharma").is_empty());
         assert!(runs("the delegation of the State Great Ikh Hural").is_empty());
         // A personal office between the article and the name keeps it.
-        assert_eq!(runs("The Foreign Minister Bruno Rodriguez"), ["Bruno Rodriguez"]);
+        assert_eq!(
+            runs("The Foreign Minister Bruno Rodriguez"),
+            ["Bruno Rodriguez"]
+        );
         assert_eq!(
             runs("led by Vice-Chairman of the Front Denis Polisi"),
             ["Denis Polisi"]

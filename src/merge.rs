@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::extract::{
-    dates_compatible, names_one_person, participants_overlap, states_agree, told_later_by_dateline, Event, Status,
-    RECALLED_DAYS, VISIT_DAYS,
+    dates_compatible, names_one_person, participants_overlap, states_agree, told_later_by_dateline,
+    Event, Status, RECALLED_DAYS, VISIT_DAYS,
 };
 use crate::lexicon::EventKind;
 use crate::resolve::{Period, Precision};
@@ -1152,7 +1152,10 @@ mod tests {
             told("a", &["Kim Yong Nam", "Mahmoud Ahmadinejad"]),
             told("b", &["Kim Yong Nam", "Ali Khamenei"]),
             // The talks told again with one more name, or with fewer.
-            told("c", &["Kim Yong Nam", "Mahmoud Ahmadinejad", "Ali Akbar Salehi"]),
+            told(
+                "c",
+                &["Kim Yong Nam", "Mahmoud Ahmadinejad", "Ali Akbar Salehi"],
+            ),
             told("d", &["Mahmoud Ahmadinejad"]),
         ]);
         assert_eq!(rows.len(), 2);

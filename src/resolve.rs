@@ -1705,11 +1705,15 @@ fn date_after_elapsed_years(sentence: &str, offset: usize, exprs: &mut [TimeExpr
             }
             _ => return None,
         };
-        let before = sentence[..e.span.start - offset].trim_end().to_ascii_lowercase();
+        let before = sentence[..e.span.start - offset]
+            .trim_end()
+            .to_ascii_lowercase();
         if before.ends_with("for") || before.ends_with("over") {
             return None;
         }
-        let after = sentence[e.span.end - offset..].trim_start().to_ascii_lowercase();
+        let after = sentence[e.span.end - offset..]
+            .trim_start()
+            .to_ascii_lowercase();
         let counts_back = ELAPSED_SINCE.iter().any(|phrase| {
             after
                 .strip_prefix(phrase)
@@ -1722,7 +1726,9 @@ fn date_after_elapsed_years(sentence: &str, offset: usize, exprs: &mut [TimeExpr
         if !matches!(expr.rule, "month day" | "day month" | "month") {
             continue;
         }
-        let Value::Period(p) = expr.value else { continue };
+        let Value::Period(p) = expr.value else {
+            continue;
+        };
         let year = match back {
             YearsBack::By(years) => p.start.year().checked_sub(years),
             YearsBack::To(year) => Some(year),
@@ -1872,13 +1878,21 @@ pub fn resolve_article(
     let now = dateline.as_ref().map_or(published, |d| d.date);
     let mut exprs = resolve_document(body, sentences, now, mode);
     if let Some(d) = &dateline {
-        let in_dateline = |e: &TimeExpr| e.span.start < d.expr.span.end && e.span.end > d.expr.span.start;
+        let in_dateline =
+            |e: &TimeExpr| e.span.start < d.expr.span.end && e.span.end > d.expr.span.start;
         // "Pyongyang, August 7 (KCNA) -- A meeting was held to mark the 10th
         // anniversary of the visit": the report's day is not the
         // anniversary's, another day of the sentence is ("June 24 is the
         // 51st anniversary"); else the visit is dated to its year.
-        let first_sentence = sentences.iter().find(|s| s.contains(&d.expr.span.start)).cloned();
-        let in_first = |e: &TimeExpr| first_sentence.as_ref().is_some_and(|s| s.contains(&e.span.start));
+        let first_sentence = sentences
+            .iter()
+            .find(|s| s.contains(&d.expr.span.start))
+            .cloned();
+        let in_first = |e: &TimeExpr| {
+            first_sentence
+                .as_ref()
+                .is_some_and(|s| s.contains(&e.span.start))
+        };
         let other_day = exprs.iter().find_map(|e| match (&e.value, e.rule) {
             (Value::Period(p), "month day" | "day month") if !in_dateline(e) && in_first(e) => {
                 let after = body[e.span.end..].trim_start();
@@ -1889,20 +1903,22 @@ pub fn resolve_article(
             }
             _ => None,
         });
-        for i in 0..exprs.len() {
-            let day = match &exprs[i].value {
+        for expr in exprs.iter_mut() {
+            let day = match &expr.value {
                 Value::Period(p) if p.precision == Precision::Day => Some(p.start),
                 _ => None,
             };
-            let (Some(day), "anniversary", true) = (day, exprs[i].rule, in_first(&exprs[i])) else {
+            let (Some(day), "anniversary", true) = (day, expr.rule, in_first(expr)) else {
                 continue;
             };
             let moved = match other_day {
-                Some(other) => NaiveDate::from_ymd_opt(day.year(), other.month(), other.day()).map(Period::day),
+                Some(other) => {
+                    NaiveDate::from_ymd_opt(day.year(), other.month(), other.day()).map(Period::day)
+                }
                 None => Period::year(day.year()),
             };
             if let Some(moved) = moved {
-                exprs[i].value = Value::Period(moved);
+                expr.value = Value::Period(moved);
             }
         }
         exprs.retain(|e| !in_dateline(e));
