@@ -974,7 +974,22 @@ impl<'a, 'd> Scope<'a, 'd> {
                         .cloned()
                         .or_else(|| here_country.clone())
                 } else {
-                    sides.subject_states.last().cloned()
+                    // "A delegation of the Communist Party of Cuba headed by
+                    // X, head of a department of the CPC": the initials do
+                    // not name another visitor.
+                    let mut named_in_full: Vec<String> = Vec::new();
+                    for m in self.bodies_in(&self.subject) {
+                        if !self.initials_of_a_body(m) {
+                            let e = self.gazetteer.entity(m.entity);
+                            push_all(
+                                &mut named_in_full,
+                                self.gazetteer.party_states(e).map(str::to_string),
+                            );
+                        }
+                    }
+                    named_in_full
+                        .pop()
+                        .or_else(|| sides.subject_states.last().cloned())
                 }
             });
         // "A delegation of the International Alliance of ... arrived here":
@@ -1111,6 +1126,16 @@ impl<'a, 'd> Scope<'a, 'd> {
         self.dates
             .iter()
             .any(|d| d.period().is_some_and(|p| p.precision == Precision::Decade))
+    }
+
+    /// Whether a mention is an organisation's initials ("CPC", "CPV"): they
+    /// restate a body the text names in full, whatever else they may stand
+    /// for. A state's initials ("UK", "ROK") stand for the state.
+    fn initials_of_a_body(&self, m: &Mention) -> bool {
+        let text = &self.doc.body[m.start..m.end];
+        self.gazetteer.entity(m.entity).kind == EntityKind::Organisation
+            && text.len() <= 6
+            && !text.chars().any(char::is_lowercase)
     }
 
     /// "against Ro Su Hui who had visited Pyongyang": what had happened
@@ -1286,9 +1311,13 @@ impl<'a, 'd> Scope<'a, 'd> {
             return None;
         }
         let here = here_state;
+        // "the Communist Party of Cuba (CPC) ... of the CPC": initials
+        // restate a body named in full, whatever else they may stand for
+        // (the Communist Party of China).
         let bodies: Vec<(usize, String)> = self
             .bodies_in(&side)
             .into_iter()
+            .filter(|m| !self.initials_of_a_body(m))
             .map(|m| (m.start, self.party_of(m)))
             .filter(|(_, s)| Some(s) != here.as_ref())
             .collect();
