@@ -1462,7 +1462,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             .copied()
             .chain(up_to_with)
             .chain(words(self.text(hit.start..hit.end)))
-            .any(|w| w.eq_ignore_ascii_case("separately"))
+            .any(|w| w.eq_ignore_ascii_case("separately") || w.eq_ignore_ascii_case("respectively"))
     }
 
     /// One meeting for each guest state of `event`: the hosts (the subject's
@@ -2946,8 +2946,14 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         .zip(body_names)
         .filter(|(_, body_name)| !body_name)
         .map(|((run, anchored), _)| {
+            // "Ministry of Public Security Le Hong Anh": a word of an
+            // office's name is never a person's, after a title or not.
             if anchored {
-                return run;
+                let office = run
+                    .iter()
+                    .take_while(|w| lists.office_words.contains(**w))
+                    .count();
+                return run[office..].to_vec();
             }
             let leading_common = run
                 .iter()
@@ -3457,6 +3463,11 @@ mod tests {
             ["Ernesto de Zulueta y Habsburgo-Lorena"]
         );
         assert_eq!(runs("Kim Jong Un de facto"), ["Kim Jong Un"]);
+        // A word of an office's name is no person's, after a title too.
+        assert_eq!(
+            runs("Minister of Public Security Le Hong Anh"),
+            ["Le Hong Anh"]
+        );
         // A run right before a body's word starts the body's name.
         assert_eq!(
             runs("chairman of the Korean Taekwon-Do Committee Kim Kyong Ho"),
