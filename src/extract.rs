@@ -1282,15 +1282,12 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// delegation of A ... and a delegation of B left here": one visit per
     /// visiting state, each with the people named after its state.
     fn each_delegation(&self, hit: &Hit, told: &[Event]) -> Option<Vec<Event>> {
-        let here_state = self
-            .doc
-            .dateline
-            .and_then(|d| self.place_at(&d.city))
-            .map(|p| self.gazetteer.entity(p).country.clone());
+        let here_city = self.doc.dateline.and_then(|d| self.place_at(&d.city));
+        let here = here_city.map(|p| self.gazetteer.entity(p).country.clone());
         // "The delegations of A and of B visited the Kumsusan Palace": stops
         // here of several visits.
         let visits_here = told.iter().all(|e| {
-            here_state.as_ref().is_some_and(|h| {
+            here.as_ref().is_some_and(|h| {
                 e.states.last().map(String::as_str) == Some(self.gazetteer.state_name(h))
             })
         });
@@ -1310,7 +1307,6 @@ impl<'a, 'd> Scope<'a, 'd> {
         if !(plural || group_words >= 2) {
             return None;
         }
-        let here = here_state;
         // "the Communist Party of Cuba (CPC) ... of the CPC": initials
         // restate a body named in full, whatever else they may stand for
         // (the Communist Party of China).
@@ -1334,18 +1330,28 @@ impl<'a, 'd> Scope<'a, 'd> {
         // delegation of China led by X"), or, when an office follows the
         // name, the first one after it ("X, chairman of the Workers' Party
         // of Bangladesh").
-        let mut name_starts: Vec<usize> = self
+        // The people of the side, once: gazetteer people (with their state)
+        // and the names the tellings found, where the text has them.
+        let mut people: Vec<(String, usize, usize, Option<String>)> = self
             .in_range(&side, EntityKind::Person)
             .iter()
-            .map(|m| m.start)
+            .map(|m| {
+                let person = self.gazetteer.entity(m.entity);
+                let country = visitors
+                    .contains(&&person.country)
+                    .then(|| person.country.clone());
+                (person.name.clone(), m.start, m.end - m.start, country)
+            })
             .collect();
-        for event in told {
-            for name in &event.actors {
-                if let Some(at) = text.find(name.as_str()) {
-                    name_starts.push(side.start + at);
-                }
+        for name in told.iter().flat_map(|e| &e.actors) {
+            if people.iter().any(|(n, ..)| n == name) {
+                continue;
+            }
+            if let Some(at) = text.find(name.as_str()) {
+                people.push((name.clone(), side.start + at, name.len(), None));
             }
         }
+        let name_starts: Vec<usize> = people.iter().map(|(_, at, ..)| *at).collect();
         let state_of = |at: usize, len: usize| {
             let after = self.text(at + len..side.end);
             let office_follows = after.starts_with(", ")
@@ -1370,31 +1376,14 @@ impl<'a, 'd> Scope<'a, 'd> {
             next.or_else(|| bodies.iter().rfind(|(start, _)| *start < at))
                 .map(|(_, s)| s.clone())
         };
-        let mut belongs: Vec<(String, Option<String>)> = self
-            .in_range(&side, EntityKind::Person)
+        let belongs: Vec<(String, Option<String>)> = people
             .iter()
-            .map(|m| {
-                let person = self.gazetteer.entity(m.entity);
-                let state = if visitors.contains(&&person.country) {
-                    Some(person.country.clone())
-                } else {
-                    state_of(m.start, m.end - m.start)
-                };
-                (person.name.clone(), state)
+            .map(|(name, at, len, country)| {
+                let state = country.clone().or_else(|| state_of(*at, *len));
+                (name.clone(), state)
             })
             .collect();
-        for event in told {
-            for name in &event.actors {
-                if belongs.iter().any(|(n, _)| n == name) {
-                    continue;
-                }
-                if let Some(at) = text.find(name.as_str()) {
-                    belongs.push((name.clone(), state_of(side.start + at, name.len())));
-                }
-            }
-        }
         // They came here: the dateline's state is where each visited.
-        let here_city = self.doc.dateline.and_then(|d| self.place_at(&d.city));
         let here_name = here
             .as_ref()
             .map(|h| self.gazetteer.state_name(h).to_string());
