@@ -2879,8 +2879,13 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                 anchored.push(false);
                 firsts.push(0);
             }
+            // "its chairman Frank Baude": a personal office in lower case
+            // anchors the name after it as a title does; so does a dash
+            // that opens a stretch ("(KCNA) -- Frank Engel").
+            let personal_office = Words::has(&lists.offices_after_names, word);
+            let punctuation = !word.chars().any(char::is_alphanumeric);
             if let Some(last) = anchored.last_mut() {
-                *last = title;
+                *last = title || personal_office || punctuation;
             }
         }
     }
@@ -2889,6 +2894,15 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
     // body. A personal office before keeps the person: "the Foreign
     // Minister X", "Vice-Chairman of the Front Denis Polisi".
     let after_article = |first: usize| {
+        // "the Supreme People's Assembly So Man Sul": the body's name has
+        // ended at its last word; the run after it is someone's.
+        let after_body = first
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| lists.body_endings.contains(*w));
+        if after_body {
+            return false;
+        }
         let mut saw_article = false;
         for raw in words[..first].iter().rev() {
             // "..., Andrei Baklanov": a comma starts a new item of a list.
@@ -3471,6 +3485,37 @@ mod tests {
             runs("Vice-Chairwoman of its Central Committee Chae Chun Hui"),
             ["Chae Chun Hui"]
         );
+    }
+
+    #[test]
+    fn a_personal_office_or_a_dash_anchors_the_name_after_it() {
+        // A common word ("frank", "grant") that starts a name keeps its
+        // place after an office in lower case or a dash.
+        assert_eq!(runs("headed by its chairman Frank Baude"), ["Frank Baude"]);
+        assert_eq!(
+            runs("the party's general secretary Frank Hollis"),
+            ["Frank Hollis"]
+        );
+        assert_eq!(runs("(KCNA) -- Frank Engel"), ["Frank Engel"]);
+        // A people or a party's creed is no person.
+        assert!(runs("(KCNA) -- Overseas Koreans").is_empty());
+        assert!(runs("the Communist Party Marxist Leninist (R)").is_empty());
+        // Elsewhere a leading common word still belongs to a body's name.
+        assert!(runs("a visitor of Frank Baude").is_empty());
+    }
+
+    #[test]
+    fn a_run_after_a_bodys_last_word_is_a_person() {
+        assert_eq!(
+            runs("Deputy to the Supreme People's Assembly So Man Sul"),
+            ["So Man Sul"]
+        );
+        assert_eq!(
+            runs("a member of the Central Committee Pak Pong Ju"),
+            ["Pak Pong Ju"]
+        );
+        // The words before a body's last word are still its name.
+        assert!(runs("the Palang Dharma Party").is_empty());
     }
 
     #[test]
