@@ -100,6 +100,11 @@ pub struct Document<'a> {
 const PREPOSITIONS: &[&str] = &[
     "for", "with", "on", "of", "to", "about", "after", "before", "against", "under", "by",
 ];
+/// Prepositions that put a place in a phrase of place or direction.
+const LOCATIVES: &[&str] = &[
+    "in", "at", "to", "from", "of", "near", "into", "on", "for", "across", "around", "via",
+];
+
 /// Relative pronouns: what follows them is another clause's business.
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
 /// Irregular finite verbs that end a noun trigger's participants.
@@ -339,7 +344,14 @@ fn add_follow_up_participants(
                     && text[at + lead.len() + 1..].starts_with(char::is_uppercase)
             })
         });
-        if !attendance && !names_the_leader {
+        // "The gift was handed to an official concerned by D. Michka, who
+        // is heading the delegation": the guest whose gift was just told.
+        let giver_from = words.hand_overs.iter().find_map(|phrase| {
+            let after = lower.find(phrase.as_str())? + phrase.len();
+            let by = lower[after..].find(" by ")? + after + " by ".len();
+            text[by..].starts_with(char::is_uppercase).then_some(by)
+        });
+        if !attendance && !names_the_leader && giver_from.is_none() {
             continue;
         }
         let covered = |offset: usize| {
@@ -382,6 +394,21 @@ fn add_follow_up_participants(
                 last_name_run(&text[from..end], shifted, words)
             })
             .collect();
+        let giver: Option<String> = giver_from.and_then(|from| {
+            let stretch = &text[from..from + name_stretch_len(&text[from..])];
+            let stretch = stretch.find(" who ").map_or(stretch, |p| &stretch[..p]);
+            // A gazetteer person keeps the canonical name.
+            let known = doc.mentions.iter().find(|m| {
+                m.start >= span.start + from
+                    && m.end <= span.start + from + stretch.len()
+                    && gazetteer.entity(m.entity).kind == EntityKind::Person
+            });
+            if let Some(m) = known {
+                return Some(gazetteer.entity(m.entity).name.clone());
+            }
+            let shifted = |offset: usize| covered(from + offset);
+            name_runs(stretch, shifted, words).into_iter().next()
+        });
         // "The Lao delegation is headed by X": of several visits told
         // together, the leader joins the one of the state the sentence names.
         let named_states: Vec<&str> = doc
@@ -404,7 +431,8 @@ fn add_follow_up_participants(
                     push_all(&mut event.actors, people.iter().cloned())
                 }
                 EventKind::Visit if event.actors.is_empty() && its_state => {
-                    push_all(&mut event.actors, leaders.iter().cloned())
+                    push_all(&mut event.actors, leaders.iter().cloned());
+                    push_all(&mut event.actors, giver.iter().cloned());
                 }
                 _ => {}
             }
@@ -1528,7 +1556,56 @@ impl<'a, 'd> Scope<'a, 'd> {
         self.doc
             .mentions
             .iter()
-            .any(|m| m.start <= at && at < m.end && !self.place_in_a_name(m))
+            .any(|m| {
+                m.start <= at
+                    && at < m.end
+                    && !self.place_in_a_name(m)
+                    && !self.place_as_a_given_name(m)
+            })
+    }
+
+    /// Whether a place's name is a given name before a surname: "Vladimir
+    /// Isakov, first secretary of ...", "-- Sydney Harman who ...". The
+    /// surname is a capitalised word no list knows, and the name ends right
+    /// after it; no article or preposition puts the place in a phrase ("in
+    /// Moscow Tuesday", "the Wonsan Kalma area").
+    fn place_as_a_given_name(&self, m: &Mention) -> bool {
+        if self.gazetteer.entity(m.entity).kind != EntityKind::Place {
+            return false;
+        }
+        let before = self.doc.body[..m.start].trim_end();
+        let previous = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if ARTICLES.contains(&previous.as_str()) || LOCATIVES.contains(&previous.as_str()) {
+            return false;
+        }
+        let after = &self.doc.body[m.end..];
+        let Some(rest) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let surname_len = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(rest.len());
+        let surname = &rest[..surname_len];
+        let mut chars = surname.chars();
+        let title_case = chars.next().is_some_and(char::is_uppercase)
+            && surname.chars().skip(1).all(char::is_lowercase)
+            && surname.chars().count() > 1;
+        let known = crate::gazetteer::is_common_word(&surname.to_lowercase())
+            || self.lexicon.words.titles.contains(surname)
+            || self.lexicon.words.body_endings.contains(surname)
+            || is_calendar_word(surname)
+            || self.doc.mentions.iter().any(|o| o.start == m.end + 1);
+        let tail = &rest[surname_len..];
+        let name_ends = tail.starts_with(',')
+            || tail.starts_with(" who ")
+            || tail
+                .strip_prefix(' ')
+                .is_some_and(|t| t.starts_with(char::is_lowercase));
+        title_case && !known && name_ends
     }
 
     /// Whether a place's name is a surname after a given name: "Bill
@@ -2879,13 +2956,18 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                 anchored.push(false);
                 firsts.push(0);
             }
-            // "its chairman Frank Baude": a personal office in lower case
-            // anchors the name after it as a title does; so does a dash
-            // that opens a stretch ("(KCNA) -- Frank Engel").
-            let personal_office = Words::has(&lists.offices_after_names, word);
+            // A person's office or honorific anchors the name after it,
+            // in capitals or not ("Minister Song Il Ho", "its chairman
+            // Frank Baude"); so does a dash that opens a stretch ("(KCNA)
+            // -- Frank Engel"). A word of a body's name does not: "the
+            // Association for International Friendly Contact Zhou Xinzheng".
+            let personal = |w: &str| {
+                Words::has(&lists.offices_after_names, w) || Words::has(&lists.honorifics, w)
+            };
+            let personal_office = personal(word) || word.split('-').any(personal);
             let punctuation = !word.chars().any(char::is_alphanumeric);
             if let Some(last) = anchored.last_mut() {
-                *last = title || personal_office || punctuation;
+                *last = personal_office || punctuation;
             }
         }
     }
@@ -2954,7 +3036,9 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
             if anchored {
                 let office = run
                     .iter()
-                    .take_while(|w| lists.office_words.contains(**w))
+                    .take_while(|w| {
+                        lists.office_words.contains(**w) || lists.body_endings.contains(**w)
+                    })
                     .count();
                 return run[office..].to_vec();
             }
@@ -2962,6 +3046,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                 .iter()
                 .take_while(|w| {
                     lists.office_words.contains(**w)
+                        || lists.body_endings.contains(**w)
                         || (w.chars().count() > 4
                             && crate::gazetteer::is_common_word(&w.to_lowercase()))
                 })
@@ -3497,6 +3582,10 @@ mod tests {
             ["Frank Hollis"]
         );
         assert_eq!(runs("(KCNA) -- Frank Engel"), ["Frank Engel"]);
+        assert_eq!(
+            runs("Secretary-General of the Association for International Friendly Contact Zhou Xinzheng"),
+            ["Zhou Xinzheng"]
+        );
         // A people or a party's creed is no person.
         assert!(runs("(KCNA) -- Overseas Koreans").is_empty());
         assert!(runs("the Communist Party Marxist Leninist (R)").is_empty());
@@ -3534,6 +3623,12 @@ mod tests {
         assert_eq!(runs("V.V. Grishkov"), ["V.V. Grishkov"]);
         assert_eq!(runs("Co-Chairmen Kwak Tong Ui"), ["Kwak Tong Ui"]);
         assert_eq!(runs("general manager Zhuang Jun"), ["Zhuang Jun"]);
+        // The last word of a body's name ends the body, not starts a name.
+        assert_eq!(
+            runs("director of the Ensemble Viktor Yeliseev"),
+            ["Viktor Yeliseev"]
+        );
+        assert_eq!(runs("Mayor Aleksandr Sokolov"), ["Aleksandr Sokolov"]);
     }
 
     #[test]

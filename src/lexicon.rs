@@ -160,11 +160,16 @@ pub struct Words {
     /// Offices after a name and a comma that make the name a person's:
     /// "Mimun Mehdi, newly appointed Ambassador of Morocco".
     pub offices_after_names: Vec<String>,
+    /// Honorifics and ranks before a name: "Mr", "Comrade", "Marshal".
+    pub honorifics: Vec<String>,
     /// Words of offices' and bodies' names, never of a person's:
     /// "Minister of Finance Kim Wan Su".
     pub office_words: std::collections::HashSet<String>,
     /// Phrases after which the signers of a document are named.
     pub signer_lead_ins: Vec<String>,
+    /// Phrases that tell a gift's hand-over; the name after the next "by"
+    /// is the giver's.
+    pub hand_overs: Vec<String>,
     /// Words that end the name of a body, not of a person: "Yonhap News".
     pub body_endings: std::collections::HashSet<String>,
     /// Every list by name, for `@name` in the `unless` column of
@@ -225,8 +230,10 @@ impl Words {
         self.proxies = take("proxies", true)?;
         self.reporting = take("reporting", true)?;
         self.offices_after_names = take("offices-after-names", true)?;
+        self.honorifics = take("honorifics", true)?;
         self.body_endings = take("body-endings", false)?.into_iter().collect();
         self.signer_lead_ins = take("signer-lead-ins", true)?;
+        self.hand_overs = take("hand-overs", true)?;
         self.office_words = take("office-words", false)?.into_iter().collect();
         Ok(self)
     }
