@@ -251,14 +251,15 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         let follow_up = doc
             .sentences
             .get(index + 1..(index + 1 + FOLLOW_UP).min(doc.sentences.len()));
-        add_follow_up_participants(
+        // Signers first: who signed says more than who was present.
+        add_follow_up_signers(
             doc,
             gazetteer,
             &lexicon.words,
             follow_up.unwrap_or(&[]),
             &mut events[before..],
         );
-        add_follow_up_signers(
+        add_follow_up_participants(
             doc,
             gazetteer,
             &lexicon.words,
@@ -327,7 +328,7 @@ fn add_follow_up_participants(
     if events.is_empty() {
         return;
     }
-    for span in follow_up {
+    for (index, span) in follow_up.iter().enumerate() {
         let text = &doc.body[span.clone()];
         let lower = text.to_ascii_lowercase();
         let opens = |a: &String| lower.starts_with(a.as_str()) && lower[a.len()..].starts_with(' ');
@@ -356,9 +357,9 @@ fn add_follow_up_participants(
         }
         let covered = |offset: usize| {
             let at = span.start + offset;
-            doc.mentions.iter().any(|m| {
-                m.start <= at && at < m.end && gazetteer.entity(m.entity).kind != EntityKind::Person
-            })
+            doc.mentions
+                .iter()
+                .any(|m| m.start <= at && at < m.end && covers_name_words(doc, gazetteer, words, m))
         };
         let mut people: Vec<String> = name_runs(text, covered, words);
         // Gazetteer people keep their canonical names.
@@ -420,6 +421,19 @@ fn add_follow_up_participants(
             .filter_map(|e| gazetteer.party_states(e).next())
             .map(|id| gazetteer.state_name(id))
             .collect();
+        // Only a list of who attended the signing itself, not the talks;
+        // and only when no sentence after it tells who signed ("X and Y
+        // inked the agreement"), whose own telling names the signers.
+        let says_signing = |lower: &str| {
+            words
+                .signing_verbs
+                .iter()
+                .any(|verb| lower.contains(verb.as_str()))
+        };
+        let signers_told_after = follow_up[index + 1..]
+            .iter()
+            .any(|later| says_signing(&doc.body[later.clone()].to_ascii_lowercase()));
+        let at_a_signing = attendance && says_signing(&lower) && !signers_told_after;
         let visits = events.iter().filter(|e| e.kind == EventKind::Visit).count();
         for event in events.iter_mut() {
             let visitor = event.states.first().map(String::as_str);
@@ -428,6 +442,12 @@ fn add_follow_up_participants(
                 || visitor.is_some_and(|v| named_states.contains(&v));
             match event.kind {
                 EventKind::Meeting if attendance => {
+                    push_all(&mut event.actors, people.iter().cloned())
+                }
+                // "Present at the signing ceremony from the DPRK side were
+                // X ... and from the Romanian side Y": with no signer named,
+                // those who represented each side.
+                EventKind::Treaty if at_a_signing && event.actors.is_empty() => {
                     push_all(&mut event.actors, people.iter().cloned())
                 }
                 EventKind::Visit if event.actors.is_empty() && its_state => {
@@ -459,6 +479,51 @@ fn add_follow_up_signers(
     for span in follow_up {
         let text = &doc.body[span.clone()];
         let lower = text.to_ascii_lowercase();
+        // "Sin Il Nam and Ibrahim Faiz Mousli signed the agreement.": a
+        // sentence that opens with the names of its signers.
+        let named_first = words.signing_verbs.iter().find_map(|verb| {
+            let at = lower.find(&format!(" {verb} "))?;
+            let opening = &text[..at];
+            let only_names = opening
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "and" | "," | "&"));
+            only_names.then_some(opening)
+        });
+        if let Some(opening) = named_first {
+            let covered = |offset: usize| {
+                let at = span.start + offset;
+                doc.mentions.iter().any(|m| {
+                    m.start <= at
+                        && at < m.end
+                        && gazetteer.entity(m.entity).kind != EntityKind::Person
+                })
+            };
+            let mut signers = Vec::new();
+            for part in opening.split(" and ") {
+                let shifted = |offset: usize| {
+                    covered(part.as_ptr() as usize - opening.as_ptr() as usize + offset)
+                };
+                let known = doc.mentions.iter().find(|m| {
+                    let start = span.start + (part.as_ptr() as usize - text.as_ptr() as usize);
+                    m.start >= start
+                        && m.end <= start + part.len()
+                        && gazetteer.entity(m.entity).kind == EntityKind::Person
+                });
+                match known {
+                    Some(m) => signers.push(gazetteer.entity(m.entity).name.clone()),
+                    None => signers.extend(name_runs(part, shifted, words)),
+                }
+            }
+            if !signers.is_empty() {
+                for event in events
+                    .iter_mut()
+                    .filter(|e| e.kind == EventKind::Treaty && e.actors.is_empty())
+                {
+                    push_all(&mut event.actors, signers.iter().cloned());
+                }
+                return;
+            }
+        }
         let Some(from) = words
             .signer_lead_ins
             .iter()
@@ -1547,97 +1612,23 @@ impl<'a, 'd> Scope<'a, 'd> {
             .collect()
     }
 
-    /// Names the gazetteers do not know, given as the leader of a delegation:
-    /// "led by Academician Valentine Sergiyenko, ...". The name is the last
-    /// run of capitalised words before the next comma, without titles.
     /// Whether a gazetteer mention of the document covers byte `at`: such a
     /// word (a state, a place) is no part of an unknown name.
     fn covered_at(&self, at: usize) -> bool {
-        self.doc
-            .mentions
-            .iter()
-            .any(|m| {
-                m.start <= at
-                    && at < m.end
-                    && !self.place_in_a_name(m)
-                    && !self.place_as_a_given_name(m)
-            })
+        self.doc.mentions.iter().any(|m| {
+            m.start <= at
+                && at < m.end
+                && !self.place_in_a_name(m)
+                && !self.place_as_a_given_name(m)
+        })
     }
 
-    /// Whether a place's name is a given name before a surname: "Vladimir
-    /// Isakov, first secretary of ...", "-- Sydney Harman who ...". The
-    /// surname is a capitalised word no list knows, and the name ends right
-    /// after it; no article or preposition puts the place in a phrase ("in
-    /// Moscow Tuesday", "the Wonsan Kalma area").
     fn place_as_a_given_name(&self, m: &Mention) -> bool {
-        if self.gazetteer.entity(m.entity).kind != EntityKind::Place {
-            return false;
-        }
-        let before = self.doc.body[..m.start].trim_end();
-        let previous = before
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if ARTICLES.contains(&previous.as_str()) || LOCATIVES.contains(&previous.as_str()) {
-            return false;
-        }
-        let after = &self.doc.body[m.end..];
-        let Some(rest) = after.strip_prefix(' ') else {
-            return false;
-        };
-        let surname_len = rest
-            .find(|c: char| !(c.is_alphabetic() || c == '-'))
-            .unwrap_or(rest.len());
-        let surname = &rest[..surname_len];
-        let mut chars = surname.chars();
-        let title_case = chars.next().is_some_and(char::is_uppercase)
-            && surname.chars().skip(1).all(char::is_lowercase)
-            && surname.chars().count() > 1;
-        let known = crate::gazetteer::is_common_word(&surname.to_lowercase())
-            || self.lexicon.words.titles.contains(surname)
-            || self.lexicon.words.body_endings.contains(surname)
-            || is_calendar_word(surname)
-            || self.doc.mentions.iter().any(|o| o.start == m.end + 1);
-        let tail = &rest[surname_len..];
-        let name_ends = tail.starts_with(',')
-            || tail.starts_with(" who ")
-            || tail
-                .strip_prefix(' ')
-                .is_some_and(|t| t.starts_with(char::is_lowercase));
-        title_case && !known && name_ends
+        place_as_a_given_name(self.doc, self.gazetteer, &self.lexicon.words, m)
     }
 
-    /// Whether a place's name is a surname after a given name: "Bill
-    /// Richardson", "Ruth Waco". The word before it is capitalised and is
-    /// neither a title nor a longer common word ("In Moscow", "Visiting
-    /// Tokyo").
     fn place_in_a_name(&self, m: &Mention) -> bool {
-        if self.gazetteer.entity(m.entity).kind != EntityKind::Place {
-            return false;
-        }
-        let before = &self.doc.body[..m.start];
-        let Some(stem) = before.strip_suffix(' ') else {
-            return false;
-        };
-        let word = stem
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        let whole_word =
-            stem.len() == word.len() || stem[..stem.len() - word.len()].ends_with([' ', '\n']);
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().skip(1).all(char::is_lowercase);
-        let lower = word.to_lowercase();
-        let common = word.chars().count() > 4 && crate::gazetteer::is_common_word(&lower);
-        whole_word
-            && capitalised
-            && word.len() > 1
-            && !common
-            && !self.lexicon.words.titles.contains(word)
-            && !NOT_NAME_WORDS.contains(&word)
-            && !YEAR_PREPOSITIONS.contains(&word)
-            && !self.doc.mentions.iter().any(|o| o.end + 1 == m.start)
+        place_in_a_name(self.doc, self.gazetteer, &self.lexicon.words, m)
     }
 
     /// The gazetteer people named in the sentence.
@@ -1661,6 +1652,9 @@ impl<'a, 'd> Scope<'a, 'd> {
             .any(|m| m.start < range.end && range.start < m.end)
     }
 
+    /// Names the gazetteers do not know, given as the leader of a delegation:
+    /// "led by Academician Valentine Sergiyenko, ...". The name is the last
+    /// run of capitalised words before the next comma, without titles.
     fn named_leaders(&self, range: &Range<usize>) -> Vec<String> {
         let text = self.text(range.clone());
         let lower = text.to_ascii_lowercase();
@@ -2707,6 +2701,95 @@ impl<'a, 'd> Scope<'a, 'd> {
 
 /// What may stand between two coordinated dates: commas, "and", a
 /// preposition and a place name.
+/// Whether a place's name is a given name before a surname: "Vladimir
+/// Isakov, first secretary of ...", "-- Sydney Harman who ...". The
+/// surname is a capitalised word no list knows, and the name ends right
+/// after it; no article or preposition puts the place in a phrase ("in
+/// Moscow Tuesday", "the Wonsan Kalma area").
+fn place_as_a_given_name(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    words: &Words,
+    m: &Mention,
+) -> bool {
+    if gazetteer.entity(m.entity).kind != EntityKind::Place {
+        return false;
+    }
+    let before = doc.body[..m.start].trim_end();
+    let previous = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ARTICLES.contains(&previous.as_str()) || LOCATIVES.contains(&previous.as_str()) {
+        return false;
+    }
+    let after = &doc.body[m.end..];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let surname_len = rest
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(rest.len());
+    let surname = &rest[..surname_len];
+    let mut chars = surname.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase)
+        && surname.chars().skip(1).all(char::is_lowercase)
+        && surname.chars().count() > 1;
+    let known = crate::gazetteer::is_common_word(&surname.to_lowercase())
+        || words.titles.contains(surname)
+        || words.body_endings.contains(surname)
+        || is_calendar_word(surname)
+        || doc.mentions.iter().any(|o| o.start == m.end + 1);
+    let tail = &rest[surname_len..];
+    let name_ends = tail.starts_with(',')
+        || tail.starts_with(" who ")
+        || tail
+            .strip_prefix(' ')
+            .is_some_and(|t| t.starts_with(char::is_lowercase));
+    title_case && !known && name_ends
+}
+
+/// Whether a place's name is a surname after a given name: "Bill
+/// Richardson", "Ruth Waco". The word before it is capitalised and is
+/// neither a title nor a longer common word ("In Moscow", "Visiting
+/// Tokyo").
+fn place_in_a_name(doc: &Document, gazetteer: &Gazetteer, words: &Words, m: &Mention) -> bool {
+    if gazetteer.entity(m.entity).kind != EntityKind::Place {
+        return false;
+    }
+    let before = &doc.body[..m.start];
+    let Some(stem) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = stem
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let whole_word =
+        stem.len() == word.len() || stem[..stem.len() - word.len()].ends_with([' ', '\n']);
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase);
+    let lower = word.to_lowercase();
+    let common = word.chars().count() > 4 && crate::gazetteer::is_common_word(&lower);
+    whole_word
+        && capitalised
+        && word.len() > 1
+        && !common
+        && !words.titles.contains(word)
+        && !NOT_NAME_WORDS.contains(&word)
+        && !YEAR_PREPOSITIONS.contains(&word)
+        && !doc.mentions.iter().any(|o| o.end + 1 == m.start)
+}
+
+/// Whether a gazetteer mention's words may be no part of an unknown
+/// person's name: anything but a place that is a given name or a surname.
+fn covers_name_words(doc: &Document, gazetteer: &Gazetteer, words: &Words, m: &Mention) -> bool {
+    gazetteer.entity(m.entity).kind != EntityKind::Person
+        && !place_in_a_name(doc, gazetteer, words, m)
+        && !place_as_a_given_name(doc, gazetteer, words, m)
+}
+
 fn gap_is_coordination(gap: &str, len: usize) -> bool {
     if len > 60 {
         return false;

@@ -167,6 +167,9 @@ pub struct Words {
     pub office_words: std::collections::HashSet<String>,
     /// Phrases after which the signers of a document are named.
     pub signer_lead_ins: Vec<String>,
+    /// Verbs after which a sentence that opens with names has told who
+    /// signed: "X and Y signed the agreement".
+    pub signing_verbs: Vec<String>,
     /// Phrases that tell a gift's hand-over; the name after the next "by"
     /// is the giver's.
     pub hand_overs: Vec<String>,
@@ -233,6 +236,7 @@ impl Words {
         self.honorifics = take("honorifics", true)?;
         self.body_endings = take("body-endings", false)?.into_iter().collect();
         self.signer_lead_ins = take("signer-lead-ins", true)?;
+        self.signing_verbs = take("signing-verbs", true)?;
         self.hand_overs = take("hand-overs", true)?;
         self.office_words = take("office-words", false)?.into_iter().collect();
         Ok(self)
