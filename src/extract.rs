@@ -352,7 +352,10 @@ fn add_follow_up_participants(
             let by = lower[after..].find(" by ")? + after + " by ".len();
             text[by..].starts_with(char::is_uppercase).then_some(by)
         });
-        if !attendance && !names_the_leader && giver_from.is_none() {
+        // "He was greeted at the theatre by Viktor Yeliseev, head of the
+        // ensemble": a name before ", head of the" group just told of.
+        let group_head = group_head_in(text, words);
+        if !attendance && !names_the_leader && giver_from.is_none() && group_head.is_none() {
             continue;
         }
         let covered = |offset: usize| {
@@ -395,6 +398,22 @@ fn add_follow_up_participants(
                 last_name_run(&text[from..end], shifted, words)
             })
             .collect();
+        let group_head: Option<String> = group_head.and_then(|comma| {
+            let stretch_start = text[..comma]
+                .rfind([',', ';', '(', ')'])
+                .map_or(0, |p| p + 1);
+            let shifted = |offset: usize| covered(stretch_start + offset);
+            let known = doc.mentions.iter().find(|m| {
+                m.start >= span.start + stretch_start
+                    && m.end + 1 >= span.start + comma
+                    && m.end <= span.start + comma
+                    && gazetteer.entity(m.entity).kind == EntityKind::Person
+            });
+            match known {
+                Some(m) => Some(gazetteer.entity(m.entity).name.clone()),
+                None => last_name_run(&text[stretch_start..comma], shifted, words),
+            }
+        });
         let giver: Option<String> = giver_from.and_then(|from| {
             let stretch = &text[from..from + name_stretch_len(&text[from..])];
             let stretch = stretch.find(" who ").map_or(stretch, |p| &stretch[..p]);
@@ -451,13 +470,34 @@ fn add_follow_up_participants(
                     push_all(&mut event.actors, people.iter().cloned())
                 }
                 EventKind::Visit if event.actors.is_empty() && its_state => {
-                    push_all(&mut event.actors, leaders.iter().cloned());
+                    if names_the_leader || attendance {
+                        push_all(&mut event.actors, leaders.iter().cloned());
+                    }
                     push_all(&mut event.actors, giver.iter().cloned());
+                    if event.actors.is_empty() {
+                        push_all(&mut event.actors, group_head.iter().cloned());
+                    }
                 }
                 _ => {}
             }
         }
     }
+}
+
+/// Where the comma stands in "X, head of the ensemble": a name, then an
+/// office of [`GUEST_HEADS`] over a travelling group ("the visiting troupe",
+/// "the delegation").
+fn group_head_in(text: &str, words: &Words) -> Option<usize> {
+    text.match_indices(", ").find_map(|(comma, _)| {
+        let rest = text[comma + 2..].to_ascii_lowercase();
+        let after_head = GUEST_HEADS
+            .iter()
+            .find_map(|head| rest.strip_prefix(head)?.strip_prefix(' '))?;
+        let mut next =
+            self::words(after_head).skip_while(|w| ARTICLES.contains(w) || *w == "visiting");
+        let noun = next.next()?;
+        Words::has(&words.group_nouns, noun).then_some(comma)
+    })
 }
 
 /// KCNA names who signed a document in the sentence after the signing: "It
@@ -2909,11 +2949,17 @@ fn name_stretch_len(text: &str) -> usize {
         match c {
             ',' | ';' | '(' | ')' => return i,
             '.' => {
-                // "D. Idevkhten", and "V.V. Grishkov", initials run together.
-                let next_initial = bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-                    && bytes.get(i + 2) == Some(&b'.')
-                    && bytes.get(i + 3) == Some(&b' ')
-                    && bytes.get(i + 4).is_some_and(u8::is_ascii_uppercase);
+                // "D. Idevkhten", and "V.V. Grishkov", "R.B.L. Goswami",
+                // initials run together.
+                let mut after = i + 1;
+                while bytes.get(after).is_some_and(u8::is_ascii_uppercase)
+                    && bytes.get(after + 1) == Some(&b'.')
+                {
+                    after += 2;
+                }
+                let next_initial = after > i + 1
+                    && bytes.get(after) == Some(&b' ')
+                    && bytes.get(after + 1).is_some_and(u8::is_ascii_uppercase);
                 let initial = i >= 1
                     && bytes[i - 1].is_ascii_uppercase()
                     && (i < 2 || !bytes[i - 2].is_ascii_alphanumeric() || bytes[i - 2] == b'.')
@@ -3738,6 +3784,10 @@ mod tests {
         assert_eq!(
             name_stretch_len("V.V. Grishkov, first secretary"),
             "V.V. Grishkov".len()
+        );
+        assert_eq!(
+            name_stretch_len("R.B.L. Goswami, head"),
+            "R.B.L. Goswami".len()
         );
     }
 }
