@@ -277,6 +277,18 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         }
     }
     let mut events = merge_within_article(events);
+    // "Kim Jong Il signed the declaration together with Kim Dae Jung" in a
+    // 2015 article: when everyone named had died before the report's day
+    // and only the dateline dates it, the event is an old one the text
+    // does not date.
+    events.retain(|event| {
+        let all_dead = !event.actors.is_empty()
+            && event
+                .actors
+                .iter()
+                .all(|a| gazetteer.dead_before(a, event.period.start));
+        !(all_dead && event.date_rule == "dateline")
+    });
     // Nobody takes part in an event after their death, however the name
     // came in (an attendance list, a reference back).
     for event in &mut events {
