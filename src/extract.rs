@@ -3067,7 +3067,20 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         // out (or "May") is a calendar word here.
         let calendar = is_calendar_word(word) && (word.len() > 3 || word == "May");
         // "Vice-minister", "Co-Chairmen": a hyphened word with a title in it.
-        let title = titles.contains(word)
+        // "headed by An Kuk Thae": "An" right before two words of a name
+        // (capitalised, no title, no common word) is a surname, not the
+        // article.
+        let surname_an = word == "An"
+            && words.get(i + 1..i + 3).is_some_and(|next| {
+                next.iter().all(|w| {
+                    let w = w.trim_end_matches([',', ';', ':', '.']);
+                    w.starts_with(char::is_uppercase)
+                        && !titles.contains(w)
+                        && !crate::gazetteer::is_common_word(&w.to_lowercase())
+                        && !is_calendar_word(w)
+                })
+            });
+        let title = !surname_an && titles.contains(word)
             || (word.contains('-')
                 && word.split('-').any(|part| {
                     let mut chars = part.chars();
@@ -3763,6 +3776,10 @@ mod tests {
         assert_eq!(runs("Secretary A.B. Petrov"), ["A.B. Petrov"]);
         assert_eq!(runs("V.V. Grishkov"), ["V.V. Grishkov"]);
         assert_eq!(runs("Co-Chairmen Kwak Tong Ui"), ["Kwak Tong Ui"]);
+        // "An" is a surname before a name, the article before a noun.
+        assert_eq!(runs("headed by An Kuk Thae"), ["An Kuk Thae"]);
+        assert!(runs("An International Conference").is_empty());
+        assert!(runs("An Indian delegation").is_empty());
         assert_eq!(runs("general manager Zhuang Jun"), ["Zhuang Jun"]);
         // The last word of a body's name ends the body, not starts a name.
         assert_eq!(
