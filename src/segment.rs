@@ -9,10 +9,11 @@ use std::ops::Range;
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "st", "jr", "sr",
-    "no", "nos", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "vs", "etc",
-    "approx", "dept", "gov", "sen", "rep", "amb", "hon", "inc", "ltd", "co", "corp", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "lieut", "maj", "capt", "sgt", "adm",
+    "brig", "cdr", "st", "jr", "sr", "no", "nos", "vol", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+    "sat", "sun", "vs", "etc", "approx", "dept", "gov", "sen", "rep", "amb", "hon", "inc", "ltd",
+    "co", "corp", "e.g", "i.e",
 ];
 
 /// Splits `body` into sentence spans (byte ranges), trimmed of white space.
@@ -181,6 +182,14 @@ mod tests {
             vec![
                 "The U.S. Secretary met V. Putin on Aug. 4.",
                 "Then he left."
+            ]
+        );
+        // Ranks before a name.
+        assert_eq!(
+            texts("It was led by Lieut. General Kim Chol and Adm. Ri Su. Then"),
+            vec![
+                "It was led by Lieut. General Kim Chol and Adm. Ri Su.",
+                "Then"
             ]
         );
     }
