@@ -266,6 +266,23 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             follow_up.unwrap_or(&[]),
             &mut events[before..],
         );
+        // "The gift was conveyed ... by X who is leading the visiting
+        // delegation": the visit told in the hand-over's own sentence, after
+        // the "by". ("It was handed to an official of the DPRK who visited
+        // Russia by X": the visitor received it.)
+        let giver = giver_in(doc, gazetteer, &lexicon.words, sentence).filter(|(_, by)| {
+            hits.iter()
+                .filter(|h| h.trigger.kind == EventKind::Visit)
+                .all(|h| h.start > *by)
+        });
+        if let Some((giver, _)) = giver {
+            for event in events[before..]
+                .iter_mut()
+                .filter(|e| e.kind == EventKind::Visit && e.actors.is_empty())
+            {
+                event.actors.push(giver.clone());
+            }
+        }
         refer_back_to_delegations(&mut events, before);
         let people: Vec<usize> = mentions
             .iter()
@@ -359,15 +376,15 @@ fn add_follow_up_participants(
         });
         // "The gift was handed to an official concerned by D. Michka, who
         // is heading the delegation": the guest whose gift was just told.
-        let giver_from = words.hand_overs.iter().find_map(|phrase| {
-            let after = lower.find(phrase.as_str())? + phrase.len();
-            let by = lower[after..].find(" by ")? + after + " by ".len();
-            text[by..].starts_with(char::is_uppercase).then_some(by)
-        });
+        // ("It was handed to an official of the DPRK who visited Russia by
+        // X": the one on a visit received it.)
+        let giver = giver_in(doc, gazetteer, words, span)
+            .filter(|(_, by)| !lower[..by - span.start].contains("visit"))
+            .map(|(name, _)| name);
         // "He was greeted at the theatre by Viktor Yeliseev, head of the
         // ensemble": a name before ", head of the" group just told of.
         let group_head = group_head_in(text, words);
-        if !attendance && !names_the_leader && giver_from.is_none() && group_head.is_none() {
+        if !attendance && !names_the_leader && giver.is_none() && group_head.is_none() {
             continue;
         }
         let covered = |offset: usize| {
@@ -426,21 +443,6 @@ fn add_follow_up_participants(
                 None => last_name_run(&text[stretch_start..comma], shifted, words),
             }
         });
-        let giver: Option<String> = giver_from.and_then(|from| {
-            let stretch = &text[from..from + name_stretch_len(&text[from..])];
-            let stretch = stretch.find(" who ").map_or(stretch, |p| &stretch[..p]);
-            // A gazetteer person keeps the canonical name.
-            let known = doc.mentions.iter().find(|m| {
-                m.start >= span.start + from
-                    && m.end <= span.start + from + stretch.len()
-                    && gazetteer.entity(m.entity).kind == EntityKind::Person
-            });
-            if let Some(m) = known {
-                return Some(gazetteer.entity(m.entity).name.clone());
-            }
-            let shifted = |offset: usize| covered(from + offset);
-            name_runs(stretch, shifted, words).into_iter().next()
-        });
         // "The Lao delegation is headed by X": of several visits told
         // together, the leader joins the one of the state the sentence names.
         let named_states: Vec<&str> = doc
@@ -494,6 +496,46 @@ fn add_follow_up_participants(
             }
         }
     }
+}
+
+/// The guest named after "by" in a sentence that tells a gift's hand-over
+/// ([`Words::hand_overs`]): "The gift was handed to an official concerned by
+/// D. Michka, who is heading the delegation".
+fn giver_in(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    words: &Words,
+    span: &Range<usize>,
+) -> Option<(String, usize)> {
+    let text = &doc.body[span.clone()];
+    let lower = text.to_ascii_lowercase();
+    let from = words.hand_overs.iter().find_map(|phrase| {
+        let after = lower.find(phrase.as_str())? + phrase.len();
+        let by = lower[after..].find(" by ")? + after + " by ".len();
+        text[by..].starts_with(char::is_uppercase).then_some(by)
+    })?;
+    let stretch = &text[from..from + name_stretch_len(&text[from..])];
+    let stretch = stretch.find(" who ").map_or(stretch, |p| &stretch[..p]);
+    // A gazetteer person keeps the canonical name.
+    let known = doc.mentions.iter().find(|m| {
+        m.start >= span.start + from
+            && m.end <= span.start + from + stretch.len()
+            && gazetteer.entity(m.entity).kind == EntityKind::Person
+    });
+    let by = span.start + from;
+    if let Some(m) = known {
+        return Some((gazetteer.entity(m.entity).name.clone(), by));
+    }
+    let covered = |offset: usize| {
+        let at = span.start + from + offset;
+        doc.mentions
+            .iter()
+            .any(|m| m.start <= at && at < m.end && covers_name_words(doc, gazetteer, words, m))
+    };
+    name_runs(stretch, covered, words)
+        .into_iter()
+        .next()
+        .map(|name| (name, by))
 }
 
 /// Where the comma stands in "X, head of the ensemble": a name, then an
@@ -646,6 +688,30 @@ fn refer_back_to_delegations(events: &mut [Event], new_from: usize) {
         });
         if let Some(previous) = previous {
             event.actors = previous.actors.clone();
+            continue;
+        }
+        // "The delegation arrived here on Monday" after "A delegation of
+        // the Agrarian Party of Russia led by X visited ...": the
+        // delegation, of no state told, is the one told before, going to
+        // the same place.
+        let definite = event
+            .evidence
+            .split("--")
+            .last()
+            .unwrap_or("")
+            .trim_start()
+            .starts_with("The delegation ");
+        if event.states.len() >= 2 || !definite {
+            continue;
+        }
+        let previous = earlier.iter().rev().find(|e| {
+            e.kind == EventKind::Visit
+                && e.states.len() >= 2
+                && e.states.last() == event.states.last()
+        });
+        if let Some(previous) = previous {
+            event.actors = previous.actors.clone();
+            event.states = previous.states.clone();
         }
     }
 }
