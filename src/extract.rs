@@ -995,11 +995,25 @@ impl<'a, 'd> Scope<'a, 'd> {
         let relative_object = word_before
             .filter(|w| RELATIVE_SUBJECTS.iter().any(|p| p.eq_ignore_ascii_case(w)))
             .and_then(|_| before.next());
+        // "unless their demands are met": a passive's subject is the thing
+        // met.
+        let passive_subject = word_before
+            .filter(|w| {
+                PASSIVE_AUXILIARIES
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(w))
+            })
+            .and_then(|_| {
+                words(self.text(self.sentence.start..hit.start))
+                    .rev()
+                    .nth(1)
+            });
         let near = words(after)
             .take(6)
             .chain(words(trigger_text))
             .chain(word_before)
-            .chain(relative_object);
+            .chain(relative_object)
+            .chain(passive_subject);
         let mut near: Vec<&str> = near.collect();
         // "the gift President Kim Dae Jung and his wife received from him":
         // the thing received stands before its receivers' names.
@@ -2974,6 +2988,9 @@ const EVENT_NOUNS: &[&str] = &["summit", "talks", "meeting", "contact", "contact
 
 /// Words that join an event's noun to its parties: "talks between".
 const NOUN_LINKS: &[&str] = &["between", "with", "on", "of"];
+
+/// Forms of "be" that make the trigger after them passive.
+const PASSIVE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Pronouns that open a relative clause whose object stands before them:
 /// "the message he received".
