@@ -923,7 +923,14 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
         if hit.trigger.kind == EventKind::Meeting && self.says_separately(hit) {
             let name = |&p: &usize| self.gazetteer.entity(p).name.clone();
-            let host_people: Vec<String> = sides.subject_people.iter().map(name).collect();
+            // The hosts: the subject's people, known or not ("Vice-President
+            // of the DPRK Pak Song Chol ... met the heads of state of ...").
+            let host_people: Vec<String> = sides
+                .subject_people
+                .iter()
+                .map(name)
+                .chain(sides.subject_leaders.iter().cloned())
+                .collect();
             let mut guest_people: Vec<(String, String)> = sides
                 .object_people
                 .iter()
