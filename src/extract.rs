@@ -324,8 +324,9 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
 }
 
 /// Offices that, right before a guest trigger, name the guests' leader:
-/// "X, head of the visiting delegation".
-const GUEST_HEADS: &[&str] = &["head of", "leader of", "chief of"];
+/// "X, head of the visiting delegation", "X, who is leading the visiting
+/// delegation".
+const GUEST_HEADS: &[&str] = &["head of", "leader of", "chief of", "leading", "heading"];
 
 /// How far after an unknown guest's name the state it belongs to may be
 /// named, in bytes (its office and body come between).

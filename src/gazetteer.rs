@@ -871,7 +871,24 @@ impl Gazetteer {
                     text[end..m.start].trim().is_empty()
                         && self.entities[m.entity].kind == EntityKind::Person
                 });
-                if named {
+                // So is one no gazetteer knows: "Vietnamese President Nguyen
+                // Van Minh", two capitalised words that are no common words.
+                let unknown_name = {
+                    let mut next_words = rest.split_whitespace().take(2);
+                    let name_like = |w: Option<&str>| {
+                        w.is_some_and(|w| {
+                            let w = w.trim_end_matches([',', '.', ';', ':']);
+                            w.starts_with(char::is_uppercase)
+                                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                                && !(w.chars().count() > 4 && is_common_word(&w.to_lowercase()))
+                                && !crate::resolve::is_calendar_word(w)
+                        })
+                    };
+                    rest.starts_with(' ')
+                        && name_like(next_words.next())
+                        && name_like(next_words.next())
+                };
+                if named || unknown_name {
                     continue;
                 }
                 let holders: Vec<usize> = self
