@@ -2380,9 +2380,21 @@ impl<'a, 'd> Scope<'a, 'd> {
         } else {
             Vec::new()
         };
+        // "agreed to hold the 17th inter-Korean ministerial talks": an
+        // infinitive of the words before the trigger plans it.
+        let planned_by_infinitive = words(before)
+            .rev()
+            .take(reach)
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|pair| {
+                let phrase = format!("{} {}", pair[1], pair[0]).to_ascii_lowercase();
+                Words::has(&lists.planned_infinitives, &phrase)
+            });
         if any(&lists.negation, &lookback) || any(&lists.negation, &in_trigger) {
             Status::Negated
         } else if any(&lists.planned, &lookback)
+            || planned_by_infinitive
             || any(&lists.planned_in_trigger, &in_trigger)
             || any(&lists.planned_in_trigger, &ahead)
         {

@@ -140,6 +140,9 @@ pub struct Words {
     pub planned: Vec<String>,
     /// Words inside or after a trigger that make it planned.
     pub planned_in_trigger: Vec<String>,
+    /// Infinitives before a trigger noun that make it planned: "agreed to
+    /// hold the ministerial talks".
+    pub planned_infinitives: Vec<String>,
     /// Words shortly before a trigger that deny it.
     pub negation: Vec<String>,
     /// Phrases of a sentence that lists who attended what was just told.
@@ -224,6 +227,7 @@ impl Words {
         self.titles = take("titles", false)?.into_iter().collect();
         self.planned = take("planned", true)?;
         self.planned_in_trigger = take("planned-in-trigger", true)?;
+        self.planned_infinitives = take("planned-infinitives", true)?;
         self.negation = take("negation", true)?;
         self.attendance = take("attendance", true)?;
         self.attendance_openings = take("attendance-openings", true)?;
