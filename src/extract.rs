@@ -1126,6 +1126,18 @@ impl<'a, 'd> Scope<'a, 'd> {
         {
             return None;
         }
+        // "The aircraft carrier Independence arrived in Pusan Port": a ship
+        // or an aircraft, with no person or group aboard named, visits
+        // nobody.
+        let lists = &self.lexicon.words;
+        let vessel = words(&subject_text).any(|w| Words::has(&lists.vessels, w))
+            && !words(&subject_text).any(|w| Words::has(&lists.group_nouns, w))
+            && self.in_range(&self.subject, EntityKind::Person).is_empty()
+            && sides.subject_leaders.is_empty()
+            && trigger.object != Role::Guest;
+        if vessel {
+            return None;
+        }
         let here = self.doc.dateline.and_then(|d| self.place_at(&d.city));
         let here_country = here.map(|p| self.gazetteer.entity(p).country.clone());
         let guest = trigger.object == Role::Guest;

@@ -155,6 +155,8 @@ pub struct Words {
     pub resident_diplomats: Vec<String>,
     /// Words that make the subject of an arrival a travelling group.
     pub group_nouns: Vec<String>,
+    /// Ships and aircraft: what arrives or calls at a port is no visitor.
+    pub vessels: Vec<String>,
     /// Words of reporting: a date beside them is the day something was
     /// said, and an event told in what is said is not today's news.
     pub reporting: Vec<String>,
@@ -234,6 +236,7 @@ impl Words {
         self.leader_lead_ins = take("leader-lead-ins", true)?;
         self.resident_diplomats = take("resident-diplomats", true)?;
         self.group_nouns = take("group-nouns", true)?;
+        self.vessels = take("vessels", true)?;
         self.proxies = take("proxies", true)?;
         self.reporting = take("reporting", true)?;
         self.offices_after_names = take("offices-after-names", true)?;
