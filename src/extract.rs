@@ -369,10 +369,17 @@ fn add_follow_up_participants(
         // the group just told of.
         // The name follows the lead-in: "The head of the delegation said
         // that ..." names nobody.
+        // "Members of the delegation led by its chairman Mikhail Lapshin":
+        // a possessive and an office in lower case may come first.
         let names_the_leader = words.leader_lead_ins.iter().any(|lead| {
             lower.find(&format!("{lead} ")).is_some_and(|at| {
+                let name = self::words(&text[at + lead.len() + 1..]).find(|w| {
+                    !POSSESSIVES.contains(w)
+                        && !(w.starts_with(char::is_lowercase)
+                            && Words::has(&words.offices_after_names, w))
+                });
                 self::words(&lower[..at]).count() <= LEADER_OPENING_WORDS
-                    && text[at + lead.len() + 1..].starts_with(char::is_uppercase)
+                    && name.is_some_and(|w| w.starts_with(char::is_uppercase))
             })
         });
         // "The gift was handed to an official concerned by D. Michka, who
@@ -3021,6 +3028,9 @@ const EVENT_NOUNS: &[&str] = &["summit", "talks", "meeting", "contact", "contact
 /// Words that join an event's noun to its parties: "talks between".
 const NOUN_LINKS: &[&str] = &["between", "with", "on", "of"];
 
+/// Possessive determiners before an office: "led by its chairman X".
+const POSSESSIVES: &[&str] = &["its", "his", "her", "their"];
+
 /// Forms of "be" that make the trigger after them passive.
 const PASSIVE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
@@ -3195,7 +3205,15 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                         && !is_calendar_word(w)
                 })
             });
-        let title = !surname_an && titles.contains(word)
+        // "led by Robert King, special envoy": a personal title that ends a
+        // name's stretch right after its given names is a surname.
+        let ends_stretch = last || raw.ends_with([',', ';', ':']);
+        let surname_title = in_run
+            && ends_stretch
+            && !word.contains('-')
+            && (Words::has(&lists.offices_after_names, word)
+                || Words::has(&lists.honorifics, word));
+        let title = !surname_an && !surname_title && titles.contains(word)
             || (word.contains('-')
                 && word.split('-').any(|part| {
                     let mut chars = part.chars();
@@ -3891,6 +3909,11 @@ mod tests {
         assert_eq!(runs("Secretary A.B. Petrov"), ["A.B. Petrov"]);
         assert_eq!(runs("V.V. Grishkov"), ["V.V. Grishkov"]);
         assert_eq!(runs("Co-Chairmen Kwak Tong Ui"), ["Kwak Tong Ui"]);
+        // A personal title that ends the stretch after a given name is a
+        // surname; before a name it is the title.
+        assert_eq!(runs("led by Robert King, special envoy"), ["Robert King"]);
+        assert_eq!(runs("King Norodom Sihanouk"), ["Norodom Sihanouk"]);
+        assert!(runs("the Mansudae Hall,").is_empty());
         // "An" is a surname before a name, the article before a noun.
         assert_eq!(runs("headed by An Kuk Thae"), ["An Kuk Thae"]);
         assert!(runs("An International Conference").is_empty());
