@@ -473,8 +473,13 @@ fn add_follow_up_participants(
         };
         let signers_told_after = follow_up[index + 1..]
             .iter()
-            .any(|later| says_signing(&doc.body[later.clone()].to_ascii_lowercase()));
-        let at_a_signing = attendance && says_signing(&lower) && !signers_told_after;
+            .any(|later| !signers_in(doc, gazetteer, words, later).is_empty());
+        // "Present there on the DPRK side were ...", right after the
+        // signing, is of the signing; "Present at the talks ..." is not.
+        let of_another_occasion = self::words(&lower).any(|w| EVENT_NOUNS.contains(&w));
+        let at_a_signing = attendance
+            && (says_signing(&lower) || (index == 0 && !of_another_occasion))
+            && !signers_told_after;
         let visits = events.iter().filter(|e| e.kind == EventKind::Visit).count();
         for event in events.iter_mut() {
             let visitor = event.states.first().map(String::as_str);
@@ -578,103 +583,111 @@ fn add_follow_up_signers(
     {
         return;
     }
-    for span in follow_up {
-        let text = &doc.body[span.clone()];
-        let lower = text.to_ascii_lowercase();
-        // "Sin Il Nam and Ibrahim Faiz Mousli signed the agreement.": a
-        // sentence that opens with the names of its signers.
-        let named_first = words.signing_verbs.iter().find_map(|verb| {
-            let at = lower.find(&format!(" {verb} "))?;
-            let opening = &text[..at];
-            let only_names = opening
-                .split_whitespace()
-                .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "and" | "," | "&"));
-            only_names.then_some(opening)
-        });
-        if let Some(opening) = named_first {
-            let covered = |offset: usize| {
-                let at = span.start + offset;
-                doc.mentions.iter().any(|m| {
-                    m.start <= at
-                        && at < m.end
-                        && gazetteer.entity(m.entity).kind != EntityKind::Person
-                })
-            };
-            let mut signers = Vec::new();
-            for part in opening.split(" and ") {
-                let shifted = |offset: usize| {
-                    covered(part.as_ptr() as usize - opening.as_ptr() as usize + offset)
-                };
-                let known = doc.mentions.iter().find(|m| {
-                    let start = span.start + (part.as_ptr() as usize - text.as_ptr() as usize);
-                    m.start >= start
-                        && m.end <= start + part.len()
-                        && gazetteer.entity(m.entity).kind == EntityKind::Person
-                });
-                match known {
-                    Some(m) => signers.push(gazetteer.entity(m.entity).name.clone()),
-                    None => signers.extend(name_runs(part, shifted, words)),
-                }
-            }
-            if !signers.is_empty() {
-                for event in events
-                    .iter_mut()
-                    .filter(|e| e.kind == EventKind::Treaty && e.actors.is_empty())
-                {
-                    push_all(&mut event.actors, signers.iter().cloned());
-                }
-                return;
-            }
-        }
-        let Some(from) = words
-            .signer_lead_ins
-            .iter()
-            .filter_map(|lead| {
-                lower
-                    .find(&format!("{lead} "))
-                    .map(|at| at + lead.len() + 1)
-            })
-            .min()
-        else {
-            continue;
-        };
-        let covered = |offset: usize| {
-            let at = span.start + from + offset;
-            doc.mentions.iter().any(|m| m.start <= at && at < m.end)
-        };
-        let mut signers: Vec<String> = name_runs(&text[from..], covered, words);
-        // Gazetteer people keep their canonical names; one that starts a
-        // longer name ("Kim Il Sung University") signs nothing.
-        for m in doc
-            .mentions
-            .iter()
-            .filter(|m| m.start >= span.start + from && m.end <= span.end)
-        {
-            let e = gazetteer.entity(m.entity);
-            let in_a_name = doc.body[m.end..]
-                .strip_prefix(' ')
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_uppercase);
-            // An office ("president of the Syrian university") is not a name.
-            let found = &doc.body[m.start..m.end];
-            let by_name = found.split_whitespace().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) && !words.titles.contains(w)
-            });
-            if e.kind == EntityKind::Person && !in_a_name && by_name {
-                push_all(&mut signers, std::iter::once(e.name.clone()));
-            }
-        }
-        if signers.is_empty() {
-            continue;
-        }
-        for event in events
-            .iter_mut()
-            .filter(|e| e.kind == EventKind::Treaty && e.actors.is_empty())
-        {
-            push_all(&mut event.actors, signers.iter().cloned());
-        }
+    let Some(signers) = follow_up
+        .iter()
+        .map(|span| signers_in(doc, gazetteer, words, span))
+        .find(|signers| !signers.is_empty())
+    else {
         return;
+    };
+    for event in events
+        .iter_mut()
+        .filter(|e| e.kind == EventKind::Treaty && e.actors.is_empty())
+    {
+        push_all(&mut event.actors, signers.iter().cloned());
     }
+}
+
+/// The signers a sentence names: "Sin Il Nam and Ibrahim Faiz Mousli signed
+/// the agreement", "It was inked by Song Ja Rip, president of ...".
+fn signers_in(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    words: &Words,
+    span: &Range<usize>,
+) -> Vec<String> {
+    let text = &doc.body[span.clone()];
+    let lower = text.to_ascii_lowercase();
+    // A sentence that opens with the names of its signers, each maybe
+    // followed by an office: "Sin Il Nam and Ibrahim Faiz Mousli signed the
+    // agreement", "X, rector of ..., and Y, rector of ..., inked it".
+    let opening = words.signing_verbs.iter().find_map(|verb| {
+        let at = lower.find(&format!(" {verb} "))?;
+        Some(&text[..at])
+    });
+    if let Some(opening) = opening {
+        let covered = |at: usize| {
+            doc.mentions.iter().any(|m| {
+                m.start <= at && at < m.end && gazetteer.entity(m.entity).kind != EntityKind::Person
+            })
+        };
+        let mut signers = Vec::new();
+        let mut all_named = true;
+        for part in opening.split(" and ") {
+            let part = part.trim_start_matches([',', ' ']);
+            let head = part.split(',').next().unwrap_or("");
+            let head_start = span.start + (head.as_ptr() as usize - text.as_ptr() as usize);
+            let only_name = !head.is_empty()
+                && head
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase));
+            if !only_name {
+                all_named = false;
+                break;
+            }
+            let known = doc.mentions.iter().find(|m| {
+                m.start >= head_start
+                    && m.end <= head_start + head.len()
+                    && gazetteer.entity(m.entity).kind == EntityKind::Person
+            });
+            match known {
+                Some(m) => signers.push(gazetteer.entity(m.entity).name.clone()),
+                None => signers.extend(name_runs(head, |o| covered(head_start + o), words)),
+            }
+        }
+        if all_named && !signers.is_empty() {
+            return signers;
+        }
+    }
+    let Some(from) = words
+        .signer_lead_ins
+        .iter()
+        .filter_map(|lead| {
+            lower
+                .find(&format!("{lead} "))
+                .map(|at| at + lead.len() + 1)
+        })
+        .min()
+    else {
+        return Vec::new();
+    };
+    let covered = |offset: usize| {
+        let at = span.start + from + offset;
+        doc.mentions.iter().any(|m| m.start <= at && at < m.end)
+    };
+    let mut signers: Vec<String> = name_runs(&text[from..], covered, words);
+    // Gazetteer people keep their canonical names; one that starts a
+    // longer name ("Kim Il Sung University") signs nothing.
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.start >= span.start + from && m.end <= span.end)
+    {
+        let e = gazetteer.entity(m.entity);
+        let in_a_name = doc.body[m.end..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase);
+        // An office ("president of the Syrian university") is not a name.
+        let found = &doc.body[m.start..m.end];
+        let by_name = found
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !words.titles.contains(w));
+        if e.kind == EntityKind::Person && !in_a_name && by_name {
+            push_all(&mut signers, std::iter::once(e.name.clone()));
+        }
+    }
+    signers
 }
 
 /// "Meanwhile, the WPK delegation left Hanoi ...": a visit by a delegation
