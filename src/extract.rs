@@ -490,6 +490,11 @@ fn add_follow_up_participants(
                 EventKind::Meeting if attendance => {
                     push_all(&mut event.actors, people.iter().cloned())
                 }
+                // "At the talks Colonel Ri Son Gwon, head of the delegation
+                // of the north side, stated ...": who led a side.
+                EventKind::Meeting if event.actors.is_empty() => {
+                    push_all(&mut event.actors, group_head.iter().cloned())
+                }
                 // "Present at the signing ceremony from the DPRK side were
                 // X ... and from the Romanian side Y": with no signer named,
                 // those who represented each side.
@@ -3293,6 +3298,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
             }
             let word = *raw;
             let personal = Words::has(&lists.offices_after_names, word)
+                || Words::has(&lists.honorifics, word)
                 || word
                     .split('-')
                     .any(|part| Words::has(&lists.offices_after_names, part));
