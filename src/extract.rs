@@ -270,11 +270,17 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         // delegation": the visit told in the hand-over's own sentence, after
         // the "by". ("It was handed to an official of the DPRK who visited
         // Russia by X": the visitor received it.)
-        let giver = giver_in(doc, gazetteer, &lexicon.words, sentence).filter(|(_, by)| {
-            hits.iter()
-                .filter(|h| h.trigger.kind == EventKind::Visit)
-                .all(|h| h.start > *by)
-        });
+        let nameless_visit = events[before..]
+            .iter()
+            .any(|e| e.kind == EventKind::Visit && e.actors.is_empty());
+        let giver = nameless_visit
+            .then(|| giver_in(doc, gazetteer, &lexicon.words, sentence))
+            .flatten()
+            .filter(|(_, by)| {
+                hits.iter()
+                    .filter(|h| h.trigger.kind == EventKind::Visit)
+                    .all(|h| h.start > *by)
+            });
         if let Some((giver, _)) = giver {
             for event in events[before..]
                 .iter_mut()
@@ -471,15 +477,20 @@ fn add_follow_up_participants(
                 .iter()
                 .any(|verb| lower.contains(verb.as_str()))
         };
-        let signers_told_after = follow_up[index + 1..]
-            .iter()
-            .any(|later| !signers_in(doc, gazetteer, words, later).is_empty());
+        let signers_told_after = || {
+            follow_up[index + 1..]
+                .iter()
+                .any(|later| !signers_in(doc, gazetteer, words, later).is_empty())
+        };
         // "Present there on the DPRK side were ...", right after the
         // signing, is of the signing; "Present at the talks ..." is not.
-        let of_another_occasion = self::words(&lower).any(|w| EVENT_NOUNS.contains(&w));
+        let of_another_occasion = || self::words(&lower).any(|w| EVENT_NOUNS.contains(&w));
         let at_a_signing = attendance
-            && (says_signing(&lower) || (index == 0 && !of_another_occasion))
-            && !signers_told_after;
+            && events
+                .iter()
+                .any(|e| e.kind == EventKind::Treaty && e.actors.is_empty())
+            && (says_signing(&lower) || (index == 0 && !of_another_occasion()))
+            && !signers_told_after();
         let visits = events.iter().filter(|e| e.kind == EventKind::Visit).count();
         for event in events.iter_mut() {
             let visitor = event.states.first().map(String::as_str);
