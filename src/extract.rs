@@ -289,7 +289,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
                 event.actors.push(giver.clone());
             }
         }
-        refer_back_to_delegations(&mut events, before);
+        refer_back_to_delegations(&mut events, before, &lexicon.words);
         let people: Vec<usize> = mentions
             .iter()
             .filter(|m| gazetteer.entity(m.entity).kind == EntityKind::Person)
@@ -709,13 +709,23 @@ fn signers_in(
 /// "Meanwhile, the WPK delegation left Hanoi ...": a visit by a delegation
 /// nobody is named for is made by the people of the article's last visit
 /// from the same state.
-fn refer_back_to_delegations(events: &mut [Event], new_from: usize) {
+fn refer_back_to_delegations(events: &mut [Event], new_from: usize, lists: &Words) {
     let (earlier, new) = events.split_at_mut(new_from);
     for event in new
         .iter_mut()
         .filter(|e| e.kind == EventKind::Visit && e.actors.is_empty())
     {
-        if !event.evidence.to_ascii_lowercase().contains("delegation") {
+        // The telling's own words, after the dateline.
+        let own = event.evidence.split("--").last().unwrap_or("").trim_start();
+        let opening: Vec<&str> = words(own).take(6).collect();
+        let pronoun = opening.first().is_some_and(|w| {
+            BACK_REFERENCES
+                .iter()
+                .chain(SINGULAR_BACK_REFERENCES)
+                .any(|r| r.eq_ignore_ascii_case(w))
+        });
+        let group = words(own).any(|w| Words::has(&lists.group_nouns, w));
+        if !group && !pronoun {
             continue;
         }
         let previous = earlier.iter().rev().find(|e| {
@@ -725,19 +735,24 @@ fn refer_back_to_delegations(events: &mut [Event], new_from: usize) {
         });
         if let Some(previous) = previous {
             event.actors = previous.actors.clone();
+            // "The delegation was seen off at the airport ...": the
+            // destination is the one told before.
+            if event.states.len() < 2 && previous.states.len() >= 2 {
+                event.states = previous.states.clone();
+            }
             continue;
         }
         // "The delegation arrived here on Monday" after "A delegation of
         // the Agrarian Party of Russia led by X visited ...": the
         // delegation, of no state told, is the one told before, going to
         // the same place.
-        let definite = event
-            .evidence
-            .split("--")
-            .last()
-            .unwrap_or("")
-            .trim_start()
-            .starts_with("The delegation ");
+        // "The troupe was seen off ...", "He and his party were seen off
+        // ...": a definite group or a pronoun.
+        let definite = pronoun
+            || (opening.first() == Some(&"The")
+                && opening[1..]
+                    .iter()
+                    .any(|w| Words::has(&lists.group_nouns, w) || *w == "visiting"));
         if event.states.len() >= 2 || !definite {
             continue;
         }
