@@ -1671,9 +1671,19 @@ impl<'a, 'd> Scope<'a, 'd> {
             // Up to the next person of the list, or the next group of it
             // ("led by X, minister of State, and the delegation of China").
             let next_person = name_starts.iter().copied().filter(|&s| s > at).min();
+            // The next group's item starts at the "and" or comma before its
+            // word: "..., and the Mozambican military delegation".
             let next_group = words(after)
                 .find(|w| NEXT_GROUP_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w)))
-                .map(|w| w.as_ptr() as usize - after.as_ptr() as usize + at + len);
+                .map(|w| {
+                    let word_at = w.as_ptr() as usize - after.as_ptr() as usize;
+                    let item_at = [" and ", ", "]
+                        .iter()
+                        .filter_map(|sep| after[..word_at].rfind(sep))
+                        .max()
+                        .unwrap_or(word_at);
+                    item_at + at + len
+                });
             let reach = (at + len + GUEST_STATE_REACH)
                 .min(next_person.unwrap_or(usize::MAX))
                 .min(next_group.unwrap_or(usize::MAX));
