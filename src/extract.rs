@@ -176,6 +176,15 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
                 gazetteer.entity(m.entity).kind != EntityKind::State
                     || !names_a_currency(&doc.body[m.end..])
             })
+            // "the Pyongyang Metro": a town's name inside a site's name is
+            // no place.
+            .filter(|m| !place_after_a_place(doc, gazetteer, m))
+            // "interviewed by the Thai newspaper": a state that names the
+            // medium a report came from is no party either.
+            .filter(|m| {
+                gazetteer.entity(m.entity).kind != EntityKind::State
+                    || !names_a_source(&doc.body[sentence.start..m.start], &doc.body[m.end..])
+            })
             .collect();
         let first_date = doc.dates.partition_point(|d| d.span.start < sentence.start);
         let dates: Vec<&TimeExpr> = doc.dates[first_date..]
@@ -1286,7 +1295,30 @@ impl<'a, 'd> Scope<'a, 'd> {
                     // X, head of a department of the CPC": the initials do
                     // not name another visitor.
                     let mut named_in_full: Vec<String> = Vec::new();
-                    for m in self.bodies_in(&self.subject) {
+                    // "A delegation of Japan led by X, representative of the
+                    // Association for Friendship between Japan and South
+                    // Korea": the delegation's own state is named before its
+                    // leader, when it is named there.
+                    let lead_in_at = self
+                        .lexicon
+                        .words
+                        .leader_lead_ins
+                        .iter()
+                        .filter_map(|lead| subject_text.find(&format!(" {lead} ")))
+                        .min()
+                        .map(|p| self.subject.start + p);
+                    let bodies = self.bodies_in(&self.subject);
+                    let before_leader: Vec<&Mention> = bodies
+                        .iter()
+                        .copied()
+                        .filter(|m| lead_in_at.is_some_and(|at| m.end <= at))
+                        .collect();
+                    let bodies = if before_leader.is_empty() {
+                        bodies
+                    } else {
+                        before_leader
+                    };
+                    for m in bodies {
                         if !self.initials_of_a_body(m) {
                             let e = self.gazetteer.entity(m.entity);
                             push_all(
@@ -1294,6 +1326,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                                 self.gazetteer.party_states(e).map(str::to_string),
                             );
                         }
+                    }
+                    // Who arrives here is not from here.
+                    if matches!(trigger.object, Role::Here | Role::Guest) {
+                        named_in_full.retain(|s| Some(s) != here_country.as_ref());
                     }
                     named_in_full
                         .pop()
@@ -1758,6 +1794,17 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .is_some_and(|one| Words::has(&self.lexicon.words.offices_after_names, one))
         }) && after.contains(" of ");
         if plural_office && self.state_ids(&self.object).len() >= 2 {
+            return true;
+        }
+        // "met and had talks with X and the former presidents of Tanzania
+        // separately": the clause's last word.
+        let at_the_end = words(self.text(self.object.clone()))
+            .rev()
+            .take(4)
+            .any(|w| {
+                w.eq_ignore_ascii_case("separately") || w.eq_ignore_ascii_case("respectively")
+            });
+        if at_the_end {
             return true;
         }
         // "separately met and had talks with": before a verb joined to the
@@ -2991,9 +3038,27 @@ fn place_as_a_given_name(
 /// Richardson", "Ruth Waco". The word before it is capitalised and is
 /// neither a title nor a longer common word ("In Moscow", "Visiting
 /// Tokyo").
+/// Whether a place's name is a word of a site named after a city: "the
+/// Pyongyang Metro" (Metro, a town of Indonesia), a place of another
+/// country right after the city's name.
+fn place_after_a_place(doc: &Document, gazetteer: &Gazetteer, m: &Mention) -> bool {
+    let place = gazetteer.entity(m.entity);
+    place.kind == EntityKind::Place
+        && doc.mentions.iter().any(|o| {
+            let other = gazetteer.entity(o.entity);
+            o.end + 1 == m.start
+                && doc.body[o.end..m.start] == *" "
+                && other.kind == EntityKind::Place
+                && other.country != place.country
+        })
+}
+
 fn place_in_a_name(doc: &Document, gazetteer: &Gazetteer, words: &Words, m: &Mention) -> bool {
     if gazetteer.entity(m.entity).kind != EntityKind::Place {
         return false;
+    }
+    if place_after_a_place(doc, gazetteer, m) {
+        return true;
     }
     let before = &doc.body[..m.start];
     let Some(stem) = before.strip_suffix(' ') else {
@@ -3580,6 +3645,40 @@ const CURRENCY_WORDS: &[&str] = &[
     "dollar", "dollars", "yen", "won", "yuan", "euro", "euros", "ruble", "rubles", "rouble",
     "roubles", "pound", "pounds", "rupee", "rupees", "currency",
 ];
+
+/// Words of the media a report comes from: "the Thai newspaper".
+const MEDIA_WORDS: &[&str] = &[
+    "newspaper",
+    "newspapers",
+    "paper",
+    "daily",
+    "weekly",
+    "magazine",
+    "radio",
+    "TV",
+    "television",
+    "media",
+    "broadcaster",
+    "website",
+    "journal",
+];
+
+/// Words after which a medium is the source of what is told: "interviewed
+/// by", "told", "according to".
+const SOURCE_LINKS: &[&str] = &["by", "to", "told", "according"];
+
+/// Whether a state's name, between `before` and `after`, names the medium a
+/// report came from ("when interviewed by the Thai newspaper"), not a
+/// medium that travels ("a delegation of the Vietnamese newspaper").
+fn names_a_source(before: &str, after: &str) -> bool {
+    let medium = crate::segment::next_word(after)
+        .is_some_and(|word| MEDIA_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word)));
+    medium
+        && words(before)
+            .rev()
+            .take(3)
+            .any(|w| SOURCE_LINKS.iter().any(|l| l.eq_ignore_ascii_case(w)))
+}
 
 /// Whether the text after a state's name starts with a word of money:
 /// "U.S. dollars", "Japanese yen".
