@@ -401,9 +401,9 @@ fn add_follow_up_participants(
         let names_the_leader = words.leader_lead_ins.iter().any(|lead| {
             lower.find(&format!("{lead} ")).is_some_and(|at| {
                 let name = self::words(&text[at + lead.len() + 1..]).find(|w| {
-                    !POSSESSIVES.contains(w)
-                        && !(w.starts_with(char::is_lowercase)
-                            && Words::has(&words.offices_after_names, w))
+                    let office = w.starts_with(char::is_lowercase)
+                        && Words::has(&words.offices_after_names, w);
+                    !(POSSESSIVES.contains(w) || office)
                 });
                 self::words(&lower[..at]).count() <= LEADER_OPENING_WORDS
                     && name.is_some_and(|w| w.starts_with(char::is_uppercase))
