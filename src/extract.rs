@@ -299,6 +299,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             }
         }
         refer_back_to_delegations(&mut events, before, &lexicon.words);
+        date_during_the_visit(doc.body, sentence, &mut events, before);
         let people: Vec<usize> = mentions
             .iter()
             .filter(|m| gazetteer.entity(m.entity).kind == EntityKind::Person)
@@ -725,6 +726,61 @@ fn signers_in(
         }
     }
     signers
+}
+
+/// Openings of a sentence that set it during the visit told before:
+/// "During the visit, he met ...", "During its stay, the delegation ...".
+const DURING_A_VISIT: &[&str] = &[
+    "during the visit",
+    "during his visit",
+    "during her visit",
+    "during their visit",
+    "during its visit",
+    "during the stay",
+    "during his stay",
+    "during her stay",
+    "during their stay",
+    "during its stay",
+];
+
+/// "The unofficial visit of Kim Jong Il to China in April ... During the
+/// visit, he met and had talks with Hu Jintao": what a sentence that opens
+/// "during the visit" tells, and only the dateline dates, took place in
+/// the days of the visit told before, not on the report's day.
+fn date_during_the_visit(
+    body: &str,
+    sentence: &Range<usize>,
+    events: &mut [Event],
+    new_from: usize,
+) {
+    let own = body[sentence.clone()]
+        .split("--")
+        .last()
+        .unwrap_or("")
+        .trim_start()
+        .to_ascii_lowercase();
+    if !DURING_A_VISIT
+        .iter()
+        .any(|opening| own.starts_with(opening))
+    {
+        return;
+    }
+    let (earlier, new) = events.split_at_mut(new_from);
+    let Some(visit) = earlier
+        .iter()
+        .rev()
+        .find(|e| e.kind == EventKind::Visit && e.status == Status::Happened)
+    else {
+        return;
+    };
+    for event in new
+        .iter_mut()
+        .filter(|e| e.kind != EventKind::Visit && e.date_rule == "dateline")
+    {
+        event.period = visit.period;
+        event.date_text = visit.date_text.clone();
+        event.date_rule = visit.date_rule.clone();
+    }
 }
 
 /// "Meanwhile, the WPK delegation left Hanoi ...": a visit by a delegation
