@@ -1910,6 +1910,18 @@ impl<'a, 'd> Scope<'a, 'd> {
             .iter()
             .map(|id| self.gazetteer.state_name(id).to_string())
             .collect();
+        // "During the session he separately met ...": a host named by a
+        // pronoun is of the states the event has besides the guests.
+        let host_states = if host_states.is_empty() {
+            event
+                .states
+                .iter()
+                .filter(|s| !object_states.contains(s))
+                .cloned()
+                .collect()
+        } else {
+            host_states
+        };
         let guests: Vec<&String> = event
             .states
             .iter()

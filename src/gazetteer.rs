@@ -888,7 +888,18 @@ impl Gazetteer {
                         && name_like(next_words.next())
                         && name_like(next_words.next())
                 };
-                if named || unknown_name {
+                // "Jimmy Carter, former president of the U.S.": an office a
+                // name's apposition gives, or a former one, is that name's,
+                // not its holder's of the report's year.
+                let before = text[..at].trim_end();
+                let former = before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                    w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex")
+                });
+                let appositive = before
+                    .strip_suffix(',')
+                    .and_then(|b| b.rsplit(char::is_whitespace).next())
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+                if named || unknown_name || former || appositive {
                     continue;
                 }
                 let holders: Vec<usize> = self
