@@ -1633,11 +1633,20 @@ impl<'a, 'd> Scope<'a, 'd> {
                             && !self.in_relative_clause(hit)
                             && !self.pluperfect(hit) =>
                     {
-                        (
-                            Period::day(d.date),
-                            self.text(d.expr.span.clone()).to_string(),
-                            "dateline",
-                        )
+                        let month = self.says_recent().then(|| {
+                            Period::month(
+                                chrono::Datelike::year(&d.date),
+                                chrono::Datelike::month(&d.date),
+                            )
+                        });
+                        match month.flatten() {
+                            Some(p) => (p, "recent".to_string(), "recently"),
+                            None => (
+                                Period::day(d.date),
+                                self.text(d.expr.span.clone()).to_string(),
+                                "dateline",
+                            ),
+                        }
                     }
                     _ => continue,
                 },
@@ -2423,6 +2432,17 @@ impl<'a, 'd> Scope<'a, 'd> {
                 && d.timex_value() == "PAST_REF"
                 && ["recently", "lately"]
                     .contains(&self.doc.body[d.span.clone()].to_ascii_lowercase().as_str())
+        })
+    }
+
+    /// "the recent DPRK visit of the ambassador", "during his recent tour":
+    /// news of the day that the adjective dates to the report's month, not
+    /// its day; "in recent years" is no time a reader can name.
+    fn says_recent(&self) -> bool {
+        let sentence: Vec<&str> = words(self.text(self.sentence.clone())).collect();
+        sentence.windows(2).any(|pair| {
+            pair[0].eq_ignore_ascii_case("recent")
+                && !VAGUE_SPANS.iter().any(|s| s.eq_ignore_ascii_case(pair[1]))
         })
     }
 
@@ -3226,6 +3246,12 @@ const EVENT_NOUNS: &[&str] = &["summit", "talks", "meeting", "contact", "contact
 
 /// Words that join an event's noun to its parties: "talks between".
 const NOUN_LINKS: &[&str] = &["between", "with", "on", "of"];
+
+/// Units after "recent" that make a span no reader can date: "in recent
+/// years".
+const VAGUE_SPANS: &[&str] = &[
+    "years", "decades", "months", "weeks", "days", "times", "period",
+];
 
 /// Possessive determiners before an office: "led by its chairman X".
 const POSSESSIVES: &[&str] = &["its", "his", "her", "their"];
