@@ -3131,14 +3131,21 @@ fn place_as_a_given_name(
 /// country right after the city's name.
 fn place_after_a_place(doc: &Document, gazetteer: &Gazetteer, m: &Mention) -> bool {
     let place = gazetteer.entity(m.entity);
+    // Mentions are sorted by start and do not overlap: the one right
+    // before is found by binary search, not a scan (this runs for every
+    // mention of every sentence).
+    let before = doc.mentions.partition_point(|o| o.start < m.start);
     place.kind == EntityKind::Place
-        && doc.mentions.iter().any(|o| {
-            let other = gazetteer.entity(o.entity);
-            o.end + 1 == m.start
-                && doc.body[o.end..m.start] == *" "
-                && other.kind == EntityKind::Place
-                && other.country != place.country
-        })
+        && before
+            .checked_sub(1)
+            .and_then(|i| doc.mentions.get(i))
+            .is_some_and(|o| {
+                let other = gazetteer.entity(o.entity);
+                o.end + 1 == m.start
+                    && doc.body[o.end..m.start] == *" "
+                    && other.kind == EntityKind::Place
+                    && other.country != place.country
+            })
 }
 
 fn place_in_a_name(doc: &Document, gazetteer: &Gazetteer, words: &Words, m: &Mention) -> bool {
@@ -3726,8 +3733,13 @@ const OCCUPIER_WORDS: &[&str] = &[
 
 /// Whether the text after a state's name starts with a word of its forces.
 fn names_an_occupier(after: &str) -> bool {
+    next_word_in(after, OCCUPIER_WORDS)
+}
+
+/// Whether the first word of `after` is one of `table`, in any case.
+fn next_word_in(after: &str, table: &[&str]) -> bool {
     crate::segment::next_word(after)
-        .is_some_and(|word| OCCUPIER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+        .is_some_and(|word| table.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 /// Words that open the next group of a list of visitors ("..., and the
@@ -3765,9 +3777,7 @@ const SOURCE_LINKS: &[&str] = &["by", "to", "told", "according"];
 /// report came from ("when interviewed by the Thai newspaper"), not a
 /// medium that travels ("a delegation of the Vietnamese newspaper").
 fn names_a_source(before: &str, after: &str) -> bool {
-    let medium = crate::segment::next_word(after)
-        .is_some_and(|word| MEDIA_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word)));
-    medium
+    next_word_in(after, MEDIA_WORDS)
         && words(before)
             .rev()
             .take(3)
@@ -3777,8 +3787,7 @@ fn names_a_source(before: &str, after: &str) -> bool {
 /// Whether the text after a state's name starts with a word of money:
 /// "U.S. dollars", "Japanese yen".
 fn names_a_currency(after: &str) -> bool {
-    crate::segment::next_word(after)
-        .is_some_and(|word| CURRENCY_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word)))
+    next_word_in(after, CURRENCY_WORDS)
 }
 
 /// Lower-case words inside a person's name: "Abdullah al-Ahmar", "Ernesto
