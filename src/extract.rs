@@ -197,6 +197,8 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             })
             .collect();
         let before = events.len();
+        // The events each trigger of the sentence told, by trigger.
+        let mut told: Vec<Range<usize>> = Vec::with_capacity(hits.len());
         for (i, hit) in hits.iter().enumerate() {
             let mut clause_start = clause_start(doc.body, sentence.start, hit.start);
             // "received X, minister of Russia, on a visit to the DPRK": the
@@ -255,8 +257,11 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
                 dates: &dates,
                 previous_people: &previous_people,
             };
+            let first = events.len();
             events.extend(scope.events(hit));
+            told.push(first..events.len());
         }
+        fold_relative_calls(doc.body, sentence, &hits, &told, &mut events);
         let follow_up = doc
             .sentences
             .get(index + 1..(index + 1 + FOLLOW_UP).min(doc.sentences.len()));
@@ -728,6 +733,53 @@ fn signers_in(
     signers
 }
 
+/// "X met and conversed with Ambassador Y who paid a farewell call on him":
+/// a meeting told again in a relative clause on the guest is the meeting
+/// told before it in the sentence, not another one. Its people join that
+/// meeting's and its own row goes.
+fn fold_relative_calls(
+    body: &str,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    told: &[Range<usize>],
+    events: &mut Vec<Event>,
+) {
+    let mut folded = Vec::new();
+    for (i, hit) in hits.iter().enumerate() {
+        let relative = words(&body[sentence.start..hit.start])
+            .next_back()
+            .is_some_and(|w| w.eq_ignore_ascii_case("who"));
+        if hit.trigger.kind != EventKind::Meeting || !relative || told[i].is_empty() {
+            continue;
+        }
+        let Some(main) = (0..i)
+            .rev()
+            .find(|&j| hits[j].trigger.kind == EventKind::Meeting && !told[j].is_empty())
+        else {
+            continue;
+        };
+        let target = told[main].end - 1;
+        for k in told[i].clone() {
+            let same_day = events[k].period == events[target].period;
+            let shared_state = events[k]
+                .states
+                .iter()
+                .any(|s| events[target].states.contains(s));
+            if same_day && shared_state {
+                let (actors, states) = (events[k].actors.clone(), events[k].states.clone());
+                push_all(&mut events[target].actors, actors.into_iter());
+                push_all(&mut events[target].states, states.into_iter());
+                folded.push(k);
+            }
+        }
+    }
+    let mut index = 0;
+    events.retain(|_| {
+        index += 1;
+        !folded.contains(&(index - 1))
+    });
+}
+
 /// Openings of a sentence that set it during the visit told before:
 /// "During the visit, he met ...", "During its stay, the delegation ...".
 const DURING_A_VISIT: &[&str] = &[
@@ -750,7 +802,7 @@ const DURING_A_VISIT: &[&str] = &[
 fn date_during_the_visit(
     body: &str,
     sentence: &Range<usize>,
-    events: &mut [Event],
+    events: &mut Vec<Event>,
     new_from: usize,
 ) {
     let own = body[sentence.clone()]
@@ -771,6 +823,14 @@ fn date_during_the_visit(
         .rev()
         .find(|e| e.kind == EventKind::Visit && e.status == Status::Happened)
     else {
+        // "Castro's visit in March 1986 marked an occasion, he said. During
+        // his visit he met Kim Il Sung": with no visit told before as
+        // news, the report's day does not date what happened during it.
+        let mut index = 0;
+        events.retain(|e| {
+            index += 1;
+            index <= new_from || e.kind == EventKind::Visit || e.date_rule != "dateline"
+        });
         return;
     };
     for event in new
@@ -1167,7 +1227,20 @@ impl<'a, 'd> Scope<'a, 'd> {
         let adjective = !trigger_text.contains(' ')
             && word_before
                 .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+        // "had a friendly conversation with farmers", "met the press": the
+        // other side is the public, before anyone is named.
+        let with_the_public = hit.trigger.kind == EventKind::Meeting
+            && words(after)
+                .take(3)
+                .take_while(|w| !w.starts_with(char::is_uppercase))
+                .any(|w| {
+                    Words::has(
+                        &self.lexicon.words.public,
+                        w.trim_end_matches([',', '.', ';']),
+                    )
+                });
         adjective
+            || with_the_public
             || hit
                 .trigger
                 .unless
@@ -1610,6 +1683,21 @@ impl<'a, 'd> Scope<'a, 'd> {
 
                 (None, Some(known)) => (known.period, known.name.clone(), KNOWN_DOCUMENT),
                 (Some(expr), _) => match expr.period() {
+                    // "signed a north-south joint declaration on June 14":
+                    // the known document of that noun and those parties,
+                    // dated the next day.
+                    Some(p)
+                        if trigger.kind == EventKind::Treaty && p.precision == Precision::Day =>
+                    {
+                        let title = parties.document.as_ref().map_or("", |d| d.title.as_str());
+                        let near = self.lexicon.known_document_near(
+                            &title.to_lowercase(),
+                            &parties.states,
+                            p.start,
+                        );
+                        let text = self.text(expr.span.clone()).to_string();
+                        (near.map_or(p, |k| k.period), text, expr.rule)
+                    }
                     Some(p) => (p, self.text(expr.span.clone()).to_string(), expr.rule),
                     None => continue,
                 },
@@ -2563,7 +2651,12 @@ impl<'a, 'd> Scope<'a, 'd> {
     }
 
     fn status(&self, hit: &Hit) -> Status {
-        let before = self.text(self.subject.start..hit.start);
+        // "Pyongyang, May 4 (KCNA) -- Talks ...": the dateline's month is
+        // no modal verb.
+        let from = self.doc.dateline.map_or(self.subject.start, |d| {
+            d.span.end.clamp(self.subject.start, hit.start)
+        });
+        let before = self.text(from..hit.start);
         // "Kim Jong Un, who is on a visit to Russia, met ...": a comma
         // closes what came before; its "to" plans nothing.
         let before = &before[before.rfind([',', ';']).map_or(0, |p| p + 1)..];
@@ -2858,7 +2951,16 @@ impl<'a, 'd> Scope<'a, 'd> {
                     });
                     // "and" joins words of the name unless a new name follows it.
                     let joins = lower == "and" && !next_is_capital && i + 1 < rest_words.len();
-                    let stop = gap.contains([',', ';', '(', ')', '"', '\u{201c}'])
+                    // "signed an agreement on March 23": a date, and the
+                    // preposition before it, say when, not what.
+                    let starts_date =
+                        |at: usize| self.dates.iter().any(|d| d.span.start == noun.end + at);
+                    let dated = starts_date(*offset)
+                        || rest_words.get(i + 1).is_some_and(|(next, _)| {
+                            starts_date(*next) && PREPOSITIONS.contains(&lower.as_str())
+                        });
+                    let stop = dated
+                        || gap.contains([',', ';', '(', ')', '"', '\u{201c}'])
                         || (i > 0 && TITLE_STOPS.contains(&lower.as_str()) && !joins)
                         || (lower == "in" && next_is_capital)
                         || taken >= 12;
@@ -2922,7 +3024,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                     | "when"
                     | "that"
             );
+            // "on March 23 signed trade agreements": a verb between tells
+            // when something was done to the document.
+            let verb = lower.ends_with("ed") || PAST_FORMS.contains(&lower.as_str());
             if joins
+                || verb
                 || word.ends_with([',', '.', ';', ':'])
                 || word.chars().any(|c| c.is_ascii_digit())
             {
@@ -3427,13 +3533,23 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         // "headed by An Kuk Thae": "An" right before two words of a name
         // (capitalised, no title, no common word) is a surname, not the
         // article.
+        // Inside a sentence the article is written "an", so a capital "An"
+        // after a word ("Mayor An Sang Su") is a surname even when a
+        // syllable of the name is also an English word.
+        let mid_sentence = i
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .is_some_and(|prev| {
+                prev.chars().any(char::is_alphanumeric)
+                    && !prev.ends_with(['.', ':', '"', '\u{201c}'])
+            });
         let surname_an = word == "An"
             && words.get(i + 1..i + 3).is_some_and(|next| {
                 next.iter().all(|w| {
                     let w = w.trim_end_matches([',', ';', ':', '.']);
                     w.starts_with(char::is_uppercase)
                         && !titles.contains(w)
-                        && !crate::gazetteer::is_common_word(&w.to_lowercase())
+                        && (mid_sentence || !crate::gazetteer::is_common_word(&w.to_lowercase()))
                         && !is_calendar_word(w)
                 })
             });
@@ -3504,6 +3620,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         if after_body {
             return false;
         }
+
         let mut saw_article = false;
         for raw in words[..first].iter().rev() {
             // "..., Andrei Baklanov": a comma starts a new item of a list.
@@ -3528,17 +3645,39 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         saw_article
     };
     // "the Korean Taekwon-Do Committee": a run right before a body's word
-    // is the start of the body's name.
+    // is the start of the body's name; so is one before title words that
+    // end in a body's word ("the Baath Arab Socialist Party").
     let before_body = |run: &Vec<&str>, first: usize| {
         let Some(last) = words.get(first + run.len().max(1) - 1) else {
             return false;
         };
-        !run.is_empty()
-            && !last.ends_with([',', ';', ':'])
-            && words.get(first + run.len()).is_some_and(|next| {
-                lists
-                    .body_endings
-                    .contains(next.trim_end_matches([',', ';', ':', '.']))
+        if run.is_empty() || last.ends_with([',', ';', ':']) {
+            return false;
+        }
+        for next in words.iter().skip(first + run.len()) {
+            let bare = next.trim_end_matches([',', ';', ':', '.']);
+            if lists.body_endings.contains(bare) {
+                return true;
+            }
+            if !titles.contains(bare) || bare.len() < next.len() {
+                return false;
+            }
+        }
+        false
+    };
+    // "the Federation of Korean Traders", "Chairman of Hyundai Asan": a
+    // run after "of" or "for" that follows a body's word or a title goes on
+    // with that name, unless a person's name follows the body's last words
+    // ("Minister of Railways Kim Yong Sam").
+    let linked = |first: usize| {
+        first
+            .checked_sub(2)
+            .and_then(|i| words.get(i..first))
+            .is_some_and(|pair| {
+                let head = pair[0];
+                matches!(pair[1], "of" | "for")
+                    && head.starts_with(char::is_uppercase)
+                    && (titles.contains(head) || lists.body_endings.contains(head))
             })
     };
     let body_names: Vec<bool> = runs
@@ -3546,11 +3685,33 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         .zip(&firsts)
         .map(|(run, &first)| after_article(first) || before_body(run, first))
         .collect();
+    let linked: Vec<bool> = firsts.iter().map(|&first| linked(first)).collect();
     runs.into_iter()
         .zip(anchored)
         .zip(body_names)
-        .filter(|(_, body_name)| !body_name)
-        .map(|((run, anchored), _)| {
+        .zip(linked)
+        .filter(|((_, body_name), _)| !body_name)
+        .map(|(((run, anchored), _), linked)| {
+            if linked {
+                let body_words = run
+                    .iter()
+                    .take_while(|w| {
+                        let common = |w: &str| {
+                            w.chars().count() > 4
+                                && crate::gazetteer::is_common_word(&w.to_lowercase())
+                        };
+                        lists.office_words.contains(**w)
+                            || lists.body_endings.contains(**w)
+                            || common(w)
+                            || w.strip_suffix('s').is_some_and(common)
+                    })
+                    .count();
+                return if body_words > 0 {
+                    run[body_words..].to_vec()
+                } else {
+                    Vec::new()
+                };
+            }
             // "Ministry of Public Security Le Hong Anh": a word of an
             // office's name is never a person's, after a title or not.
             if anchored {

@@ -889,12 +889,20 @@ impl Gazetteer {
                         && name_like(next_words.next())
                 };
                 // "Jimmy Carter, former president of the U.S.": an office a
-                // name's apposition gives, or a former one, is that name's,
-                // not its holder's of the report's year.
+                // name's apposition gives, or a former one ("the then prime
+                // minister"), is that name's, not its holder's of the
+                // report's year.
+                let office_start = before.map_or(at, |m| m.start.min(at));
+                let former = text[..office_start]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| {
+                        ["former", "ex", "then"]
+                            .iter()
+                            .any(|f| w.eq_ignore_ascii_case(f))
+                    });
                 let before = text[..at].trim_end();
-                let former = before.rsplit(char::is_whitespace).next().is_some_and(|w| {
-                    w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex")
-                });
                 let appositive = before
                     .strip_suffix(',')
                     .and_then(|b| b.rsplit(char::is_whitespace).next())

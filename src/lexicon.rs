@@ -155,6 +155,9 @@ pub struct Words {
     pub resident_diplomats: Vec<String>,
     /// Words that make the subject of an arrival a travelling group.
     pub group_nouns: Vec<String>,
+    /// Groups of the public ("farmers", "reporters"): talks with them are
+    /// no meeting of parties.
+    pub public: Vec<String>,
     /// Ships and aircraft: what arrives or calls at a port is no visitor.
     pub vessels: Vec<String>,
     /// Words of reporting: a date beside them is the day something was
@@ -236,6 +239,7 @@ impl Words {
         self.leader_lead_ins = take("leader-lead-ins", true)?;
         self.resident_diplomats = take("resident-diplomats", true)?;
         self.group_nouns = take("group-nouns", true)?;
+        self.public = take("public", true)?;
         self.vessels = take("vessels", true)?;
         self.proxies = take("proxies", true)?;
         self.reporting = take("reporting", true)?;
@@ -512,6 +516,43 @@ impl Lexicon {
             .max_by_key(|(len, _)| *len)
             .map(|(_, k)| k)
     }
+}
+
+impl Lexicon {
+    /// The known document a signing told by a general name ("a north-south
+    /// joint declaration") on a day is: one of the same noun and parties
+    /// signed that day or the day after. A document signed late at night
+    /// is dated to its eve by the first report.
+    pub fn known_document_near(
+        &self,
+        title: &str,
+        states: &[String],
+        day: chrono::NaiveDate,
+    ) -> Option<&KnownDocument> {
+        let noun = document_noun(title)?;
+        if states.len() < 2 {
+            return None;
+        }
+        self.known_documents.iter().find(|k| {
+            let days = (k.period.start - day).num_days();
+            (0..=1).contains(&days)
+                && states.iter().all(|s| k.states.contains(s))
+                && k.names.iter().any(|n| document_noun(n) == Some(noun))
+        })
+    }
+}
+
+/// A document name's noun: "declaration" in "north-south joint declaration
+/// on reunification".
+fn document_noun(title: &str) -> Option<&str> {
+    let head = [" on ", " of ", " for ", " between "]
+        .iter()
+        .filter_map(|p| title.find(p))
+        .min()
+        .map_or(title, |at| &title[..at]);
+    head.split_whitespace()
+        .last()
+        .filter(|w| w.chars().all(char::is_lowercase))
 }
 
 /// Whether `phrase` stands in `text` between word boundaries.

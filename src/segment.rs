@@ -153,7 +153,14 @@ fn is_abbreviation(body: &str, dot: usize) -> bool {
     }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return c.is_uppercase();
+        // "Ambassador e. p. to the DPRK": a lower-case initial goes on
+        // when the next word is in lower case too.
+        let next_lower = body[dot + 1..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        return c.is_uppercase() || (c.is_lowercase() && next_lower);
     }
     let lower = word.to_ascii_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
@@ -165,6 +172,18 @@ mod tests {
 
     fn texts(body: &str) -> Vec<&str> {
         sentences(body).into_iter().map(|r| &body[r]).collect()
+    }
+
+    #[test]
+    fn lower_case_initials_before_lower_case_words_go_on() {
+        assert_eq!(
+            texts("He met Ambassador e. p. to the DPRK Juan Perez. Plan b. Then."),
+            vec![
+                "He met Ambassador e. p. to the DPRK Juan Perez.",
+                "Plan b.",
+                "Then."
+            ]
+        );
     }
 
     #[test]
