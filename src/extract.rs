@@ -1179,6 +1179,23 @@ impl<'a, 'd> Scope<'a, 'd> {
         out
     }
 
+    /// Whether a person after the trigger is named, after a comma, in an
+    /// item of a list that calls them a diplomat posted in the country
+    /// ("..., Chinese Ambassador to Korea X and ...").
+    fn posted_here_in_a_later_item(&self, hit: &Hit, person: usize) -> bool {
+        self.in_range(&self.object, EntityKind::Person)
+            .into_iter()
+            .filter(|m| m.entity == person)
+            .any(|m| {
+                let before = self.text(hit.end..m.start);
+                let Some(comma) = before.rfind(',') else {
+                    return false;
+                };
+                words(&before[comma..])
+                    .any(|w| Words::has(&self.lexicon.words.resident_diplomats, w))
+            })
+    }
+
     /// Whether a word of the trigger's `unless` list stands in it, right
     /// before it or just after it: "received a message", "telephone talks".
     fn cancelled(&self, hit: &Hit) -> bool {
@@ -1349,9 +1366,21 @@ impl<'a, 'd> Scope<'a, 'd> {
             (_, Role::Traveller) => Some(self.traveller(hit.end)),
             _ => None,
         };
+        // "The visiting delegation, the Chinese ambassador to Korea X and
+        // embassy officials were on hand": a diplomat posted here, named in
+        // a later item of the list, is no guest.
+        let guests: Vec<usize>;
         let visitor_people = match &named_visitor {
             Some((people, _)) => people,
-            None if guest => &sides.object_people,
+            None if guest => {
+                guests = sides
+                    .object_people
+                    .iter()
+                    .copied()
+                    .filter(|&p| !self.posted_here_in_a_later_item(hit, p))
+                    .collect();
+                &guests
+            }
             None => &sides.subject_people,
         };
         push_all(&mut parties.actors, visitor_people.iter().copied());
@@ -3064,8 +3093,16 @@ impl<'a, 'd> Scope<'a, 'd> {
                     .text(self.sentence.start..d.span.start)
                     .ends_with("for ")
         };
+        // "on the 64th anniversary of the July 23 revolution": the day
+        // names what the anniversary is of.
+        let names_an_anniversary = |d: &TimeExpr| {
+            let before = self.text(self.sentence.start..d.span.start).trim_end();
+            let before = before.strip_suffix(" the").unwrap_or(before);
+            before.ends_with("anniversary of")
+        };
         let possible = |d: &&TimeExpr| {
             !years_covered(d)
+                && !names_an_anniversary(d)
                 && d.period().map_or(true, |p| p.precision <= Precision::Year)
                 && (status != Status::Happened || d.period().is_some_and(|p| p.start <= latest))
                 && !title.is_some_and(|t| d.span.start >= t.start && d.span.end <= t.end)
@@ -3692,6 +3729,14 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         .zip(linked)
         .filter(|((_, body_name), _)| !body_name)
         .map(|(((run, anchored), _), linked)| {
+            // "the Daily Segye Ilbo Park Bo Hi": a name goes on after the
+            // last word of a body's name inside the run.
+            let after_body = run[..run.len().saturating_sub(1)]
+                .iter()
+                .rposition(|w| lists.body_endings.contains(*w));
+            if let Some(at) = after_body {
+                return run[at + 1..].to_vec();
+            }
             if linked {
                 let body_words = run
                     .iter()

@@ -339,19 +339,34 @@ impl Gazetteer {
                 pos += 1;
                 continue;
             }
-            let input = aho_corasick::Input::new(text)
-                .span(pos..text.len())
-                .anchored(aho_corasick::Anchored::Yes);
-            let Some(m) = self.automaton.find(input) else {
+            // The longest alias here that the case and edge rules accept:
+            // "the Syrian Arab republic" is not the alias "Syrian Arab
+            // Republic", but it starts with "Syrian".
+            let mut limit = text.len();
+            let mut found_here = None;
+            while let Some(m) = self.automaton.find(
+                aho_corasick::Input::new(text)
+                    .span(pos..limit)
+                    .anchored(aho_corasick::Anchored::Yes),
+            ) {
+                let (start, end) = (m.start(), m.end());
+                let (spellings, _) = &self.patterns[m.pattern().as_usize()];
+                let found = &text[start..end];
+                let accepted = spellings
+                    .iter()
+                    .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias));
+                found_here = Some((m, accepted));
+                if accepted || end <= pos + 1 {
+                    break;
+                }
+                limit = end - 1;
+            }
+            let Some((m, accepted)) = found_here else {
                 pos += 1;
                 continue;
             };
             let (start, end) = (m.start(), m.end());
-            let (spellings, entities) = &self.patterns[m.pattern().as_usize()];
-            let found = &text[start..end];
-            let accepted = spellings
-                .iter()
-                .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias));
+            let (_, entities) = &self.patterns[m.pattern().as_usize()];
             // "anti-Japanese", "pro-U.S.": a state that only qualifies a
             // stance is named in passing, never as a party.
             let stance = ["anti-", "Anti-", "pro-", "Pro-"]
