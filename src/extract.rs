@@ -1344,6 +1344,24 @@ impl<'a, 'd> Scope<'a, 'd> {
         {
             return None;
         }
+        // "Foreigners left here", "Delegations of different countries
+        // arrived here": visitors from abroad nobody names are no one a row
+        // can tell.
+        let nobody_named = sides.subject_people.is_empty()
+            && sides.subject_leaders.is_empty()
+            && sides.subject_states.is_empty();
+        // A word of the list counts before a lower-case word only: "Foreign
+        // delegations", not "Minister of Foreign Affairs".
+        let raw_subject: Vec<&str> = words(self.text(self.subject.clone())).collect();
+        let from_abroad = raw_subject.iter().enumerate().any(|(i, w)| {
+            Words::has(&self.lexicon.words.unnamed_foreigners, w)
+                && raw_subject
+                    .get(i + 1)
+                    .map_or(true, |next| next.starts_with(char::is_lowercase))
+        });
+        if trigger.subject == Role::Visitor && nobody_named && from_abroad {
+            return None;
+        }
         // "The aircraft carrier Independence arrived in Pusan Port": a ship
         // or an aircraft, with no person or group aboard named, visits
         // nobody.
@@ -1591,8 +1609,15 @@ impl<'a, 'd> Scope<'a, 'd> {
             states,
             parties.actors.iter().map(|&p| self.person_country(p)),
         );
+        // "The U.S., Japan and south Korea signed a contract on ... threats
+        // from the DPRK": when the subject names the signers, the states
+        // after the trigger are what the document is about.
         if states.len() < 2 {
             push_all(states, sides.subject_states.iter().cloned());
+        }
+        // "the DPRK-Japan Pyongyang Declaration": the states its name gives.
+        push_all(states, self.state_ids(&span).into_iter());
+        if states.len() < 2 {
             push_all(states, sides.object_states.iter().cloned());
         }
         // "the June 15 joint declaration": a document KCNA names by its date
@@ -2269,7 +2294,15 @@ impl<'a, 'd> Scope<'a, 'd> {
                 continue;
             }
             let covered = |offset: usize| self.covered_at(range.start + stretch_start + offset);
-            let name = last_name_run(&text[stretch_start..comma], covered, &self.lexicon.words);
+            // The comma stays with the stretch: a person's office follows
+            // it, so the name is a person's whatever its last word
+            // ("Maurice Strong, special envoy").
+            let with_comma = if office_follows { comma + 1 } else { comma };
+            let name = last_name_run(
+                &text[stretch_start..with_comma],
+                covered,
+                &self.lexicon.words,
+            );
             if let Some(name) = name {
                 if !names.contains(&name) {
                     names.push(name);
@@ -3723,67 +3756,91 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         .map(|(run, &first)| after_article(first) || before_body(run, first))
         .collect();
     let linked: Vec<bool> = firsts.iter().map(|&first| linked(first)).collect();
+    // "Maurice Strong, special envoy of ...": a run that a comma and a
+    // person's office follow is a person's name, whatever its last word.
+    let appositive: Vec<bool> = runs
+        .iter()
+        .zip(&firsts)
+        .map(|(run, &first)| {
+            let last = first + run.len().max(1) - 1;
+            words.get(last).is_some_and(|w| w.ends_with(','))
+                && (last + 1 == words.len()
+                    || words.iter().skip(last + 1).take(3).any(|w| {
+                        let w = w.trim_end_matches([',', ';', ':', '.']);
+                        Words::has(&lists.offices_after_names, w)
+                            || w.split('-')
+                                .any(|part| Words::has(&lists.offices_after_names, part))
+                    }))
+        })
+        .collect();
     runs.into_iter()
         .zip(anchored)
         .zip(body_names)
         .zip(linked)
-        .filter(|((_, body_name), _)| !body_name)
-        .map(|(((run, anchored), _), linked)| {
-            // "the Daily Segye Ilbo Park Bo Hi": a name goes on after the
-            // last word of a body's name inside the run.
-            let after_body = run[..run.len().saturating_sub(1)]
-                .iter()
-                .rposition(|w| lists.body_endings.contains(*w));
-            if let Some(at) = after_body {
-                return run[at + 1..].to_vec();
-            }
-            if linked {
-                let body_words = run
-                    .iter()
-                    .take_while(|w| {
-                        let common = |w: &str| {
-                            w.chars().count() > 4
-                                && crate::gazetteer::is_common_word(&w.to_lowercase())
+        .zip(appositive)
+        .filter(|(((_, body_name), _), _)| !body_name)
+        .map(|((((run, anchored), _), linked), appositive)| (run, anchored, linked, appositive))
+        .map(|(run, anchored, linked, appositive)| {
+            (
+                appositive,
+                (|| -> Vec<&str> {
+                    // "the Daily Segye Ilbo Park Bo Hi": a name goes on after the
+                    // last word of a body's name inside the run.
+                    let after_body = run[..run.len().saturating_sub(1)]
+                        .iter()
+                        .rposition(|w| lists.body_endings.contains(*w));
+                    if let Some(at) = after_body {
+                        return run[at + 1..].to_vec();
+                    }
+                    if linked {
+                        let body_words = run
+                            .iter()
+                            .take_while(|w| {
+                                let common = |w: &str| {
+                                    w.chars().count() > 4
+                                        && crate::gazetteer::is_common_word(&w.to_lowercase())
+                                };
+                                lists.office_words.contains(**w)
+                                    || lists.body_endings.contains(**w)
+                                    || common(w)
+                                    || w.strip_suffix('s').is_some_and(common)
+                            })
+                            .count();
+                        return if body_words > 0 {
+                            run[body_words..].to_vec()
+                        } else {
+                            Vec::new()
                         };
-                        lists.office_words.contains(**w)
-                            || lists.body_endings.contains(**w)
-                            || common(w)
-                            || w.strip_suffix('s').is_some_and(common)
-                    })
-                    .count();
-                return if body_words > 0 {
-                    run[body_words..].to_vec()
-                } else {
-                    Vec::new()
-                };
-            }
-            // "Ministry of Public Security Le Hong Anh": a word of an
-            // office's name is never a person's, after a title or not.
-            if anchored {
-                let office = run
-                    .iter()
-                    .take_while(|w| {
-                        lists.office_words.contains(**w) || lists.body_endings.contains(**w)
-                    })
-                    .count();
-                return run[office..].to_vec();
-            }
-            let leading_common = run
-                .iter()
-                .take_while(|w| {
-                    lists.office_words.contains(**w)
-                        || lists.body_endings.contains(**w)
-                        || (w.chars().count() > 4
-                            && crate::gazetteer::is_common_word(&w.to_lowercase()))
-                })
-                .count();
-            run[leading_common..].to_vec()
+                    }
+                    // "Ministry of Public Security Le Hong Anh": a word of an
+                    // office's name is never a person's, after a title or not.
+                    if anchored {
+                        let office = run
+                            .iter()
+                            .take_while(|w| {
+                                lists.office_words.contains(**w) || lists.body_endings.contains(**w)
+                            })
+                            .count();
+                        return run[office..].to_vec();
+                    }
+                    let leading_common = run
+                        .iter()
+                        .take_while(|w| {
+                            lists.office_words.contains(**w)
+                                || lists.body_endings.contains(**w)
+                                || (w.chars().count() > 4
+                                    && crate::gazetteer::is_common_word(&w.to_lowercase()))
+                        })
+                        .count();
+                    run[leading_common..].to_vec()
+                })(),
+            )
         })
         // A run that ends in a common word names a body or an occasion:
         // "Asian Games", "Korean Writers"; so does one that ends in a
         // body's word: "Yonhap News". Short common words are also
         // syllables of names ("Ryu Chang Sun", "Pak Jong Song").
-        .filter(|r| {
+        .filter(|(appositive, r)| {
             r.last().is_some_and(|w| {
                 let common_word = |w: &str| {
                     w.chars().count() > 4 && crate::gazetteer::is_common_word(&w.to_lowercase())
@@ -3791,9 +3848,11 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                 // "Young Korean Nationals", "Korean Journalists": a plural
                 // of a common word names a group.
                 let plural_of_common = w.strip_suffix('s').is_some_and(common_word);
-                !common_word(w) && !plural_of_common && !lists.body_endings.contains(*w)
+                (*appositive || !common_word(w) && !plural_of_common)
+                    && !lists.body_endings.contains(*w)
             })
         })
+        .map(|(_, r)| r)
         .filter(|r| r.len() >= 2 && r.len() <= 5)
         // "Ambassador E. P. to Korea": initials alone are no name.
         .filter(|r| {

@@ -158,6 +158,9 @@ pub struct Words {
     /// Groups of the public ("farmers", "reporters"): talks with them are
     /// no meeting of parties.
     pub public: Vec<String>,
+    /// Words that make a visitor nobody names someone from abroad:
+    /// "Foreigners left here".
+    pub unnamed_foreigners: Vec<String>,
     /// Ships and aircraft: what arrives or calls at a port is no visitor.
     pub vessels: Vec<String>,
     /// Words of reporting: a date beside them is the day something was
@@ -240,6 +243,7 @@ impl Words {
         self.resident_diplomats = take("resident-diplomats", true)?;
         self.group_nouns = take("group-nouns", true)?;
         self.public = take("public", true)?;
+        self.unnamed_foreigners = take("unnamed-foreigners", true)?;
         self.vessels = take("vessels", true)?;
         self.proxies = take("proxies", true)?;
         self.reporting = take("reporting", true)?;
