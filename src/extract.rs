@@ -1773,7 +1773,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                             && !named_by_date
                             && !self.reported_speech(hit)
                             && !self.in_relative_clause(hit)
-                            && !self.pluperfect(hit) =>
+                            && !self.pluperfect(hit)
+                            && !self.named_in_passing(hit) =>
                     {
                         let month = self.says_recent().then(|| {
                             Period::month(
@@ -2382,9 +2383,20 @@ impl<'a, 'd> Scope<'a, 'd> {
             return None;
         }
         let caps = phrase.captures(head)?;
-        let n = crate::numbers::parse_cardinal(&caps["n"].replace('-', " ")).or_else(|| {
-            matches!(caps["n"].to_ascii_lowercase().as_str(), "a" | "one").then_some(1)
-        })?;
+        // "the 95th year since the annexation treaty was signed": an
+        // ordinal year counts back like a number of years.
+        let ordinal = caps["unit"].eq_ignore_ascii_case("year")
+            && head[..caps.get(0).map_or(0, |m| m.start())]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("the");
+        let n = if ordinal {
+            crate::numbers::parse_ordinal(&caps["n"].replace('-', " "))?
+        } else {
+            crate::numbers::parse_cardinal(&caps["n"].replace('-', " ")).or_else(|| {
+                matches!(caps["n"].to_ascii_lowercase().as_str(), "a" | "one").then_some(1)
+            })?
+        };
         let n = i32::try_from(n).ok().filter(|n| (1..=200).contains(n))?;
         let now = self.doc.now;
         let unit = caps["unit"].to_ascii_lowercase();
@@ -2777,6 +2789,41 @@ impl<'a, 'd> Scope<'a, 'd> {
         } else {
             Status::Happened
         }
+    }
+
+    /// Whether talks named by their noun ("the talks between the north and
+    /// the south that proved abortive") are only mentioned: no verb after
+    /// the noun says they were held, opened or took place. Undated, such a
+    /// mention is no news of the day.
+    fn named_in_passing(&self, hit: &Hit) -> bool {
+        // "There were talks between ...": the talks took place.
+        let mut before = words(self.text(self.sentence.start..hit.start)).rev();
+        let (previous, second) = (before.next(), before.next());
+        let existential = matches!(
+            (previous, second),
+            (Some(be), Some(there)) if ["were", "was"].iter().any(|w| be.eq_ignore_ascii_case(w))
+                && there.eq_ignore_ascii_case("there")
+        );
+        // "was published after talks between ...", "at the talks between":
+        // talks an event followed or hosted were held.
+        let governing =
+            if previous.is_some_and(|w| ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(w))) {
+                second
+            } else {
+                previous
+            };
+        let held_before = governing.is_some_and(|w| {
+            ["after", "following", "at", "during", "through"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+        });
+        hit.trigger.kind == EventKind::Meeting
+            && hit.trigger.subject == Role::None
+            && !existential
+            && !held_before
+            && !words(self.text(hit.end..self.sentence.end))
+                .take(25)
+                .any(|w| HAPPENING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
     }
 
     /// Whether a date before the trigger dates a report of the event, not
@@ -3422,6 +3469,24 @@ const PAST_FORMS: &[&str] = &[
 
 /// How far before a trigger a relative word may open its clause.
 const RELATIVE_REACH: usize = 120;
+
+/// Verbs that say talks named by their noun took place: "talks between
+/// ... were held", "took place", "opened".
+const HAPPENING_VERBS: &[&str] = &[
+    "held",
+    "took",
+    "opened",
+    "began",
+    "started",
+    "closed",
+    "ended",
+    "continued",
+    "resumed",
+    "convened",
+    "underway",
+    "concluded",
+    "wound",
+];
 
 /// Nouns that name a meeting or a visit as a trigger's first word: "summit
 /// held", "talks took place".
