@@ -153,6 +153,17 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
     let mut events: Vec<Event> = Vec::new();
     let mut previous_people: Vec<usize> = Vec::new();
     let all_hits = triggers_in(doc.body, doc.sentences, lexicon);
+    // The state of the dateline's city: where the report is told from.
+    let here_state: Option<&str> = doc.dateline.and_then(|d| {
+        doc.mentions
+            .iter()
+            .find(|m| {
+                m.start >= d.city.start
+                    && m.end <= d.city.end
+                    && gazetteer.entity(m.entity).kind == EntityKind::Place
+            })
+            .map(|m| gazetteer.entity(m.entity).country.as_str())
+    });
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let first_hit = all_hits.partition_point(|h| h.start < sentence.start);
         let hits: Vec<Hit> = all_hits[first_hit..]
@@ -184,6 +195,15 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             .filter(|m| {
                 gazetteer.entity(m.entity).kind != EntityKind::State
                     || !names_a_source(&doc.body[sentence.start..m.start], &doc.body[m.end..])
+            })
+            // "Kim Hak Chol, DPRK ambassador to Peru, ... in Bolivia": the
+            // state an envoy is posted to is no party, unless it is the
+            // state the report is told from.
+            .filter(|m| {
+                let e = gazetteer.entity(m.entity);
+                e.kind != EntityKind::State
+                    || Some(e.id.as_str()) == here_state
+                    || !names_a_post(&doc.body[sentence.start..m.start])
             })
             .collect();
         let first_date = doc.dates.partition_point(|d| d.span.start < sentence.start);
@@ -4102,6 +4122,23 @@ const MEDIA_WORDS: &[&str] = &[
 /// Words after which a medium is the source of what is told: "interviewed
 /// by", "told", "according to".
 const SOURCE_LINKS: &[&str] = &["by", "to", "told", "according"];
+
+/// Whether a state's name after `before` is where an envoy is posted:
+/// "ambassador to (the) X", "ambassador e. p. to X", "ambassador in X".
+fn names_a_post(before: &str) -> bool {
+    let mut previous = words(before).rev();
+    let mut link = previous.next();
+    if link.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        link = previous.next();
+    }
+    let posted = link.is_some_and(|w| w.eq_ignore_ascii_case("to") || w.eq_ignore_ascii_case("in"));
+    // "ambassador e. p. to": the initials of the rank stand between.
+    let office = previous
+        .take(3)
+        .find(|w| w.chars().count() > 1)
+        .is_some_and(|w| w.eq_ignore_ascii_case("ambassador") || w.eq_ignore_ascii_case("ambassadors"));
+    posted && office
+}
 
 /// Whether a state's name, between `before` and `after`, names the medium a
 /// report came from ("when interviewed by the Thai newspaper"), not a
