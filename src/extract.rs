@@ -2789,9 +2789,13 @@ impl<'a, 'd> Scope<'a, 'd> {
         };
         // "agreed to hold the 17th inter-Korean ministerial talks": an
         // infinitive of the words before the trigger plans it.
+        // "decided to hold a north-south summit meeting": before an event's
+        // noun, the infinitive may stand before its article and modifiers.
+        let first_word = hit.trigger.pattern.split_whitespace().next().unwrap_or("");
+        let noun = hit.trigger.subject == Role::None || EVENT_NOUNS.contains(&first_word);
         let planned_by_infinitive = words(before)
             .rev()
-            .take(reach)
+            .take(if noun { INFINITIVE_REACH } else { reach })
             .collect::<Vec<_>>()
             .windows(2)
             .any(|pair| {
@@ -3490,6 +3494,10 @@ const PAST_FORMS: &[&str] = &[
 /// How far before a trigger a relative word may open its clause.
 const RELATIVE_REACH: usize = 120;
 
+/// How many words before a trigger an infinitive that plans it may stand:
+/// "to hold a north-south summit meeting".
+const INFINITIVE_REACH: usize = 6;
+
 /// Verbs that say talks named by their noun took place: "talks between
 /// ... were held", "took place", "opened".
 const HAPPENING_VERBS: &[&str] = &[
@@ -4136,7 +4144,9 @@ fn names_a_post(before: &str) -> bool {
     let office = previous
         .take(3)
         .find(|w| w.chars().count() > 1)
-        .is_some_and(|w| w.eq_ignore_ascii_case("ambassador") || w.eq_ignore_ascii_case("ambassadors"));
+        .is_some_and(|w| {
+            w.eq_ignore_ascii_case("ambassador") || w.eq_ignore_ascii_case("ambassadors")
+        });
     posted && office
 }
 
