@@ -153,6 +153,8 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
     let mut events: Vec<Event> = Vec::new();
     let mut previous_people: Vec<usize> = Vec::new();
     let all_hits = triggers_in(doc.body, doc.sentences, lexicon);
+    // Whether the sentences now read are a quotation a colon opened.
+    let mut quoting = false;
     // The state of the dateline's city: where the report is told from.
     let here_state: Option<&str> = doc.dateline.and_then(|d| {
         doc.mentions
@@ -325,6 +327,16 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         }
         refer_back_to_delegations(&mut events, before, &lexicon.words);
         date_during_the_visit(doc.body, sentence, &mut events, before);
+        // "The statement said: ... Kim Jong Un successfully visited China":
+        // what a quotation tells is not the news of the report's day.
+        if quoting {
+            let mut index = 0;
+            events.retain(|e| {
+                index += 1;
+                index <= before || e.date_rule != "dateline"
+            });
+        }
+        quoting = quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
         let people: Vec<usize> = mentions
             .iter()
             .filter(|m| gazetteer.entity(m.entity).kind == EntityKind::Person)
@@ -798,6 +810,13 @@ fn fold_relative_calls(
         index += 1;
         !folded.contains(&(index - 1))
     });
+}
+
+/// Whether a sentence opens a quotation that runs on in the sentences
+/// after it: a word of reporting, and a colon at its end ("The statement
+/// said:", "He noted:").
+fn opens_a_quotation(sentence: &str, lists: &Words) -> bool {
+    sentence.trim_end().ends_with(':') && words(sentence).any(|w| Words::has(&lists.reporting, w))
 }
 
 /// Openings of a sentence that set it during the visit told before:
