@@ -283,7 +283,13 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             events.extend(scope.events(hit));
             told.push(first..events.len());
         }
-        fold_relative_calls(doc.body, sentence, &hits, &told, &mut events);
+        let mut gone = fold_relative_calls(doc.body, sentence, &hits, &told, &mut events);
+        gone.extend(summits_named_beside_meetings(&hits, &told, &events));
+        let mut position = 0;
+        events.retain(|_| {
+            position += 1;
+            !gone.contains(&(position - 1))
+        });
         let follow_up = doc
             .sentences
             .get(index + 1..(index + 1 + FOLLOW_UP).min(doc.sentences.len()));
@@ -768,14 +774,14 @@ fn signers_in(
 /// "X met and conversed with Ambassador Y who paid a farewell call on him":
 /// a meeting told again in a relative clause on the guest is the meeting
 /// told before it in the sentence, not another one. Its people join that
-/// meeting's and its own row goes.
+/// meeting's; the indices of its own events are returned, to go.
 fn fold_relative_calls(
     body: &str,
     sentence: &Range<usize>,
     hits: &[Hit],
     told: &[Range<usize>],
-    events: &mut Vec<Event>,
-) {
+    events: &mut [Event],
+) -> Vec<usize> {
     let mut folded = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         let relative = words(&body[sentence.start..hit.start])
@@ -805,11 +811,7 @@ fn fold_relative_calls(
             }
         }
     }
-    let mut index = 0;
-    events.retain(|_| {
-        index += 1;
-        !folded.contains(&(index - 1))
-    });
+    folded
 }
 
 /// Whether a sentence opens a quotation that runs on in the sentences
@@ -817,6 +819,35 @@ fn fold_relative_calls(
 /// said:", "He noted:").
 fn opens_a_quotation(sentence: &str, lists: &Words) -> bool {
     sentence.trim_end().ends_with(':') && words(sentence).any(|w| Words::has(&lists.reporting, w))
+}
+
+/// "X separately met Y and Z participating in the NAM summit in Havana": a
+/// meeting named by its noun beside meetings told by a verb on the same
+/// day is where they met, not one more meeting of all of them.
+fn summits_named_beside_meetings(
+    hits: &[Hit],
+    told: &[Range<usize>],
+    events: &[Event],
+) -> Vec<usize> {
+    let is_noun = |hit: &Hit| {
+        let first = hit.trigger.pattern.split_whitespace().next().unwrap_or("");
+        hit.trigger.subject == Role::None || EVENT_NOUNS.contains(&first)
+    };
+    let verb_days: Vec<Period> = hits
+        .iter()
+        .zip(told)
+        .filter(|(hit, _)| hit.trigger.kind == EventKind::Meeting && !is_noun(hit))
+        .flat_map(|(_, range)| events[range.clone()].iter().map(|e| e.period))
+        .collect();
+    if verb_days.is_empty() {
+        return Vec::new();
+    }
+    hits.iter()
+        .zip(told)
+        .filter(|(hit, _)| hit.trigger.kind == EventKind::Meeting && is_noun(hit))
+        .flat_map(|(_, range)| range.clone())
+        .filter(|&k| verb_days.contains(&events[k].period))
+        .collect()
 }
 
 /// Openings of a sentence that set it during the visit told before:

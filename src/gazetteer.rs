@@ -662,6 +662,25 @@ fn layer(overlays: &[PathBuf]) -> (Vec<Entity>, Vec<Problem>) {
         .filter(|e| matches!(e.kind, EntityKind::State | EntityKind::Organisation))
         .map(|e| e.id.as_str())
         .collect();
+    // States and bodies are parties by their ids: one id on both would
+    // make "the NAM summit" a summit of Namibia.
+    let state_ids: std::collections::HashSet<&str> = layered
+        .iter()
+        .filter(|e| e.kind == EntityKind::State)
+        .map(|e| e.id.as_str())
+        .collect();
+    for entity in layered
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organisation && state_ids.contains(e.id.as_str()))
+    {
+        problems.push(Problem {
+            origin: entity.origin.clone(),
+            message: format!(
+                "id {:?} of an organisation is also a state's id in states.csv",
+                entity.id
+            ),
+        });
+    }
     for (i, entity) in layered.iter().enumerate() {
         if entity.kind != EntityKind::State {
             for code in entity.country.split('|').filter(|c| !c.is_empty()) {
@@ -1361,6 +1380,26 @@ mod tests {
         .unwrap();
         let err = Gazetteer::load(&[dir.path().to_path_buf()]).unwrap_err();
         assert!(err.to_string().contains("offices.csv:2"), "{err}");
+    }
+
+    #[test]
+    fn check_rejects_an_organisation_with_a_states_id() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("organisations.csv"),
+            "id,name,aliases,country\nRUS,Quux Movement,,\nQMX,Quux Mutual,,\n",
+        )
+        .unwrap();
+        let text: Vec<String> = check(&[dir.path().to_path_buf()])
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert!(
+            text.iter()
+                .any(|p| p.contains("id \"RUS\" of an organisation is also a state's id")),
+            "{text:?}"
+        );
+        assert!(!text.iter().any(|p| p.contains("QMX")), "{text:?}");
     }
 
     #[test]
