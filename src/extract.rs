@@ -1844,7 +1844,8 @@ impl<'a, 'd> Scope<'a, 'd> {
                             && !self.reported_speech(hit)
                             && !self.in_relative_clause(hit)
                             && !self.pluperfect(hit)
-                            && !self.named_in_passing(hit) =>
+                            && !self.named_in_passing(hit)
+                            && !self.in_time_clause(hit) =>
                     {
                         let month = self.says_recent().then(|| {
                             Period::month(
@@ -2865,6 +2866,20 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
     }
 
+    /// Whether the trigger stands in a clause that places something else in
+    /// time: "the plan has been worked out since the U.S. secretary of
+    /// Defense visited Japan". Undated, such a clause recalls; it is not
+    /// the news of the report's day.
+    fn in_time_clause(&self, hit: &Hit) -> bool {
+        let before = self.text(self.sentence.start..hit.start);
+        let clause = &before[before.rfind([',', ';']).map_or(0, |p| p + 1)..];
+        words(clause).any(|w| {
+            TIME_CLAUSE_OPENERS
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case(w))
+        })
+    }
+
     /// Whether talks named by their noun ("the talks between the north and
     /// the south that proved abortive") are only mentioned: no verb after
     /// the noun says they were held, opened or took place. Undated, such a
@@ -3249,10 +3264,15 @@ impl<'a, 'd> Scope<'a, 'd> {
         };
         // "on the 64th anniversary of the July 23 revolution": the day
         // names what the anniversary is of.
+        // "to celebrate February 16", "marking September 9": so does the day
+        // of an occasion the event celebrates.
         let names_an_anniversary = |d: &TimeExpr| {
             let before = self.text(self.sentence.start..d.span.start).trim_end();
-            let before = before.strip_suffix(" the").unwrap_or(before);
-            before.ends_with("anniversary of")
+            let before = before
+                .strip_suffix(" the")
+                .unwrap_or(before)
+                .to_ascii_lowercase();
+            OCCASION_LEAD_INS.iter().any(|lead| before.ends_with(lead))
         };
         let possible = |d: &&TimeExpr| {
             !years_covered(d)
@@ -3543,6 +3563,24 @@ const PAST_FORMS: &[&str] = &[
 
 /// How far before a trigger a relative word may open its clause.
 const RELATIVE_REACH: usize = 120;
+
+/// Words that open a clause placing another event in time: "since the
+/// secretary visited Japan". ("When he met X, he said ...", "interviewed
+/// before leaving after visiting the DPRK" tell of the news itself.)
+const TIME_CLAUSE_OPENERS: &[&str] = &["since", "until", "once"];
+
+/// Words after which a day names an occasion, not the day of an event:
+/// "the anniversary of the July 23 revolution", "to celebrate February 16".
+const OCCASION_LEAD_INS: &[&str] = &[
+    "anniversary of",
+    "celebrate",
+    "celebrating",
+    "mark",
+    "marking",
+    "commemorate",
+    "commemorating",
+    "occasion of",
+];
 
 /// How many words before a trigger an infinitive that plans it may stand:
 /// "to hold a north-south summit meeting".
@@ -4190,13 +4228,17 @@ fn names_a_post(before: &str) -> bool {
         link = previous.next();
     }
     let posted = link.is_some_and(|w| w.eq_ignore_ascii_case("to") || w.eq_ignore_ascii_case("in"));
-    // "ambassador e. p. to": the initials of the rank stand between.
-    let office = previous
-        .take(3)
-        .find(|w| w.chars().count() > 1)
-        .is_some_and(|w| {
-            w.eq_ignore_ascii_case("ambassador") || w.eq_ignore_ascii_case("ambassadors")
-        });
+    // "ambassador e. p. to", "ambassador extraordinary and plenipotentiary
+    // to": the words of the rank stand between.
+    let rank = |w: &&str| {
+        w.chars().count() == 1
+            || ["extraordinary", "and", "plenipotentiary"]
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(w))
+    };
+    let office = previous.take(4).find(|w| !rank(w)).is_some_and(|w| {
+        w.eq_ignore_ascii_case("ambassador") || w.eq_ignore_ascii_case("ambassadors")
+    });
     posted && office
 }
 
