@@ -1326,7 +1326,19 @@ impl<'a, 'd> Scope<'a, 'd> {
                         w.trim_end_matches([',', '.', ';']),
                     )
                 });
+        // "the miserable end met by the dictators": "met by" after a noun,
+        // with no "was" or "were", is a participle, not a meeting.
+        let participle = trigger_text.eq_ignore_ascii_case("met")
+            && words(after)
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+            && !word_before.is_some_and(|w| {
+                PASSIVE_AUXILIARIES
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(w))
+            });
         adjective
+            || participle
             || with_the_public
             || hit
                 .trigger
@@ -1682,7 +1694,10 @@ impl<'a, 'd> Scope<'a, 'd> {
         // "The U.S., Japan and south Korea signed a contract on ... threats
         // from the DPRK": when the subject names the signers, the states
         // after the trigger are what the document is about.
-        if states.len() < 2 {
+        // "... in accordance with the Geneva agreement signed in 1949": the
+        // words before a document that a participle qualifies did not sign
+        // it.
+        if states.len() < 2 && !self.participle_of_document(hit) {
             push_all(states, sides.subject_states.iter().cloned());
         }
         // "the DPRK-Japan Pyongyang Declaration": the states its name gives.
@@ -3266,13 +3281,27 @@ impl<'a, 'd> Scope<'a, 'd> {
         // names what the anniversary is of.
         // "to celebrate February 16", "marking September 9": so does the day
         // of an occasion the event celebrates.
+        // "The April 25 women's football team": a day between "the" and a
+        // lower-case word names a thing.
         let names_an_anniversary = |d: &TimeExpr| {
             let before = self.text(self.sentence.start..d.span.start).trim_end();
+            let after_the = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            let next = crate::segment::next_word(self.text(d.span.end..self.sentence.end));
+            let attributive = after_the
+                && d.period().is_some_and(|p| p.precision == Precision::Day)
+                && next.is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        && !PREPOSITIONS.contains(&w)
+                        && !matches!(w, "and" | "or" | "was" | "were" | "is" | "are")
+                });
             let before = before
                 .strip_suffix(" the")
                 .unwrap_or(before)
                 .to_ascii_lowercase();
-            OCCASION_LEAD_INS.iter().any(|lead| before.ends_with(lead))
+            attributive || OCCASION_LEAD_INS.iter().any(|lead| before.ends_with(lead))
         };
         let possible = |d: &&TimeExpr| {
             !years_covered(d)
