@@ -3290,12 +3290,15 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .next()
                 .is_some_and(|w| w.eq_ignore_ascii_case("the"));
             let next = crate::segment::next_word(self.text(d.span.end..self.sentence.end));
+            // "the October 8 Revolutionary Movement" too.
             let attributive = after_the
                 && d.period().is_some_and(|p| p.precision == Precision::Day)
                 && next.is_some_and(|w| {
-                    w.starts_with(char::is_lowercase)
+                    let lower = w.starts_with(char::is_lowercase)
                         && !PREPOSITIONS.contains(&w)
-                        && !matches!(w, "and" | "or" | "was" | "were" | "is" | "are")
+                        && !matches!(w, "and" | "or" | "was" | "were" | "is" | "are");
+                    let name = w.starts_with(char::is_uppercase) && !is_calendar_word(w);
+                    lower || name
                 });
             let before = before
                 .strip_suffix(" the")
@@ -3560,6 +3563,18 @@ fn gap_is_coordination(gap: &str, len: usize) -> bool {
 /// for ("a verbal message of Chinese President Hu Jintao", "advisor to the
 /// president of Mongolia").
 fn stands_for(before: &str, lists: &Words) -> bool {
+    // "the State Academy Beryozka Dancing Troupe Named after N. S.
+    // Nadezhdina": a namesake is not there either.
+    let mut last_two = words(before).rev();
+    if last_two
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("after"))
+        && last_two
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("named"))
+    {
+        return true;
+    }
     let mut previous = words(before).rev().skip_while(|w| {
         lists.titles.contains(*w)
             || w.eq_ignore_ascii_case("the")
@@ -3960,10 +3975,26 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                     && (titles.contains(head) || lists.body_endings.contains(head))
             })
     };
+    // "the embassy in Ulaan Baatar", "the troupe named after X": a run right
+    // after "in" or "at" names a place; one after "named after", a namesake.
+    let after_a_link = |first: usize| {
+        let previous = first.checked_sub(1).and_then(|i| words.get(i));
+        let in_or_at = previous.is_some_and(|w| *w == "in" || *w == "at");
+        let namesake = previous.is_some_and(|w| w.eq_ignore_ascii_case("after"))
+            && first
+                .checked_sub(2)
+                .and_then(|i| words.get(i))
+                .is_some_and(|w| w.eq_ignore_ascii_case("named"));
+        in_or_at || namesake
+    };
     let body_names: Vec<bool> = runs
         .iter()
         .zip(&firsts)
-        .map(|(run, &first)| after_article(first) || before_body(run, first))
+        .map(|(run, &first)| {
+            after_article(first)
+                || before_body(run, first)
+                || (!run.is_empty() && after_a_link(first))
+        })
         .collect();
     let linked: Vec<bool> = firsts.iter().map(|&first| linked(first)).collect();
     // "Maurice Strong, special envoy of ...": a run that a comma and a
