@@ -502,6 +502,17 @@ fn add_follow_up_participants(
                 let end = text[from..]
                     .find([',', ';', '.', '(', ')'])
                     .map_or(text.len(), |p| from + p);
+                // "led by General Secretary X and vice-chairman of ... Y":
+                // "and" before an office in lower case starts someone else.
+                let end = text[from..end]
+                    .match_indices(" and ")
+                    .find(|(at, _)| {
+                        text[from + at + 5..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_lowercase)
+                    })
+                    .map_or(end, |(at, _)| from + at);
                 let shifted = |offset: usize| covered(from + offset);
                 last_name_run(&text[from..end], shifted, words)
             })
@@ -557,6 +568,16 @@ fn add_follow_up_participants(
             && (says_signing(&lower) || (index == 0 && !of_another_occasion()))
             && !signers_told_after();
         let visits = events.iter().filter(|e| e.kind == EventKind::Visit).count();
+        // The states of the gazetteer people the sentence names: a host of
+        // a visit ("Present there were Mun Jae Chol ...") is not its visitor.
+        let state_of: Vec<(String, &str)> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= span.start && m.end <= span.end)
+            .map(|m| gazetteer.entity(m.entity))
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.name.clone(), gazetteer.state_name(&e.country)))
+            .collect();
         for event in events.iter_mut() {
             let visitor = event.states.first().map(String::as_str);
             let its_state = visits < 2
@@ -578,12 +599,27 @@ fn add_follow_up_participants(
                     push_all(&mut event.actors, people.iter().cloned())
                 }
                 EventKind::Visit if event.actors.is_empty() && its_state => {
+                    let destination = event.states.get(1).cloned();
+                    let a_guest = |name: &String| {
+                        !state_of.iter().any(|(known, state)| {
+                            known == name && destination.as_deref() == Some(*state)
+                        })
+                    };
                     if names_the_leader || attendance {
-                        push_all(&mut event.actors, leaders.iter().cloned());
+                        push_all(
+                            &mut event.actors,
+                            leaders.iter().filter(|n| a_guest(n)).cloned(),
+                        );
                     }
-                    push_all(&mut event.actors, giver.iter().cloned());
+                    push_all(
+                        &mut event.actors,
+                        giver.iter().filter(|n| a_guest(n)).cloned(),
+                    );
                     if event.actors.is_empty() {
-                        push_all(&mut event.actors, group_head.iter().cloned());
+                        push_all(
+                            &mut event.actors,
+                            group_head.iter().filter(|n| a_guest(n)).cloned(),
+                        );
                     }
                 }
                 _ => {}
@@ -916,14 +952,30 @@ fn date_during_the_visit(
 /// "Meanwhile, the WPK delegation left Hanoi ...": a visit by a delegation
 /// nobody is named for is made by the people of the article's last visit
 /// from the same state.
-fn refer_back_to_delegations(events: &mut [Event], new_from: usize, lists: &Words) {
+fn refer_back_to_delegations(events: &mut Vec<Event>, new_from: usize, lists: &Words) {
     let (earlier, new) = events.split_at_mut(new_from);
-    for event in new
-        .iter_mut()
-        .filter(|e| e.kind == EventKind::Visit && e.actors.is_empty())
-    {
-        // The telling's own words, after the dateline.
+    // Visits told of a definite group or a pronoun that nothing before
+    // names: "This day, the group arrived here" tells nobody's visit.
+    let mut untold: Vec<usize> = Vec::new();
+    for (position, event) in new.iter_mut().enumerate() {
+        if event.kind != EventKind::Visit || !event.actors.is_empty() {
+            continue;
+        }
+        // The telling's own words, after the dateline and an opening
+        // phrase of time ("This day, the group ...").
         let own = event.evidence.split("--").last().unwrap_or("").trim_start();
+        let of_time = |head: &str| {
+            words(head).count() <= 3
+                && words(head).any(|w| {
+                    is_calendar_word(w)
+                        || w.eq_ignore_ascii_case("day")
+                        || w.eq_ignore_ascii_case("meanwhile")
+                })
+        };
+        let own = match own.split_once(", ") {
+            Some((head, rest)) if of_time(head) => rest,
+            _ => own,
+        };
         let opening: Vec<&str> = words(own).take(6).collect();
         let pronoun = opening.first().is_some_and(|w| {
             BACK_REFERENCES
@@ -956,7 +1008,9 @@ fn refer_back_to_delegations(events: &mut [Event], new_from: usize, lists: &Word
         // "The troupe was seen off ...", "He and his party were seen off
         // ...": a definite group or a pronoun.
         let definite = pronoun
-            || (opening.first() == Some(&"The")
+            || (opening
+                .first()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
                 && opening[1..]
                     .iter()
                     .any(|w| Words::has(&lists.group_nouns, w) || *w == "visiting"));
@@ -971,8 +1025,18 @@ fn refer_back_to_delegations(events: &mut [Event], new_from: usize, lists: &Word
         if let Some(previous) = previous {
             event.actors = previous.actors.clone();
             event.states = previous.states.clone();
+        } else if event.trigger.contains("arriv") {
+            // Of a departure, a return home or a send-off, the one state
+            // told may be the visitor's own ("The DPRK players returned
+            // home"); of an arrival here, it is only the host's.
+            untold.push(new_from + position);
         }
     }
+    let mut index = 0;
+    events.retain(|_| {
+        index += 1;
+        !untold.contains(&(index - 1))
+    });
 }
 
 /// Trigger matches in the sentences of a body, leftmost and most specific
@@ -3575,10 +3639,14 @@ fn stands_for(before: &str, lists: &Words) -> bool {
     {
         return true;
     }
+    // "the birthday of leader Kim Jong Il": an office in lower case may
+    // stand between.
     let mut previous = words(before).rev().skip_while(|w| {
         lists.titles.contains(*w)
             || w.eq_ignore_ascii_case("the")
             || w.chars().next().is_some_and(char::is_uppercase)
+            || Words::has(&lists.offices_after_names, w)
+            || Words::has(&lists.honorifics, w)
     });
     previous
         .next()
