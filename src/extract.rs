@@ -1401,8 +1401,35 @@ impl<'a, 'd> Scope<'a, 'd> {
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(w))
             });
+        // "visited Norodom Sihanouk at the state guest house": a call on a
+        // person, not a visit to the person's state.
+        let calls_on_a_person = hit.trigger.kind == EventKind::Visit
+            && trigger_text.eq_ignore_ascii_case("visited")
+            && {
+                let rest = self.text(hit.end..self.sentence.end);
+                let stretch = &rest[..rest.find([',', ';', '(']).unwrap_or(rest.len())];
+                let base = hit.end;
+                let covered = |offset: usize| self.covered_at(base + offset);
+                let known = self
+                    .mentions
+                    .iter()
+                    .find(|m| m.start >= hit.end)
+                    .is_some_and(|m| {
+                        self.gazetteer.entity(m.entity).kind == EntityKind::Person
+                            && words(self.text(hit.end..m.start)).count() <= 1
+                    });
+                let unknown = name_runs(stretch, covered, &self.lexicon.words)
+                    .first()
+                    .is_some_and(|name| {
+                        stretch
+                            .find(name.as_str())
+                            .is_some_and(|at| words(&stretch[..at]).count() <= 1)
+                    });
+                known || unknown
+            };
         adjective
             || participle
+            || calls_on_a_person
             || with_the_public
             || hit
                 .trigger
