@@ -285,11 +285,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         }
         let mut gone = fold_relative_calls(doc.body, sentence, &hits, &told, &mut events);
         gone.extend(summits_named_beside_meetings(&hits, &told, &events));
-        let mut position = 0;
-        events.retain(|_| {
-            position += 1;
-            !gone.contains(&(position - 1))
-        });
+        remove_at(&mut events, &gone);
         let follow_up = doc
             .sentences
             .get(index + 1..(index + 1 + FOLLOW_UP).min(doc.sentences.len()));
@@ -336,11 +332,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         // "The statement said: ... Kim Jong Un successfully visited China":
         // what a quotation tells is not the news of the report's day.
         if quoting {
-            let mut index = 0;
-            events.retain(|e| {
-                index += 1;
-                index <= before || e.date_rule != "dateline"
-            });
+            drop_new(&mut events, before, |e| e.date_rule == "dateline");
         }
         quoting = quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
         let people: Vec<usize> = mentions
@@ -932,10 +924,8 @@ fn date_during_the_visit(
         // "Castro's visit in March 1986 marked an occasion, he said. During
         // his visit he met Kim Il Sung": with no visit told before as
         // news, the report's day does not date what happened during it.
-        let mut index = 0;
-        events.retain(|e| {
-            index += 1;
-            index <= new_from || e.kind == EventKind::Visit || e.date_rule != "dateline"
+        drop_new(events, new_from, |e| {
+            e.kind != EventKind::Visit && e.date_rule == "dateline"
         });
         return;
     };
@@ -1032,11 +1022,23 @@ fn refer_back_to_delegations(events: &mut Vec<Event>, new_from: usize, lists: &W
             untold.push(new_from + position);
         }
     }
+    remove_at(events, &untold);
+}
+
+/// Removes the events at `gone` (indices into `events`).
+fn remove_at(events: &mut Vec<Event>, gone: &[usize]) {
     let mut index = 0;
     events.retain(|_| {
         index += 1;
-        !untold.contains(&(index - 1))
+        !gone.contains(&(index - 1))
     });
+}
+
+/// Removes the events from `from` on that `drop` picks; those before stay.
+fn drop_new(events: &mut Vec<Event>, from: usize, drop: impl Fn(&Event) -> bool) {
+    let mut new = events.split_off(from.min(events.len()));
+    new.retain(|e| !drop(e));
+    events.append(&mut new);
 }
 
 /// Trigger matches in the sentences of a body, leftmost and most specific
