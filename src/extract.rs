@@ -1532,7 +1532,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             Words::has(&self.lexicon.words.unnamed_foreigners, w)
                 && raw_subject
                     .get(i + 1)
-                    .map_or(true, |next| next.starts_with(char::is_lowercase))
+                    .is_none_or(|next| next.starts_with(char::is_lowercase))
         });
         if trigger.subject == Role::Visitor && nobody_named && from_abroad {
             return None;
