@@ -1382,18 +1382,23 @@ mod tests {
         assert!(err.to_string().contains("offices.csv:2"), "{err}");
     }
 
-    #[test]
-    fn check_rejects_an_organisation_with_a_states_id() {
+    /// The problems `check` finds with one file of `text` layered over the
+    /// bundled gazetteers.
+    fn problems_with(file: &str, text: &str) -> Vec<String> {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("organisations.csv"),
-            "id,name,aliases,country\nRUS,Quux Movement,,\nQMX,Quux Mutual,,\n",
-        )
-        .unwrap();
-        let text: Vec<String> = check(&[dir.path().to_path_buf()])
+        std::fs::write(dir.path().join(file), text).unwrap();
+        check(&[dir.path().to_path_buf()])
             .iter()
             .map(|p| p.to_string())
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn check_rejects_an_organisation_with_a_states_id() {
+        let text = problems_with(
+            "organisations.csv",
+            "id,name,aliases,country\nRUS,Quux Movement,,\nQMX,Quux Mutual,,\n",
+        );
         assert!(
             text.iter()
                 .any(|p| p.contains("id \"RUS\" of an organisation is also a state's id")),
