@@ -508,6 +508,12 @@ fn run(cli: Cli) -> Result<()> {
                 for (doc, text, gold) in &scores.missed {
                     println!("MISSED {doc}: {text:?} gold {gold}");
                 }
+                for (doc, gold, system, rule) in &scores.extent_errors {
+                    println!("EXTENT {doc}: gold {gold:?} system {system:?} ({rule})");
+                }
+                for (doc, text, system, rule) in &scores.spurious {
+                    println!("EXTRA  {doc}: {text:?} system {system} ({rule})");
+                }
             }
             Ok(())
         }

@@ -263,6 +263,8 @@ pub enum Tense {
     Present,
     /// Planned or expected.
     Future,
+    /// No word of the clause says: a date is read as the nearest one.
+    Unmarked,
 }
 
 /// A dateline: "Pyongyang, June 19 (KCNA) --".
@@ -363,13 +365,11 @@ const REF_WORDS: &[(&str, &str)] = &[
     ("these days", "PRESENT_REF"),
     ("recently", "PAST_REF"),
     ("lately", "PAST_REF"),
-    ("in the past", "PAST_REF"),
     ("formerly", "PAST_REF"),
-    ("previously", "PAST_REF"),
-    ("in the future", "FUTURE_REF"),
+    ("the past", "PAST_REF"),
+    ("right now", "PRESENT_REF"),
     ("in future", "FUTURE_REF"),
     ("the future", "FUTURE_REF"),
-    ("soon", "FUTURE_REF"),
 ];
 
 /// Duration units: TIMEX3 letter, and whether it follows `T`.
@@ -465,7 +465,7 @@ fn rules() -> Vec<Rule> {
         timex_type,
     };
     vec![
-        rule("day span", format!(r"\b(?:from\s+)?(?P<e>(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*(?:-|–|to|till|until|through)\s*)(?:(?P<m2>{MONTH_ANY})\s+)?(?P<d2>{DAY})(?:\s*,\s*(?P<y>{YEAR}))?)\b"), day_span, 1, Date),
+        rule("day span", format!(r"\b(?:from\s+)?(?P<e>(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*(?:-|–|to|till|until|through)\s*)(?:(?P<m2>{MONTH_ANY})\s+)?(?P<d2>{DAY})(?:\s*,\s*(?P<y>{YEAR})\b|\s*,?\s*Juche\s+\d{{1,3}}\s*\((?P<jy>{YEAR})\)|\b))"), day_span, 1, Date),
         rule("juche date", format!(r"\b(?:(?P<m>{MONTH_ANY})\s*,?\s+(?:(?P<d>{DAY})\s*,?\s+)?)?Juche\s+\d{{1,3}}\s*\((?P<y>{YEAR})\)"), juche_date, 0, Date),
         rule("month day, year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"), full_date, 0, Date),
         rule("day month year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s*,?\s+(?P<y>{YEAR})\b"), full_date, 0, Date),
@@ -487,20 +487,20 @@ fn rules() -> Vec<Rule> {
         rule("clock time", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b".to_string(), clock_time, 0, Time),
         rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date),
         rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date),
-        rule("the past N units", format!(r"\b(?:over\s+|in\s+|during\s+|for\s+)?the\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?|centuries)\b"), past_units, 0, Duration),
+        rule("the past N units", format!(r"\bthe\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?|centuries)\b"), past_units, 0, Duration),
         rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date),
         rule("quarter", format!(r"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date),
         rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date),
-        rule("recent years", r"\bin\s+recent\s+(?:years|months|weeks|days|times)\b".to_string(), past_ref, 0, Date),
+        rule("recent years", r"\b(?:in\s+)?(?P<e>recent\s+(?P<unit>years|months|weeks|days|decades))\b".to_string(), vague_duration, 1, Duration),
         rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date),
         rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date),
         rule("N units ago", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date),
         rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date),
         rule("weekday", r"(?:\bon\s+)?(?P<e>\b(?:(?P<rel>last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(), weekday, 1, Date),
         rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ord})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date),
-        rule("duration", format!(r"\b(?P<n>{num})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long|-old)?\b"), duration, 0, Duration),
+        rule("duration", format!(r"\b(?:the\s+(?:(?:first|next|last|latest|coming|final|previous|initial|remaining)\s+)?)?(?P<n>{num})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long\b|(?P<age>-old\b|\s+old\b))?\b"), duration, 0, Duration),
         rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration),
-        rule("present or past reference", r"\b(?:at\s+present|at\s+the\s+moment|these\s+days|in\s+the\s+past|in\s+the\s+future|in\s+future|the\s+future|nowadays|currently|recently|lately|formerly|previously|now|soon)\b".to_string(), reference_word, 0, Date),
+        rule("present or past reference", r"\b(?:in\s+)?(?P<e>at\s+present|at\s+the\s+moment|these\s+days|the\s+past|the\s+future|nowadays|currently|recently|lately|formerly|(?:right\s+)?now)\b|\bin\s+future\b".to_string(), reference_word, 1, Date),
         rule("every unit", r"\b(?:every|each)\s+(?P<unit>day|week|month|year)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b".to_string(), set, 0, Set),
     ]
 }
@@ -580,8 +580,6 @@ fn anchors_of(rule: &str) -> &'static [&'static str] {
             "recent",
             "lately",
             "formerly",
-            "previously",
-            "soon",
         ],
         "every unit" => &[
             "every", "each", "annually", "yearly", "monthly", "weekly", "daily",
@@ -712,12 +710,38 @@ fn infer_year(month: u32, day: Option<u32>, ctx: &Context) -> i32 {
     let now = ctx.now;
     let year = now.year();
     let key = (month, day.unwrap_or(0));
+    // A report may be dated a day or two before what it says has happened
+    // ("said in an editorial on Saturday, April 25", published on the 24th).
+    let lag = now + Duration::days(PAST_LAG_DAYS);
     let now_key = (now.month(), if day.is_some() { now.day() } else { 0 });
+    let past_key = match day {
+        Some(_) if lag.year() == year => (lag.month(), lag.day()),
+        _ => now_key,
+    };
     match ctx.tense {
-        Tense::Past if key > now_key => year - 1,
+        Tense::Past if key > past_key => year - 1,
         Tense::Future if key < now_key => year + 1,
+        Tense::Unmarked | Tense::Present => nearest_year(month, day, now),
         _ => year,
     }
+}
+
+/// Days after "now" a day told in the past tense may still fall on.
+const PAST_LAG_DAYS: i64 = 1;
+
+/// The year that puts a month (and day) nearest to `now`: "expire Nov. 21"
+/// on November 2 is this November, "payable Jan. 2" on November 2 next
+/// January, "in October" on January 8 last October.
+fn nearest_year(month: u32, day: Option<u32>, now: NaiveDate) -> i32 {
+    let year = now.year();
+    (year - 1..=year + 1)
+        .filter_map(|y| {
+            let date = NaiveDate::from_ymd_opt(y, month, day.unwrap_or(15))
+                .or_else(|| NaiveDate::from_ymd_opt(y, month, 28))?;
+            Some(((date - now).num_days().abs(), y))
+        })
+        .min()
+        .map_or(year, |(_, y)| y)
 }
 
 fn month_day(c: &Captures, ctx: &Context) -> Option<Value> {
@@ -743,8 +767,8 @@ fn day_span(c: &Captures, ctx: &Context) -> Option<Value> {
         .take_while(char::is_ascii_digit)
         .collect();
     let end_day: u32 = end_digits.parse().ok()?;
-    let year = match number(c, "y") {
-        Some(y) => y as i32,
+    let year = match number(c, "y").or_else(|| number(c, "jy")) {
+        Some(y) => i32::try_from(y).ok()?,
         None => infer_year(month, Some(day), ctx),
     };
     let start = NaiveDate::from_ymd_opt(year, month, day)?;
@@ -871,7 +895,7 @@ fn past_units(c: &Captures, _: &Context) -> Option<Value> {
         None => 1,
     };
     let unit = unit_of(c.name("unit")?.as_str())?;
-    Some(Value::Other(format!("P{n}{unit}")))
+    Some(Value::Other(duration_value(u64::from(n), unit)))
 }
 
 /// "the third quarter (of 2019)": `2019-Q3`, in the year of "now" when no
@@ -892,7 +916,8 @@ fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
         (None, None) => {
             let current = (ctx.now.month() - 1) / 3 + 1;
             match ctx.tense {
-                Tense::Past if q > current => ctx.now.year() - 1,
+                // Business news reports a quarter once it is over.
+                Tense::Past | Tense::Unmarked if q > current => ctx.now.year() - 1,
                 _ => ctx.now.year(),
             }
         }
@@ -984,11 +1009,6 @@ fn clock_time(c: &Captures, ctx: &Context) -> Option<Value> {
         "{}T{hour:02}:{minute:02}",
         day.format("%Y-%m-%d")
     )))
-}
-
-/// "in recent years": the past, undated.
-fn past_ref(_: &Captures, _: &Context) -> Option<Value> {
-    Some(Value::Other("PAST_REF".into()))
 }
 
 fn decade(c: &Captures, _: &Context) -> Option<Value> {
@@ -1150,6 +1170,8 @@ fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
         (Some("last"), _) => now - Duration::days(if back == 0 { 7 } else { back }),
         (Some("next"), _) => now + Duration::days(if forward == 0 { 7 } else { forward }),
         (_, Tense::Future) => now + Duration::days(forward),
+        // No word says: the nearest such day.
+        (_, Tense::Unmarked) if forward < back => now + Duration::days(forward),
         _ => now - Duration::days(back),
     };
     Some(Value::Period(Period::day(date)))
@@ -1164,22 +1186,49 @@ fn anniversary(c: &Captures, ctx: &Context) -> Option<Value> {
     Period::year(ctx.now.year() - n).map(Value::Period)
 }
 
+/// "five years", "the first nine months": a length of time. An age ("a
+/// 6-year-old", "52 years old") is none.
 fn duration(c: &Captures, _: &Context) -> Option<Value> {
+    if c.name("age").is_some() {
+        return None;
+    }
     let (_, n) = trailing_number(c.name("n")?.as_str())?;
     let unit = unit_of(c.name("unit")?.as_str())?;
+    Some(Value::Other(duration_value(u64::from(n), unit)))
+}
+
+/// A TIMEX3 duration of `n` units (as [`UNITS`] names them): `P5Y`,
+/// `PT2H`. Decades and centuries are written in years, as TimeML's news
+/// corpora write them ("two decades": `P20Y`).
+fn duration_value(n: u64, unit: &str) -> String {
+    match unit {
+        "DE" => format!("P{}Y", n.saturating_mul(10)),
+        "CE" => format!("P{}Y", n.saturating_mul(100)),
+        _ => match unit.strip_prefix('T') {
+            Some(u) => format!("PT{n}{u}"),
+            None => format!("P{n}{unit}"),
+        },
+    }
+}
+
+/// "for years", "recent months": a length of time of so many units.
+fn vague_duration(c: &Captures, _: &Context) -> Option<Value> {
+    let unit = match unit_of(c.name("unit")?.as_str())? {
+        "DE" | "CE" => "Y",
+        unit => unit,
+    };
     Some(Value::Other(match unit.strip_prefix('T') {
-        Some(u) => format!("PT{n}{u}"),
-        None => format!("P{n}{unit}"),
+        Some(u) => format!("PTX{u}"),
+        None => format!("PX{unit}"),
     }))
 }
 
-fn vague_duration(c: &Captures, _: &Context) -> Option<Value> {
-    let unit = unit_of(c.name("unit")?.as_str())?;
-    Some(Value::Other(format!("PX{unit}")))
-}
-
 fn reference_word(c: &Captures, _: &Context) -> Option<Value> {
-    let text = c.get(0)?.as_str().to_ascii_lowercase();
+    let text = c
+        .name("e")
+        .or_else(|| c.get(0))?
+        .as_str()
+        .to_ascii_lowercase();
     let words: Vec<&str> = text.split_whitespace().collect();
     lookup(REF_WORDS, &words.join(" ")).map(|v| Value::Other(v.to_string()))
 }
@@ -1201,6 +1250,14 @@ fn set(c: &Captures, _: &Context) -> Option<Value> {
 /// Words that mark a clause's tense, nearest first.
 const FUTURE_MARKERS: &[&str] = &[
     "will",
+    "expected",
+    "scheduled",
+    "planned to",
+    "planning to",
+    "plans",
+    "as early as",
+    "as soon as",
+    "upcoming",
     "shall",
     "is to",
     "are to",
@@ -1217,8 +1274,69 @@ const FUTURE_MARKERS: &[&str] = &[
     "would",
 ];
 const PAST_MARKERS: &[&str] = &[
-    "was", "were", "had", "did", "met", "held", "made", "took", "paid", "left", "came", "went",
-    "sent", "gave", "said", "saw", "began", "began", "won", "fought", "led", "became", "ago",
+    "was",
+    "were",
+    "had",
+    "did",
+    "met",
+    "held",
+    "made",
+    "took",
+    "paid",
+    "left",
+    "came",
+    "went",
+    "sent",
+    "gave",
+    "said",
+    "saw",
+    "began",
+    "won",
+    "fought",
+    "led",
+    "became",
+    "ago",
+    "rose",
+    "fell",
+    "grew",
+    "found",
+    "told",
+    "thought",
+    "brought",
+    "bought",
+    "built",
+    "kept",
+    "lost",
+    "spent",
+    "struck",
+    "stood",
+    "sold",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "drove",
+    "fled",
+    "flew",
+    "ran",
+    "sat",
+    "taught",
+    "threw",
+    "understood",
+    "heard",
+    "felt",
+    "drew",
+    "sought",
+    "caught",
+    "knew",
+    "got",
+    "meant",
+    "arose",
+    "swore",
+    "stole",
+    "withdrew",
+    "overtook",
+    "shook",
 ];
 const PRESENT_MARKERS: &[&str] = &[
     "is",
@@ -1248,6 +1366,19 @@ fn tense_of(word: &str) -> Option<Tense> {
     } else {
         None
     }
+}
+
+/// Whether the words before an expression make it a deadline ("go home by
+/// Jan. 14", "remain until March 6"): a deadline may lie either side of a
+/// past-tense report, so the tense does not place it.
+fn is_deadline(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(last.as_str(), "by" | "until" | "till" | "before")
 }
 
 /// The tense at byte `at` of a sentence given as its words: the nearest marker before it,
@@ -1283,7 +1414,7 @@ fn tense_in(words: &[(usize, &str)], at: usize) -> Tense {
         .rev()
         .find_map(pairs)
         .or_else(|| (split..words.len()).find_map(pairs))
-        .unwrap_or(Tense::Past)
+        .unwrap_or(Tense::Unmarked)
 }
 
 fn dateline_regex() -> &'static Regex {
@@ -1625,7 +1756,11 @@ fn resolve_rules(
             let ctx = Context {
                 now,
                 reference,
-                tense: tense_in(words, start),
+                tense: if is_deadline(&sentence[..start]) {
+                    Tense::Unmarked
+                } else {
+                    tense_in(words, start)
+                },
                 mode,
             };
             if let Some(value) = (rule.resolve)(&caps, &ctx) {
@@ -1662,6 +1797,7 @@ fn resolve_rules(
             chosen.push(expr);
         }
     }
+    join_day_parts(sentence, offset, &mut chosen);
     for expr in &mut chosen {
         expr.span.start = offset + with_modifier(sentence, expr.span.start - offset);
         add_time_of_day(sentence, offset, expr);
@@ -1669,6 +1805,75 @@ fn resolve_rules(
     date_anniversaries(sentence, offset, &mut chosen);
     date_after_elapsed_years(sentence, offset, &mut chosen);
     chosen
+}
+
+/// Time zones a clock time may name before its day ("9 a.m. EST Tuesday").
+const TIME_ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
+];
+
+/// The words between two expressions, when they join them into one: a
+/// comma ("Saturday, April 25"), a time zone ("5 p.m. EST Nov. 9"), or
+/// nothing but a space.
+fn joins(between: &str, after_clock: bool) -> bool {
+    let mut rest = between.trim();
+    if after_clock {
+        let zone = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if TIME_ZONES.contains(&zone.to_ascii_lowercase().as_str()) {
+            rest = rest[zone.len()..].trim();
+        }
+    }
+    rest.is_empty() || rest == ","
+}
+
+/// "Saturday, April 25", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6": a
+/// weekday with the date after it, or a clock time with its day, is one
+/// expression. The date decides the day, the clock reading the time.
+fn join_day_parts(sentence: &str, offset: usize, exprs: &mut Vec<TimeExpr>) {
+    let mut i = 0;
+    while i + 1 < exprs.len() {
+        let (first, second) = (&exprs[i], &exprs[i + 1]);
+        let between = &sentence[first.span.end - offset..second.span.start - offset];
+        let day = match second.period() {
+            Some(p) if p.precision == Precision::Day && second.time.is_none() => p.start,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let clock = match (&first.value, first.timex_type) {
+            (Value::Other(v), TimexType::Time) => v.find('T').map(|t| v[t..].to_string()),
+            _ => None,
+        };
+        let weekday_first = first.rule == "weekday"
+            && matches!(first.period(), Some(p) if p.precision == Precision::Day);
+        let joined = match clock {
+            Some(time) if joins(between, true) => Some(TimeExpr {
+                span: first.span.start..second.span.end,
+                timex_type: TimexType::Time,
+                value: Value::Period(Period::day(day)),
+                rule: first.rule,
+                time: Some(time),
+            }),
+            None if weekday_first && second.rule != "weekday" && joins(between, false) => {
+                Some(TimeExpr {
+                    span: first.span.start..second.span.end,
+                    ..second.clone()
+                })
+            }
+            _ => None,
+        };
+        match joined {
+            Some(expr) => {
+                exprs[i] = expr;
+                exprs.remove(i + 1);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// The words after a day that say it is an anniversary: "June 24 is ...
@@ -1820,10 +2025,48 @@ const MODIFIERS: &[&str] = &[
     "the second half of",
 ];
 
+/// Words before a quantity of time that say how exact it is; TIMEX3
+/// extents include them ("nearly two years", "more than four decades ago",
+/// "around 7:15 p.m.").
+const APPROXIMATORS: &[&str] = &[
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "no more than",
+    "no less than",
+    "over",
+    "under",
+    "within",
+];
+
+/// Whether an expression starts with a quantity: digits, a number word,
+/// "a" or "an".
+fn starts_with_quantity(expr: &str) -> bool {
+    let first = expr.split([' ', '-']).next().unwrap_or("");
+    first.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(first.to_ascii_lowercase().as_str(), "a" | "an")
+        || parse_cardinal(first).is_some()
+}
+
 /// The start of an expression with the modifier before it, if any.
 fn with_modifier(sentence: &str, start: usize) -> usize {
     let before = sentence[..start].to_ascii_lowercase();
-    for modifier in MODIFIERS {
+    let approximators: &[&str] = if starts_with_quantity(&sentence[start..]) {
+        APPROXIMATORS
+    } else {
+        &[]
+    };
+    for modifier in MODIFIERS.iter().chain(approximators) {
         for gap in [" ", "-"] {
             let phrase = format!("{modifier}{gap}");
             if before.ends_with(&phrase) {
@@ -1952,6 +2195,70 @@ pub fn is_calendar_word(word: &str) -> bool {
     month_of(word).is_some() || lookup(WEEKDAYS, word).is_some()
 }
 
+/// A quarter as TIMEX3 writes it: `1989-Q3` gives (1989, 3).
+fn quarter_of(value: &str) -> Option<(i32, u32)> {
+    let (year, q) = value.split_once("-Q")?;
+    let q: u32 = q.parse().ok()?;
+    ((1..=4).contains(&q) && year.len() == 4)
+        .then(|| year.parse().ok().map(|y| (y, q)))
+        .flatten()
+}
+
+/// How many years "a year ago", "two years earlier" or "year-earlier" count
+/// back, when that is all the expression says.
+fn years_back(text: &str) -> Option<u32> {
+    let lower = text.to_ascii_lowercase();
+    let mut rest = lower.trim_start_matches("the ").trim();
+    for approximator in APPROXIMATORS {
+        if let Some(r) = rest
+            .strip_prefix(approximator)
+            .and_then(|r| r.strip_prefix(' '))
+        {
+            rest = r;
+        }
+    }
+    if matches!(rest, "year-earlier" | "year-ago") {
+        return Some(1);
+    }
+    let rest = rest
+        .strip_suffix(" ago")
+        .or_else(|| rest.strip_suffix(" earlier"))?;
+    let number = rest
+        .strip_suffix(" years")
+        .or_else(|| rest.strip_suffix(" year"))?;
+    parse_cardinal(number).or_else(|| matches!(number, "a" | "one").then_some(1))
+}
+
+/// Business news counts in quarters: once a report has named a quarter,
+/// "a year ago" and "a year earlier" are that quarter a year before
+/// ("third-quarter profit rose to $5 million from $4 million a year
+/// earlier": `1988-Q3`), not the whole year.
+fn in_quarter_terms(body: &str, expr: &mut TimeExpr, last_quarter: &mut Option<(i32, u32)>) {
+    let text = body[expr.span.clone()].to_ascii_lowercase();
+    if let Value::Other(v) = &expr.value {
+        if let Some(q) = quarter_of(v) {
+            // "the year-ago quarter" is counted from the quarter told.
+            let counted_back = ["ago", "earlier", "prior", "previous"]
+                .iter()
+                .any(|w| text.contains(w));
+            if !counted_back {
+                *last_quarter = Some(q);
+            }
+            return;
+        }
+    }
+    let Some((year, q)) = *last_quarter else {
+        return;
+    };
+    let counted_in_years = matches!(expr.period(), Some(p) if p.precision == Precision::Year);
+    if !counted_in_years {
+        return;
+    }
+    if let Some(back) = years_back(&text) {
+        expr.value = Value::Other(format!("{:04}-Q{q}", year - back as i32));
+    }
+}
+
 /// Resolves every time expression of a document, sentence by sentence.
 ///
 /// `now` is the dateline date or the publication date. In narrative mode,
@@ -1992,6 +2299,7 @@ pub fn resolve_document(
         Mode::News => Some(Period::day(now)),
         Mode::Narrative => None,
     };
+    let mut last_quarter: Option<(i32, u32)> = None;
     for (span, mask) in sentences.iter().zip(masks) {
         if mask == 0 {
             continue;
@@ -2003,6 +2311,9 @@ pub fn resolve_document(
             Value::Period(p) => p.in_calendar().is_some(),
             _ => true,
         });
+        for expr in &mut exprs {
+            in_quarter_terms(body, expr, &mut last_quarter);
+        }
         for expr in &exprs {
             if let (Value::Period(p), true) = (&expr.value, sets_reference(expr.rule)) {
                 reference = Some(*p);

@@ -142,6 +142,12 @@ pub struct TimexScores {
     pub value_errors: Vec<(String, String, String, String, String)>,
     /// (document, text, gold value) of gold expressions nothing overlaps.
     pub missed: Vec<(String, String, String)>,
+    /// (document, text, system value, rule) of system expressions that
+    /// overlap no gold one.
+    pub spurious: Vec<(String, String, String, String)>,
+    /// (document, gold text, system text, rule) of overlapping pairs whose
+    /// extents differ.
+    pub extent_errors: Vec<(String, String, String, String)>,
 }
 
 impl TimexScores {
@@ -197,7 +203,16 @@ pub fn score_document(name: &str, doc: &TimemlDocument, mode: Mode, scores: &mut
     for s in &system {
         let value = s.timex_value();
         scores.strict_system += doc.gold.iter().any(|g| g.span == s.span) as usize;
-        scores.relaxed_system += doc.gold.iter().any(|g| overlaps(&g.span, &s.span)) as usize;
+        let overlapping = doc.gold.iter().any(|g| overlaps(&g.span, &s.span));
+        scores.relaxed_system += overlapping as usize;
+        if !overlapping {
+            scores.spurious.push((
+                name.to_string(),
+                doc.text[s.span.clone()].to_string(),
+                value.clone(),
+                s.rule.to_string(),
+            ));
+        }
         scores.value_system +=
             doc.gold
                 .iter()
@@ -213,6 +228,14 @@ pub fn score_document(name: &str, doc: &TimemlDocument, mode: Mode, scores: &mut
         let same_value = overlapping.iter().any(|s| s.timex_value() == g.value);
         scores.value_gold += same_value as usize;
         let text = doc.text[g.span.clone()].to_string();
+        if let (Some(s), false) = (overlapping.first(), system.iter().any(|s| s.span == g.span)) {
+            scores.extent_errors.push((
+                name.to_string(),
+                text.clone(),
+                doc.text[s.span.clone()].to_string(),
+                s.rule.to_string(),
+            ));
+        }
         match overlapping.first() {
             None => scores
                 .missed
