@@ -15,7 +15,7 @@ use crate::gazetteer::{Coordinates, EntityKind, Gazetteer, Mention};
 use std::borrow::Cow;
 
 use crate::lexicon::{EventKind, KnownDocument, Lexicon, Role, Trigger, Words};
-use crate::resolve::{is_calendar_word, Dateline, Period, Precision, TimeExpr};
+use crate::resolve::{is_calendar_word, Dateline, Period, Precision, TimeExpr, TimexRole};
 
 /// Whether the text reports the event as having happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -138,8 +138,8 @@ const PLACE_OR_TIME_PREPOSITIONS: &[&str] = &["at", "in", "on", "to", "for", "he
 const ELAPSED: &str = "elapsed since";
 /// The `date_rule` of an event dated by `gazetteers/treaties.csv`.
 const KNOWN_DOCUMENT: &str = "known document";
-/// Rules whose dates do not date an event in their sentence.
-const NOT_EVENT_DATES: &[&str] = &["anniversary", "dateline"];
+/// Expressions whose dates do not date an event in their sentence.
+const NOT_EVENT_DATES: &[TimexRole] = &[TimexRole::Anniversary, TimexRole::Dateline];
 
 #[derive(Clone, Copy)]
 struct Hit<'t> {
@@ -213,9 +213,10 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             .iter()
             .take_while(|d| d.span.start < sentence.end)
             .filter(|d| d.span.end <= sentence.end)
-            .filter(|d| d.period().is_some() && !NOT_EVENT_DATES.contains(&d.rule))
+            .filter(|d| d.period().is_some() && !NOT_EVENT_DATES.contains(&d.role))
             .filter(|d| {
-                !(d.rule == "bare year" && ends_a_name(&doc.body[sentence.start..d.span.start]))
+                !(d.role == TimexRole::BareYear
+                    && ends_a_name(&doc.body[sentence.start..d.span.start]))
             })
             .collect();
         let before = events.len();
@@ -2620,7 +2621,9 @@ impl<'a, 'd> Scope<'a, 'd> {
         let last = self.doc.dates.partition_point(|d| d.span.start < hit.start);
         self.doc.dates[first..last.max(first)]
             .iter()
-            .rfind(|d| d.span.end <= hit.start && d.rule == "anniversary" && d.period().is_some())
+            .rfind(|d| {
+                d.span.end <= hit.start && d.role == TimexRole::Anniversary && d.period().is_some()
+            })
             .filter(|d| {
                 let between = self.text(d.span.end..hit.start);
                 between.starts_with(" of ")

@@ -206,6 +206,32 @@ pub enum Value {
     Other(String),
 }
 
+/// What part an expression plays beyond its value. The steps after
+/// resolution (anniversaries, years counted back, the dating of events) ask
+/// this, never a rule's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TimexRole {
+    /// Nothing more than its value.
+    #[default]
+    Plain,
+    /// A day of a month without a year ("June 19"): an anniversary named
+    /// with it takes its day; years counted back move it.
+    YearlessDay,
+    /// A month without a year ("in June"): years counted back move it.
+    YearlessMonth,
+    /// A year standing alone ("1950"), which may end a name ("Class of 1950").
+    BareYear,
+    /// A day of the week ("Tuesday"); a date after it is the same day.
+    Weekday,
+    /// Years counted back from now ("six years ago").
+    YearsAgo,
+    /// "The 51st anniversary": the year of what is marked, not a time of
+    /// the text. No event is dated by it.
+    Anniversary,
+    /// The date of a report's dateline: the report's day.
+    Dateline,
+}
+
 /// One resolved time expression.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimeExpr {
@@ -215,8 +241,14 @@ pub struct TimeExpr {
     pub timex_type: TimexType,
     /// The value.
     pub value: Value,
-    /// The name of the rule that fired.
+    /// The name of the rule that fired, for diagnostics and output.
     pub rule: &'static str,
+    /// What part the expression plays.
+    pub role: TimexRole,
+    /// Whether the relative expressions after it count from it (explicit
+    /// dates do; "two weeks later", "that year", "six years ago" and
+    /// anniversaries count from another and do not).
+    pub sets_reference: bool,
     /// A time of the day, as TIMEX3 writes it after the date: `TMO` for
     /// "Saturday morning", `T10:30` for "10:30 a.m.".
     pub time: Option<String>,
@@ -436,22 +468,61 @@ const YEAR_LEAD: &str = r"in|since|until|till|by|during|from|through|of|before|a
 
 type Resolve = fn(&Captures, &Context) -> Option<Value>;
 
-/// A named rule: a pattern and what its captures mean.
+/// A named rule: a pattern, the words without which it cannot match, what
+/// its captures mean and what part its expressions play. Its examples are
+/// the rows of `tests/corpus/dates*.csv` that name it.
 struct Rule {
     name: &'static str,
     pattern: String,
+    /// Words (lower case, matched at a word's start) of which a sentence
+    /// must hold one before the pattern is tried. One Aho-Corasick pass
+    /// over the text finds them all, so most sentences never meet a regex.
+    anchors: &'static [&'static str],
     resolve: Resolve,
     /// The capture group whose span is the expression (0: the whole match).
     group: usize,
     timex_type: TimexType,
+    role: TimexRole,
+    /// Whether its dates become the reference of relative expressions
+    /// after them (see [`TimeExpr::sets_reference`]).
+    sets_reference: bool,
+    /// Whether its number may count something instead ("2000 tons").
+    may_count: bool,
+}
+
+impl Rule {
+    fn anchored(mut self, anchors: &'static [&'static str]) -> Rule {
+        self.anchors = anchors;
+        self
+    }
+
+    fn role(mut self, role: TimexRole) -> Rule {
+        self.role = role;
+        self
+    }
+
+    /// Counts from another date, and so never becomes the reference.
+    fn relative(mut self) -> Rule {
+        self.sets_reference = false;
+        self
+    }
+
+    fn may_count(mut self) -> Rule {
+        self.may_count = true;
+        self
+    }
 }
 
 struct Compiled {
     name: &'static str,
+    anchors: &'static [&'static str],
     regex: Regex,
     resolve: Resolve,
     group: usize,
     timex_type: TimexType,
+    role: TimexRole,
+    sets_reference: bool,
+    may_count: bool,
 }
 
 fn rules() -> Vec<Rule> {
@@ -460,48 +531,54 @@ fn rules() -> Vec<Rule> {
     let rule = |name, pattern: String, resolve: Resolve, group, timex_type| Rule {
         name,
         pattern,
+        anchors: &[],
         resolve,
         group,
         timex_type,
+        role: TimexRole::Plain,
+        sets_reference: true,
+        may_count: false,
     };
     vec![
-        rule("day span", format!(r"\b(?:from\s+)?(?P<e>(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*(?:-|–|to|till|until|through)\s*)(?:(?P<m2>{MONTH_ANY})\s+)?(?P<d2>{DAY})(?:\s*,\s*(?P<y>{YEAR})\b|\s*,?\s*Juche\s+\d{{1,3}}\s*\((?P<jy>{YEAR})\)|\b))"), day_span, 1, Date),
-        rule("juche date", format!(r"\b(?:(?P<m>{MONTH_ANY})\s*,?\s+(?:(?P<d>{DAY})\s*,?\s+)?)?Juche\s+\d{{1,3}}\s*\((?P<y>{YEAR})\)"), juche_date, 0, Date),
-        rule("month day, year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"), full_date, 0, Date),
-        rule("day month year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s*,?\s+(?P<y>{YEAR})\b"), full_date, 0, Date),
-        rule("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(), full_date, 0, Date),
-        rule("day/month/year", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b".to_string(), full_date, 0, Date),
-        rule("month day this|last|next year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})\s*,?\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_day_relative_year, 0, Date),
-        rule("day month this|last|next year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_day_relative_year, 0, Date),
-        rule("month day", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})\b"), month_day, 0, Date),
-        rule("day month", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b"), month_day, 0, Date),
-        rule("month year", format!(r"\b(?P<m>{MONTH_FULL}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)\s*(?:,|of)?\s+(?P<y>{YEAR})\b"), month_year, 0, Date),
-        rule("month this|last|next year", format!(r"\b(?P<m>{MONTH_FULL}|{MONTH_LOWER})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_relative_year, 0, Date),
-        rule("this|last|next month-name", format!(r"\b(?P<rel>last|this|next|past)\s+(?P<m>{MONTH_FULL})\b"), relative_month_name, 0, Date),
-        rule("month", format!(r"(?:\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|\bmid-)(?P<m>{MONTH_FULL})\b"), month_only, 1, Date),
-        rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date),
-        rule("season of year", format!(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b"), season, 0, Date),
-        rule("season", r"(?:\b(?:in|during|by|until|till|since|through|from)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|\b(?:early|late|mid)[\s-]+)(?P<s>spring|summer|autumn|winter)\b|\b(?P<rel>this\s+past|this|that|last|next)\s+(?P<s2>spring|summer|autumn|fall|winter)\b".to_string(), season, 1, Date),
-        rule("year BC", r"\b(?P<y>\d{1,4})\s*(?P<era>BCE\b|BC\b|B\.C\.|AD\b|A\.D\.)".to_string(), era_year, 0, Date),
-        rule("bare year", r"\b(?P<y>1[6-9]\d\d|20\d\d)\b".to_string(), year_only, 0, Date),
-        rule("clock time", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b".to_string(), clock_time, 0, Time),
-        rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date),
-        rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date),
-        rule("the past N units", format!(r"\bthe\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?|centuries)\b"), past_units, 0, Duration),
-        rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date),
-        rule("quarter", format!(r"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date),
-        rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date),
-        rule("recent years", r"\b(?:in\s+)?(?P<e>recent\s+(?P<unit>years|months|weeks|days|decades))\b".to_string(), vague_duration, 1, Duration),
-        rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date),
-        rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date),
-        rule("N units ago", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date),
-        rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date),
-        rule("weekday", r"(?:\bon\s+)?(?P<e>\b(?:(?P<rel>last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(), weekday, 1, Date),
-        rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ord})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date),
-        rule("duration", format!(r"\b(?:the\s+(?:(?:first|next|last|latest|coming|final|previous|initial|remaining)\s+)?)?(?P<n>{num})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long\b|(?P<age>-old\b|\s+old\b))?\b"), duration, 0, Duration),
-        rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration),
-        rule("present or past reference", r"\b(?:in\s+)?(?P<e>at\s+present|at\s+the\s+moment|these\s+days|the\s+past|the\s+future|nowadays|currently|recently|lately|formerly|(?:right\s+)?now)\b|\bin\s+future\b".to_string(), reference_word, 1, Date),
-        rule("every unit", r"\b(?:every|each)\s+(?P<unit>day|week|month|year)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b".to_string(), set, 0, Set),
+        rule("day span", format!(r"\b(?:from\s+)?(?P<e>(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*(?:-|–|to|till|until|through)\s*)(?:(?P<m2>{MONTH_ANY})\s+)?(?P<d2>{DAY})(?:\s*,\s*(?P<y>{YEAR})\b|\s*,?\s*Juche\s+\d{{1,3}}\s*\((?P<jy>{YEAR})\)|\b))"), day_span, 1, Date).anchored(MONTH_STEMS),
+        rule("juche date", format!(r"\b(?:(?P<m>{MONTH_ANY})\s*,?\s+(?:(?P<d>{DAY})\s*,?\s+)?)?Juche\s+\d{{1,3}}\s*\((?P<y>{YEAR})\)"), juche_date, 0, Date).anchored(&["juche"]),
+        rule("month day, year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b"), full_date, 0, Date).anchored(MONTH_STEMS),
+        rule("day month year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s*,?\s+(?P<y>{YEAR})\b"), full_date, 0, Date).anchored(MONTH_STEMS),
+        rule("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(), full_date, 0, Date).anchored(DIGITS),
+        rule("day/month/year", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b".to_string(), full_date, 0, Date).anchored(DIGITS),
+        rule("month day this|last|next year", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})\s*,?\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_day_relative_year, 0, Date).anchored(MONTH_STEMS),
+        rule("day month this|last|next year", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_day_relative_year, 0, Date).anchored(MONTH_STEMS),
+        rule("month day", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})\b"), month_day, 0, Date).anchored(MONTH_STEMS).role(TimexRole::YearlessDay),
+        rule("day month", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b"), month_day, 0, Date).anchored(MONTH_STEMS).role(TimexRole::YearlessDay),
+        rule("month year", format!(r"\b(?P<m>{MONTH_FULL}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)\s*(?:,|of)?\s+(?P<y>{YEAR})\b"), month_year, 0, Date).anchored(MONTH_STEMS),
+        rule("month this|last|next year", format!(r"\b(?P<m>{MONTH_FULL}|{MONTH_LOWER})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_relative_year, 0, Date).anchored(MONTHS_AND_YEAR),
+        rule("this|last|next month-name", format!(r"\b(?P<rel>last|this|next|past)\s+(?P<m>{MONTH_FULL})\b"), relative_month_name, 0, Date).anchored(MONTH_STEMS),
+        rule("month", format!(r"(?:\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|\bmid-)(?P<m>{MONTH_FULL})\b"), month_only, 1, Date).anchored(MONTH_STEMS).role(TimexRole::YearlessMonth),
+        rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date).anchored(DIGITS),
+        rule("season of year", format!(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b"), season, 0, Date).anchored(&["spring", "summer", "autumn", "fall", "winter"]),
+        rule("season", r"(?:\b(?:in|during|by|until|till|since|through|from)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|\b(?:early|late|mid)[\s-]+)(?P<s>spring|summer|autumn|winter)\b|\b(?P<rel>this\s+past|this|that|last|next)\s+(?P<s2>spring|summer|autumn|fall|winter)\b".to_string(), season, 1, Date).anchored(&["spring", "summer", "autumn", "fall", "winter"]),
+        rule("year BC", r"\b(?P<y>\d{1,4})\s*(?P<era>BCE\b|BC\b|B\.C\.|AD\b|A\.D\.)".to_string(), era_year, 0, Date).anchored(DIGITS),
+        rule("bare year", r"\b(?P<y>1[6-9]\d\d|20\d\d)\b".to_string(), year_only, 0, Date).anchored(DIGITS).role(TimexRole::BareYear).may_count(),
+        rule("clock time", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b".to_string(), clock_time, 0, Time).anchored(DIGITS),
+        rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date).anchored(DIGITS),
+        rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date).anchored(&["century"]),
+        rule("the past N units", format!(r"\bthe\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?|centuries)\b"), past_units, 0, Duration).anchored(&["past", "last"]),
+        rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date).anchored(&["week", "month", "year"]).relative(),
+        rule("quarter", format!(r"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date).anchored(&["quarter"]),
+        rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date).anchored(&["quarter", "year-earlier", "year-ago"]),
+        rule("recent years", r"\b(?:in\s+)?(?P<e>recent\s+(?P<unit>years|months|weeks|days|decades))\b".to_string(), vague_duration, 1, Duration).anchored(&["recent"]),
+        rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date).anchored(&["year", "month", "week", "day"]).relative(),
+        rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date).anchored(&["later", "earlier", "after", "before"]).relative(),
+        rule("N units ago", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date).anchored(&["ago"]).role(TimexRole::YearsAgo).relative(),
+        rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date).anchored(&["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"]),
+        rule("weekday", r"(?:\bon\s+)?(?P<e>\b(?:(?P<rel>last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(), weekday, 1, Date).anchored(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]).role(TimexRole::Weekday),
+        rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ord})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date).anchored(&["anniversar"]).role(TimexRole::Anniversary).relative(),
+        rule("duration", format!(r"\b(?:the\s+(?:(?:first|next|last|latest|coming|final|previous|initial|remaining)\s+)?)?(?P<n>{num})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long\b|(?P<age>-old\b|\s+old\b))?\b"), duration, 0, Duration).anchored(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"]),
+        rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration).anchored(&["days", "weeks", "months", "years", "decades", "centuries"]),
+        rule("a few units", r"\b(?:the\s+(?:past|last|next|coming|following)\s+|the\s+)?(?:a\s+few|several|a\s+couple\s+of|(?P<many>many)|few)\s+(?:more\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<ago>\s+ago)?\b|\b(?:the\s+)?(?:coming|next\s+few)\s+(?P<unit2>days|weeks|months|years|decades)\b".to_string(), few_units, 0, Duration).anchored(&["few", "several", "couple", "many", "coming"]),
+        rule("year in words", format!(r"\b(?:the\s+year\s+)?(?:(?P<hundreds>nineteen|eighteen|twenty)\s+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|hundred\b)|two\s+thousand(?:\s+(?:and\s+)?(?P<ones>one|two|three|four|five|six|seven|eight|nine|ten)\b)?)"), year_in_words, 0, Date).anchored(&["nineteen", "eighteen", "twenty", "two thousand"]).may_count(),
+        rule("present or past reference", r"\b(?:in\s+)?(?P<e>at\s+present|at\s+the\s+moment|these\s+days|the\s+past|the\s+future|nowadays|currently|recently|lately|formerly|(?:right\s+)?now)\b|\bin\s+future\b".to_string(), reference_word, 1, Date).anchored(&["now", "current", "present", "moment", "these days", "past", "future", "recent", "lately", "formerly"]),
+        rule("every unit", r"\b(?:every|each)\s+(?P<unit>day|week|month|year)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b".to_string(), set, 0, Set).anchored(&["every", "each", "annually", "yearly", "monthly", "weekly", "daily"]),
     ]
 }
 
@@ -514,80 +591,6 @@ const MONTH_STEMS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// Words without which a rule cannot match: a sentence is tried with a rule
-/// only when one of its anchors occurs in it. One Aho-Corasick pass over the
-/// text finds them all, so most sentences never meet a regex.
-fn anchors_of(rule: &str) -> &'static [&'static str] {
-    match rule {
-        "day span"
-        | "month day, year"
-        | "day month year"
-        | "month day this|last|next year"
-        | "day month this|last|next year"
-        | "month day"
-        | "day month"
-        | "month year"
-        | "this|last|next month-name"
-        | "month" => MONTH_STEMS,
-        "iso date" | "day/month/year" | "year" | "decade" | "bare year" | "year BC"
-        | "clock time" => DIGITS,
-        "season of year" | "season" => &["spring", "summer", "autumn", "fall", "winter"],
-        "century" => &["century"],
-        "this|last|next week|month|year" => &["week", "month", "year"],
-        // A month in capitals, or any month before "last year" ("in
-        // august last year"): the year anchors it too.
-        "month this|last|next year" => MONTHS_AND_YEAR,
-        "the past N units" => &["past", "last"],
-        "quarter" => &["quarter"],
-        "juche date" => &["juche"],
-        "the latest quarter" => &["quarter", "year-earlier", "year-ago"],
-        "recent years" => &["recent"],
-        "that|the following year" => &["year", "month", "week", "day"],
-        "N units later|earlier" => &["later", "earlier", "after", "before"],
-        "N units ago" => &["ago"],
-        "day word" => &[
-            "today",
-            "tonight",
-            "yesterday",
-            "tomorrow",
-            "morning",
-            "afternoon",
-            "evening",
-            "night",
-        ],
-        "weekday" => &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
-        "anniversary" => &["anniversar"],
-        "duration" => &[
-            "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur",
-        ],
-        "for units" => &["days", "weeks", "months", "years", "decades", "centuries"],
-        "present or past reference" => &[
-            "now",
-            "current",
-            "present",
-            "moment",
-            "these days",
-            "past",
-            "future",
-            "recent",
-            "lately",
-            "formerly",
-        ],
-        "every unit" => &[
-            "every", "each", "annually", "yearly", "monthly", "weekly", "daily",
-        ],
-        other => panic!("rule {other:?} has no anchors"),
-    }
-}
-
 /// The anchor automaton and, per anchor, the rules it admits.
 fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
     static ANCHORS: OnceLock<(aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>)> = OnceLock::new();
@@ -595,7 +598,7 @@ fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
         let mut words: Vec<&str> = Vec::new();
         let mut masks: Vec<u64> = Vec::new();
         for (order, rule) in compiled().iter().enumerate() {
-            for word in anchors_of(rule.name) {
+            for word in rule.anchors {
                 match words.iter().position(|w| w == word) {
                     Some(i) => masks[i] |= 1 << order,
                     None => {
@@ -635,6 +638,7 @@ fn compiled() -> &'static [Compiled] {
             .into_iter()
             .map(|r| Compiled {
                 name: r.name,
+                anchors: r.anchors,
                 // ASCII classes and word boundaries: right for English date words,
                 // and they keep the regex engine on its fast path.
                 regex: Regex::new(&format!("(?i-u){}", r.pattern))
@@ -642,6 +646,9 @@ fn compiled() -> &'static [Compiled] {
                 resolve: r.resolve,
                 group: r.group,
                 timex_type: r.timex_type,
+                role: r.role,
+                sets_reference: r.sets_reference,
+                may_count: r.may_count,
             })
             .collect()
     })
@@ -1211,6 +1218,48 @@ fn duration_value(n: u64, unit: &str) -> String {
     }
 }
 
+/// "a few days", "several years", "the next few months", "coming weeks":
+/// an unknown number of units; "a couple of years" is two. "Several years
+/// ago" is the past, undated.
+fn few_units(c: &Captures, _: &Context) -> Option<Value> {
+    let words = c.get(0)?.as_str().to_ascii_lowercase();
+    let unit = match unit_of(c.name("unit").or_else(|| c.name("unit2"))?.as_str())? {
+        "DE" | "CE" => "Y",
+        unit => unit,
+    };
+    if c.name("ago").is_some() {
+        // "a few years ago": some time back, undated.
+        return Some(Value::Other("PAST_REF".into()));
+    }
+    let count = if words.contains("couple") { "2" } else { "X" };
+    Some(Value::Other(match unit.strip_prefix('T') {
+        Some(u) => format!("PT{count}{u}"),
+        None => format!("P{count}{unit}"),
+    }))
+}
+
+/// "nineteen ninety-six", "the year two thousand": a year as it is spoken.
+fn year_in_words(c: &Captures, _: &Context) -> Option<Value> {
+    let year = match (c.name("hundreds"), c.name("rest")) {
+        (Some(h), Some(rest)) => {
+            let hundreds = parse_cardinal(h.as_str())?;
+            let rest = rest.as_str().to_ascii_lowercase();
+            let within = if rest == "hundred" {
+                0
+            } else {
+                parse_cardinal(&rest)?
+            };
+            hundreds * 100 + within
+        }
+        _ => {
+            2000 + c
+                .name("ones")
+                .map_or(Some(0), |m| parse_cardinal(m.as_str()))?
+        }
+    };
+    Period::year(i32::try_from(year).ok()?).map(Value::Period)
+}
+
 /// "for years", "recent months": a length of time of so many units.
 fn vague_duration(c: &Captures, _: &Context) -> Option<Value> {
     let unit = match unit_of(c.name("unit")?.as_str())? {
@@ -1460,6 +1509,8 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
             timex_type: TimexType::Date,
             value: Value::Period(Period::day(date)),
             rule: "dateline",
+            role: TimexRole::Dateline,
+            sets_reference: true,
             time: None,
         },
     })
@@ -1662,20 +1713,6 @@ fn counts_something(text: &str, start: usize, end: usize) -> bool {
         || before.to_ascii_lowercase().ends_with("no.")
 }
 
-/// Rules whose dates a narrative moves on to: explicit dates, and months
-/// and days read in the current year. Relative expressions ("two weeks
-/// later", "that year") and anniversaries do not move it.
-fn sets_reference(rule: &str) -> bool {
-    !matches!(
-        rule,
-        "anniversary"
-            | "N units later|earlier"
-            | "that|the following year"
-            | "N units ago"
-            | "this|last|next week|month|year"
-    )
-}
-
 /// Right-hand context that makes a number something other than a date:
 /// "the 1990s-style", "2,000", "2024%".
 fn followed_by_non_date(text: &str, end: usize) -> bool {
@@ -1724,7 +1761,7 @@ fn resolve_rules(
             let whole = caps.get(0).map_or(m.end(), |w| w.end());
             if !case_ok(caps.get(0).map_or("", |w| w.as_str()), all_caps)
                 || followed_by_non_date(sentence, whole)
-                || (rule.name == "bare year" && counts_something(sentence, m.start(), whole))
+                || (rule.may_count && counts_something(sentence, m.start(), whole))
             {
                 continue;
             }
@@ -1769,6 +1806,8 @@ fn resolve_rules(
                     timex_type: rule.timex_type,
                     value,
                     rule: rule.name,
+                    role: rule.role,
+                    sets_reference: rule.sets_reference,
                     time: None,
                 };
                 candidates.push((order, expr));
@@ -1848,7 +1887,7 @@ fn join_day_parts(sentence: &str, offset: usize, exprs: &mut Vec<TimeExpr>) {
             (Value::Other(v), TimexType::Time) => v.find('T').map(|t| v[t..].to_string()),
             _ => None,
         };
-        let weekday_first = first.rule == "weekday"
+        let weekday_first = first.role == TimexRole::Weekday
             && matches!(first.period(), Some(p) if p.precision == Precision::Day);
         let joined = match clock {
             Some(time) if joins(between, true) => Some(TimeExpr {
@@ -1856,9 +1895,11 @@ fn join_day_parts(sentence: &str, offset: usize, exprs: &mut Vec<TimeExpr>) {
                 timex_type: TimexType::Time,
                 value: Value::Period(Period::day(day)),
                 rule: first.rule,
+                role: TimexRole::Plain,
+                sets_reference: true,
                 time: Some(time),
             }),
-            None if weekday_first && second.rule != "weekday" && joins(between, false) => {
+            None if weekday_first && second.role != TimexRole::Weekday && joins(between, false) => {
                 Some(TimeExpr {
                     span: first.span.start..second.span.end,
                     ..second.clone()
@@ -1905,7 +1946,9 @@ fn date_after_elapsed_years(sentence: &str, offset: usize, exprs: &mut [TimeExpr
                 .and_then(|v| v.strip_suffix('Y'))
                 .and_then(|n| n.parse::<i32>().ok())
                 .map(YearsBack::By)?,
-            (Value::Period(p), _) if e.rule == "N units ago" && p.precision == Precision::Year => {
+            (Value::Period(p), _)
+                if e.role == TimexRole::YearsAgo && p.precision == Precision::Year =>
+            {
                 return Some((e.span.end, YearsBack::To(p.start.year())));
             }
             _ => return None,
@@ -1928,7 +1971,7 @@ fn date_after_elapsed_years(sentence: &str, offset: usize, exprs: &mut [TimeExpr
     });
     let Some((from, back)) = elapsed else { return };
     for expr in exprs.iter_mut().filter(|e| e.span.start >= from) {
-        if !matches!(expr.rule, "month day" | "day month" | "month") {
+        if !matches!(expr.role, TimexRole::YearlessDay | TimexRole::YearlessMonth) {
             continue;
         }
         let Value::Period(p) = expr.value else {
@@ -2087,8 +2130,8 @@ fn with_modifier(sentence: &str, start: usize) -> usize {
 /// on August 30 on the occasion of the fifth anniversary") is not the
 /// anniversary's, nor is the dateline's (see [`resolve_article`]).
 fn date_anniversaries(sentence: &str, offset: usize, exprs: &mut [TimeExpr]) {
-    let day = exprs.iter().find_map(|e| match (e.rule, &e.value) {
-        ("month day" | "day month", Value::Period(p)) => {
+    let day = exprs.iter().find_map(|e| match (e.role, &e.value) {
+        (TimexRole::YearlessDay, Value::Period(p)) => {
             let after = sentence[e.span.end - offset..].trim_start();
             ANNIVERSARY_COPULAS
                 .iter()
@@ -2098,7 +2141,10 @@ fn date_anniversaries(sentence: &str, offset: usize, exprs: &mut [TimeExpr]) {
         _ => None,
     });
     let Some(day) = day else { return };
-    for expr in exprs.iter_mut().filter(|e| e.rule == "anniversary") {
+    for expr in exprs
+        .iter_mut()
+        .filter(|e| e.role == TimexRole::Anniversary)
+    {
         if let Value::Period(p) = expr.value {
             let year = p.start.year() + (day.year() - day.year());
             if let Some(date) = NaiveDate::from_ymd_opt(year, day.month(), day.day()) {
@@ -2136,8 +2182,8 @@ pub fn resolve_article(
                 .as_ref()
                 .is_some_and(|s| s.contains(&e.span.start))
         };
-        let other_day = exprs.iter().find_map(|e| match (&e.value, e.rule) {
-            (Value::Period(p), "month day" | "day month") if !in_dateline(e) && in_first(e) => {
+        let other_day = exprs.iter().find_map(|e| match (&e.value, e.role) {
+            (Value::Period(p), TimexRole::YearlessDay) if !in_dateline(e) && in_first(e) => {
                 let after = body[e.span.end..].trim_start();
                 ANNIVERSARY_COPULAS
                     .iter()
@@ -2151,7 +2197,7 @@ pub fn resolve_article(
                 Value::Period(p) if p.precision == Precision::Day => Some(p.start),
                 _ => None,
             };
-            let (Some(day), "anniversary", true) = (day, expr.rule, in_first(expr)) else {
+            let (Some(day), TimexRole::Anniversary, true) = (day, expr.role, in_first(expr)) else {
                 continue;
             };
             let moved = match other_day {
@@ -2315,7 +2361,7 @@ pub fn resolve_document(
             in_quarter_terms(body, expr, &mut last_quarter);
         }
         for expr in &exprs {
-            if let (Value::Period(p), true) = (&expr.value, sets_reference(expr.rule)) {
+            if let (Value::Period(p), true) = (&expr.value, expr.sets_reference) {
                 reference = Some(*p);
             }
         }

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::eval::prf;
-use crate::resolve::{resolve_document, Mode, TimeExpr};
+use crate::resolve::{resolve_document, Mode, TimeExpr, TimexRole};
 use crate::segment::sentences;
 
 /// A gold TIMEX3.
@@ -190,7 +190,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 fn timeml_expressions(exprs: Vec<TimeExpr>) -> Vec<TimeExpr> {
     exprs
         .into_iter()
-        .filter(|e| e.rule != "anniversary")
+        .filter(|e| e.role != TimexRole::Anniversary)
         .collect()
 }
 
