@@ -16,6 +16,7 @@ use std::borrow::Cow;
 
 use crate::lexicon::{EventKind, KnownDocument, Lexicon, Role, Trigger, Words};
 use crate::resolve::{is_calendar_word, Dateline, Period, Precision, TimeExpr, TimexRole};
+use crate::tense::{self, Marker};
 
 /// Whether the text reports the event as having happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -2966,10 +2967,13 @@ impl<'a, 'd> Scope<'a, 'd> {
             });
         if any(&lists.negation, &lookback) || any(&lists.negation, &in_trigger) {
             Status::Negated
-        } else if any(&lists.planned, &lookback)
+        } else if lookback
+            .iter()
+            .any(|w| tense::marker(w).is_some_and(Marker::plans))
             || planned_by_infinitive
-            || any(&lists.planned_in_trigger, &in_trigger)
-            || any(&lists.planned_in_trigger, &ahead)
+            || [&in_trigger, &ahead]
+                .iter()
+                .any(|ws| ws.iter().any(|w| tense::marker(w) == Some(Marker::Future)))
         {
             Status::Planned
         } else {

@@ -136,10 +136,6 @@ pub struct Words {
     /// Capitalised words that are titles or parts of organisations' names,
     /// not of a person's name.
     pub titles: std::collections::HashSet<String>,
-    /// Words shortly before a trigger that make it planned.
-    pub planned: Vec<String>,
-    /// Words inside or after a trigger that make it planned.
-    pub planned_in_trigger: Vec<String>,
     /// Infinitives before a trigger noun that make it planned: "agreed to
     /// hold the ministerial talks".
     pub planned_infinitives: Vec<String>,
@@ -233,8 +229,6 @@ impl Words {
                 .collect())
         };
         self.titles = take("titles", false)?.into_iter().collect();
-        self.planned = take("planned", true)?;
-        self.planned_in_trigger = take("planned-in-trigger", true)?;
         self.planned_infinitives = take("planned-infinitives", true)?;
         self.negation = take("negation", true)?;
         self.attendance = take("attendance", true)?;

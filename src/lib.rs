@@ -51,6 +51,7 @@ pub mod read;
 pub mod resolve;
 pub mod segment;
 pub mod table;
+pub mod tense;
 pub mod timeml;
 pub mod uncovered;
 pub mod write;

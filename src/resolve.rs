@@ -286,18 +286,7 @@ pub enum Mode {
     Narrative,
 }
 
-/// The tense of the clause around an expression.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tense {
-    /// Reported as having happened.
-    Past,
-    /// Neither past nor future ("June 24 is a meaningful day").
-    Present,
-    /// Planned or expected.
-    Future,
-    /// No word of the clause says: a date is read as the nearest one.
-    Unmarked,
-}
+pub use crate::tense::Tense;
 
 /// A dateline: "Pyongyang, June 19 (KCNA) --".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -568,7 +557,7 @@ fn rules() -> Vec<Rule> {
         rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date).anchored(&["quarter", "year-earlier", "year-ago"]),
         rule("recent years", r"\b(?:in\s+)?(?P<e>recent\s+(?P<unit>years|months|weeks|days|decades))\b".to_string(), vague_duration, 1, Duration).anchored(&["recent"]),
         rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date).anchored(&["year", "month", "week", "day"]).relative(),
-        rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b"), units_later, 0, Date).anchored(&["later", "earlier", "after", "before"]).relative(),
+        rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b(?:\s+(?:the\s+)?(?P<year>{YEAR})\b|(?P<month>\s+(?:{MONTH_FULL})\b))?"), units_later, 0, Date).anchored(&["later", "earlier", "after", "before"]).relative(),
         rule("N units ago", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date).anchored(&["ago"]).role(TimexRole::YearsAgo).relative(),
         rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date).anchored(&["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"]),
         rule("weekday", r"(?:\bon\s+)?(?P<e>\b(?:(?P<rel>last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(), weekday, 1, Date).anchored(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]).role(TimexRole::Weekday),
@@ -1125,10 +1114,23 @@ fn units_ago(c: &Captures, ctx: &Context) -> Option<Value> {
     shift(ctx.now, c.name("unit")?.as_str(), -(n as i64)).map(Value::Period)
 }
 
+/// "two years later", "a day earlier": counted from the last date told.
+/// "Three years after 1950" counts from the year it names. "Ten days
+/// before the murder" counts from an event, not a date: it is a duration
+/// (the rule "duration" reads it), not a date of this rule.
 fn units_later(c: &Captures, ctx: &Context) -> Option<Value> {
-    let reference = ctx.reference?;
+    let dir = c.name("dir")?.as_str().to_ascii_lowercase();
+    let prepositional = matches!(dir.as_str(), "after" | "before");
+    let named_year = number(c, "year").and_then(|y| i32::try_from(y).ok());
+    if prepositional && named_year.is_none() && c.name("month").is_none() {
+        return None;
+    }
+    let reference = match named_year {
+        Some(year) => Period::year(year)?,
+        None => ctx.reference?,
+    };
     let (_, n) = trailing_number(c.name("n")?.as_str())?;
-    let sign = match c.name("dir")?.as_str().to_ascii_lowercase().as_str() {
+    let sign = match dir.as_str() {
         "later" | "after" => 1,
         _ => -1,
     };
@@ -1296,127 +1298,6 @@ fn set(c: &Captures, _: &Context) -> Option<Value> {
     Some(Value::Other(format!("P1{}", unit_of(&unit)?)))
 }
 
-/// Words that mark a clause's tense, nearest first.
-const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "expected",
-    "scheduled",
-    "planned to",
-    "planning to",
-    "plans",
-    "as early as",
-    "as soon as",
-    "upcoming",
-    "shall",
-    "is to",
-    "are to",
-    "going to",
-    "expected to",
-    "scheduled to",
-    "plans to",
-    "plan to",
-    "intends to",
-    "due to",
-    "slated to",
-    "set to",
-    "must",
-    "would",
-];
-const PAST_MARKERS: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "met",
-    "held",
-    "made",
-    "took",
-    "paid",
-    "left",
-    "came",
-    "went",
-    "sent",
-    "gave",
-    "said",
-    "saw",
-    "began",
-    "won",
-    "fought",
-    "led",
-    "became",
-    "ago",
-    "rose",
-    "fell",
-    "grew",
-    "found",
-    "told",
-    "thought",
-    "brought",
-    "bought",
-    "built",
-    "kept",
-    "lost",
-    "spent",
-    "struck",
-    "stood",
-    "sold",
-    "wrote",
-    "spoke",
-    "broke",
-    "chose",
-    "drove",
-    "fled",
-    "flew",
-    "ran",
-    "sat",
-    "taught",
-    "threw",
-    "understood",
-    "heard",
-    "felt",
-    "drew",
-    "sought",
-    "caught",
-    "knew",
-    "got",
-    "meant",
-    "arose",
-    "swore",
-    "stole",
-    "withdrew",
-    "overtook",
-    "shook",
-];
-const PRESENT_MARKERS: &[&str] = &[
-    "is",
-    "are",
-    "am",
-    "marks",
-    "falls",
-    "celebrate",
-    "celebrates",
-];
-/// Words that end in "-ed" without being past tense.
-const NOT_PAST: &[&str] = &[
-    "united", "need", "speed", "red", "bed", "seed", "indeed", "proceed", "exceed", "succeed",
-    "feed", "hundred", "breed", "creed", "shed", "wed", "led", "armed",
-];
-
-fn tense_of(word: &str) -> Option<Tense> {
-    let lower = word.to_ascii_lowercase();
-    if FUTURE_MARKERS.contains(&lower.as_str()) {
-        Some(Tense::Future)
-    } else if PAST_MARKERS.contains(&lower.as_str())
-        || (lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower.as_str()))
-    {
-        Some(Tense::Past)
-    } else if PRESENT_MARKERS.contains(&lower.as_str()) {
-        Some(Tense::Present)
-    } else {
-        None
-    }
-}
-
 /// Whether the words before an expression make it a deadline ("go home by
 /// Jan. 14", "remain until March 6"): a deadline may lie either side of a
 /// past-tense report, so the tense does not place it.
@@ -1430,40 +1311,10 @@ fn is_deadline(before: &str) -> bool {
     matches!(last.as_str(), "by" | "until" | "till" | "before")
 }
 
-/// The tense at byte `at` of a sentence given as its words: the nearest marker before it,
-/// else the nearest after it, else the past (news reports what happened).
-fn tense_in(words: &[(usize, &str)], at: usize) -> Tense {
-    let pairs = |i: usize| -> Option<Tense> {
-        let (_, w) = words[i];
-        if i + 1 < words.len() {
-            let pair = format!("{} {}", w, words[i + 1].1).to_ascii_lowercase();
-            if FUTURE_MARKERS.contains(&pair.as_str()) {
-                return Some(Tense::Future);
-            }
-        }
-        // "must be returned by Jan. 14": a participle after "be" is
-        // passive; the words before it tell the tense.
-        let passive = i > 0
-            && w.len() > 4
-            && w.to_ascii_lowercase().ends_with("ed")
-            && matches!(
-                words[i - 1].1.to_ascii_lowercase().as_str(),
-                "be" | "been" | "being"
-            );
-        if passive {
-            return None;
-        }
-        tense_of(w)
-    };
-    let split = words
-        .iter()
-        .position(|(s, _)| *s >= at)
-        .unwrap_or(words.len());
-    (0..split)
-        .rev()
-        .find_map(pairs)
-        .or_else(|| (split..words.len()).find_map(pairs))
-        .unwrap_or(Tense::Unmarked)
+/// Whether an expression is a possessive ("Wednesday's ruling"): it names
+/// a thing the report knows of, whatever the tense of the clause around it.
+fn is_possessive(after: &str) -> bool {
+    after.starts_with("'s") || after.starts_with("\u{2019}s")
 }
 
 fn dateline_regex() -> &'static Regex {
@@ -1793,10 +1644,10 @@ fn resolve_rules(
             let ctx = Context {
                 now,
                 reference,
-                tense: if is_deadline(&sentence[..start]) {
+                tense: if is_deadline(&sentence[..start]) || is_possessive(&sentence[m.end()..]) {
                     Tense::Unmarked
                 } else {
-                    tense_in(words, start)
+                    crate::tense::tense_at(words, start)
                 },
                 mode,
             };
