@@ -47,6 +47,51 @@ impl Status {
     }
 }
 
+/// Where an event's date came from. Steps after extraction (merging
+/// reports, telling news from recollections) ask this, never a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateSource {
+    /// A time expression of the sentence, by the name of the rule that
+    /// read it.
+    Expression(Cow<'static, str>),
+    /// The report's dateline: news of the report's day.
+    Dateline,
+    /// "Recently": the report's month.
+    Recently,
+    /// Years counted back from the report's day ("six years have passed
+    /// since ...").
+    Elapsed,
+    /// The day `gazetteers/treaties.csv` gives a known document.
+    KnownDocument,
+}
+
+impl DateSource {
+    /// The name written in events.csv's `date_rule`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            DateSource::Expression(rule) => rule,
+            DateSource::Dateline => "dateline",
+            DateSource::Recently => "recently",
+            DateSource::Elapsed => "elapsed since",
+            DateSource::KnownDocument => "known document",
+        }
+    }
+
+    /// The source named by an events.csv `date_rule`: the inverse of
+    /// [`DateSource::as_str`].
+    pub fn from_name(name: &str) -> DateSource {
+        [
+            DateSource::Dateline,
+            DateSource::Recently,
+            DateSource::Elapsed,
+            DateSource::KnownDocument,
+        ]
+        .into_iter()
+        .find(|source| source.as_str() == name)
+        .unwrap_or_else(|| DateSource::Expression(Cow::Owned(name.to_string())))
+    }
+}
+
 /// One event as one article tells it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
@@ -58,8 +103,8 @@ pub struct Event {
     pub period: Period,
     /// The text of the date expression (or the dateline's date).
     pub date_text: String,
-    /// The rule that resolved the date.
-    pub date_rule: Cow<'static, str>,
+    /// Where the date came from (events.csv `date_rule`).
+    pub date_rule: DateSource,
     /// People, canonical names, in order of mention.
     pub actors: Vec<String>,
     /// States, canonical names; for a visit the visitor's first and the
@@ -135,10 +180,6 @@ const NEWS_SENTENCES: usize = 5;
 const INTRANSITIVE_VERBS: &[&str] = &["met"];
 /// Prepositions of place and time.
 const PLACE_OR_TIME_PREPOSITIONS: &[&str] = &["at", "in", "on", "to", "for", "here", "there"];
-/// The `date_rule` of an event counted back from the report's day.
-const ELAPSED: &str = "elapsed since";
-/// The `date_rule` of an event dated by `gazetteers/treaties.csv`.
-const KNOWN_DOCUMENT: &str = "known document";
 /// Expressions whose dates do not date an event in their sentence.
 const NOT_EVENT_DATES: &[TimexRole] = &[TimexRole::Anniversary, TimexRole::Dateline];
 
@@ -334,7 +375,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
         // "The statement said: ... Kim Jong Un successfully visited China":
         // what a quotation tells is not the news of the report's day.
         if quoting {
-            drop_new(&mut events, before, |e| e.date_rule == "dateline");
+            drop_new(&mut events, before, |e| e.date_rule == DateSource::Dateline);
         }
         quoting = quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
         let people: Vec<usize> = mentions
@@ -369,7 +410,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
                     .iter()
                     .any(|aux| lower.contains(&format!(" {aux} {first} ")))
             });
-        !((all_dead || perfect) && event.date_rule == "dateline")
+        !((all_dead || perfect) && event.date_rule == DateSource::Dateline)
     });
     // Nobody takes part in an event after their death, however the name
     // came in (an attendance list, a reference back).
@@ -927,13 +968,13 @@ fn date_during_the_visit(
         // his visit he met Kim Il Sung": with no visit told before as
         // news, the report's day does not date what happened during it.
         drop_new(events, new_from, |e| {
-            e.kind != EventKind::Visit && e.date_rule == "dateline"
+            e.kind != EventKind::Visit && e.date_rule == DateSource::Dateline
         });
         return;
     };
     for event in new
         .iter_mut()
-        .filter(|e| e.kind != EventKind::Visit && e.date_rule == "dateline")
+        .filter(|e| e.kind != EventKind::Visit && e.date_rule == DateSource::Dateline)
     {
         event.period = visit.period;
         event.date_text = visit.date_text.clone();
@@ -1905,17 +1946,19 @@ impl<'a, 'd> Scope<'a, 'd> {
                 // A known document's day is more precise than the years
                 // counted back to it.
                 (_, Some(known)) if leg.elapsed.is_some() => {
-                    (known.period, known.name.clone(), KNOWN_DOCUMENT)
+                    (known.period, known.name.clone(), DateSource::KnownDocument)
                 }
                 _ if leg.elapsed.is_some() => match &leg.elapsed {
-                    Some((period, text)) => (*period, text.clone(), ELAPSED),
+                    Some((period, text)) => (*period, text.clone(), DateSource::Elapsed),
                     None => continue,
                 },
                 (Some(expr), Some(known)) if !agrees(expr) => {
-                    (known.period, known.name.clone(), KNOWN_DOCUMENT)
+                    (known.period, known.name.clone(), DateSource::KnownDocument)
                 }
 
-                (None, Some(known)) => (known.period, known.name.clone(), KNOWN_DOCUMENT),
+                (None, Some(known)) => {
+                    (known.period, known.name.clone(), DateSource::KnownDocument)
+                }
                 (Some(expr), _) => match expr.period() {
                     // "signed a north-south joint declaration on June 14":
                     // the known document of that noun and those parties,
@@ -1930,9 +1973,17 @@ impl<'a, 'd> Scope<'a, 'd> {
                             p.start,
                         );
                         let text = self.text(expr.span.clone()).to_string();
-                        (near.map_or(p, |k| k.period), text, expr.rule)
+                        (
+                            near.map_or(p, |k| k.period),
+                            text,
+                            DateSource::Expression(Cow::Borrowed(expr.rule)),
+                        )
                     }
-                    Some(p) => (p, self.text(expr.span.clone()).to_string(), expr.rule),
+                    Some(p) => (
+                        p,
+                        self.text(expr.span.clone()).to_string(),
+                        DateSource::Expression(Cow::Borrowed(expr.rule)),
+                    ),
                     None => continue,
                 },
                 (None, None) if self.says_recently() => {
@@ -1941,7 +1992,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                     let now = self.doc.now;
                     match Period::month(chrono::Datelike::year(&now), chrono::Datelike::month(&now))
                     {
-                        Some(p) => (p, "recently".to_string(), "recently"),
+                        Some(p) => (p, "recently".to_string(), DateSource::Recently),
                         None => continue,
                     }
                 }
@@ -1964,11 +2015,11 @@ impl<'a, 'd> Scope<'a, 'd> {
                             )
                         });
                         match month.flatten() {
-                            Some(p) => (p, "recent".to_string(), "recently"),
+                            Some(p) => (p, "recent".to_string(), DateSource::Recently),
                             None => (
                                 Period::day(d.date),
                                 self.text(d.expr.span.clone()).to_string(),
-                                "dateline",
+                                DateSource::Dateline,
                             ),
                         }
                     }
@@ -1977,7 +2028,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             };
             // A known document's signing is recalled: the people of the
             // sentence that names it did not sign it then.
-            let actors = if date_rule == KNOWN_DOCUMENT {
+            let actors = if date_rule == DateSource::KnownDocument {
                 Vec::new()
             } else {
                 actors.clone()
@@ -1992,7 +2043,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 status,
                 period,
                 date_text,
-                date_rule: Cow::Borrowed(date_rule),
+                date_rule,
                 actors,
                 states: states.clone(),
                 place: place.map(|p| p.name.clone()).unwrap_or_default(),
@@ -4504,8 +4555,8 @@ pub fn dates_compatible(a: &Event, b: &Event) -> bool {
     let gap = (a.period.start.max(b.period.start) - a.period.end.min(b.period.end))
         .num_days()
         .max(0);
-    let late_news =
-        (a.date_rule == "dateline" || b.date_rule == "dateline") && gap <= DATELINE_LAG_DAYS;
+    let late_news = (a.date_rule == DateSource::Dateline || b.date_rule == DateSource::Dateline)
+        && gap <= DATELINE_LAG_DAYS;
     // Days of one visit, when the same people are named in both reports.
     let span = (a.period.end.max(b.period.end) - a.period.start.min(b.period.start)).num_days();
     // The talks of one summit go on for days, with the same people.
@@ -4522,16 +4573,16 @@ pub fn dates_compatible(a: &Event, b: &Event) -> bool {
         (b, a)
     };
     let shared = a.actors.iter().filter(|x| b.actors.contains(x)).count();
-    let recalled = later.date_rule == "dateline"
-        && earlier.date_rule != "dateline"
+    let recalled = later.date_rule == DateSource::Dateline
+        && earlier.date_rule != DateSource::Dateline
         && gap <= RECALLED_DAYS
         && shared >= 2;
     // "on the basis of the successes of the historic meeting and talks
     // between the top leaders": a meeting named by its noun alone, days
     // later, with nobody named, is the one held before.
     let named_by_noun = a.kind == EventKind::Meeting
-        && later.date_rule == "dateline"
-        && earlier.date_rule != "dateline"
+        && later.date_rule == DateSource::Dateline
+        && earlier.date_rule != DateSource::Dateline
         && gap <= RECALLED_DAYS
         && later.actors.is_empty()
         && !earlier.actors.is_empty()
@@ -4552,8 +4603,8 @@ pub fn dates_compatible(a: &Event, b: &Event) -> bool {
 /// of an event told exactly before: its day is when it was told, not when
 /// it happened.
 pub(crate) fn told_later_by_dateline(row: &Event, told: &Event) -> bool {
-    told.date_rule == "dateline"
-        && row.date_rule != "dateline"
+    told.date_rule == DateSource::Dateline
+        && row.date_rule != DateSource::Dateline
         && (told.period.start - row.period.end).num_days() > DATELINE_LAG_DAYS
 }
 
@@ -4585,7 +4636,9 @@ fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
                 }
                 // The sentence that dates the event itself is the better
                 // evidence than one dated only by what is known of it.
-                if m.date_rule == KNOWN_DOCUMENT && event.date_rule != KNOWN_DOCUMENT {
+                if m.date_rule == DateSource::KnownDocument
+                    && event.date_rule != DateSource::KnownDocument
+                {
                     m.evidence = event.evidence.clone();
                     m.span = event.span.clone();
                     m.date_text = event.date_text.clone();

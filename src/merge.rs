@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::extract::{
     dates_compatible, names_one_person, participants_overlap, states_agree, told_later_by_dateline,
-    Event, Status, RECALLED_DAYS, VISIT_DAYS,
+    DateSource, Event, Status, RECALLED_DAYS, VISIT_DAYS,
 };
 use crate::lexicon::EventKind;
 use crate::resolve::{Period, Precision};
@@ -317,10 +317,12 @@ fn merged_period(row: &Event, told: &Event) -> (Period, bool) {
             start: kept.start.min(new.start),
             end: kept.end.max(new.end),
         };
-        let told_exactly = row.date_rule == "dateline" && told.date_rule != "dateline";
+        let told_exactly =
+            row.date_rule == DateSource::Dateline && told.date_rule != DateSource::Dateline;
         return (span, new.start < kept.start || told_exactly);
     }
-    let told_exactly = row.date_rule == "dateline" && told.date_rule != "dateline";
+    let told_exactly =
+        row.date_rule == DateSource::Dateline && told.date_rule != DateSource::Dateline;
     if told_exactly {
         (new, true)
     } else {
@@ -389,8 +391,8 @@ fn same_event(a: &Event, b: &Event) -> bool {
         } else {
             (b, a)
         };
-        later.date_rule == "dateline"
-            && earlier.date_rule != "dateline"
+        later.date_rule == DateSource::Dateline
+            && earlier.date_rule != DateSource::Dateline
             && earlier.period.precision == Precision::Day
             && (later.period.start - earlier.period.end).num_days() <= RECALLED_DAYS
     };
@@ -530,7 +532,7 @@ mod tests {
                 status: Status::Happened,
                 period,
                 date_text: String::new(),
-                date_rule: rule.into(),
+                date_rule: DateSource::from_name(rule),
                 actors: actors.iter().map(|s| s.to_string()).collect(),
                 states: states.iter().map(|s| s.to_string()).collect(),
                 place: String::new(),
@@ -670,7 +672,7 @@ mod tests {
             "dateline",
         );
         signed.event.title = "DPRK-Japan Pyongyang declaration".into();
-        signed.event.date_rule = "month day".into();
+        signed.event.date_rule = DateSource::from_name("month day");
         // "Koizumi visited the DPRK and the historic declaration was
         // published", told on September 28 with no date of its own.
         let mut recalled = report(

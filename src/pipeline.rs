@@ -672,7 +672,7 @@ pub fn read_reports(path: &Path) -> Result<Vec<Reported>> {
                     end: date("date_end")?,
                 },
                 date_text: cell("date_text").to_string(),
-                date_rule: std::borrow::Cow::Owned(cell("date_rule").to_string()),
+                date_rule: crate::extract::DateSource::from_name(cell("date_rule")),
                 actors: list("actors"),
                 states: list("states"),
                 place: cell("place").to_string(),
@@ -725,7 +725,7 @@ fn event_row(report: &Reported, event_id: &str) -> Vec<String> {
         e.span.start.to_string(),
         e.span.end.to_string(),
         e.date_text.clone(),
-        e.date_rule.to_string(),
+        e.date_rule.as_str().to_string(),
         e.trigger.clone(),
         event_id.to_string(),
     ]
