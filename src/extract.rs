@@ -3022,9 +3022,8 @@ impl<'a, 'd> Scope<'a, 'd> {
             .iter()
             .any(|w| tense::marker(w).is_some_and(Marker::plans))
             || planned_by_infinitive
-            || [&in_trigger, &ahead]
-                .iter()
-                .any(|ws| ws.iter().any(|w| tense::marker(w) == Some(Marker::Future)))
+            || tense::looks_ahead(&in_trigger)
+            || tense::looks_ahead(&ahead)
         {
             Status::Planned
         } else {

@@ -710,9 +710,10 @@ fn infer_year(month: u32, day: Option<u32>, ctx: &Context) -> i32 {
     // ("said in an editorial on Saturday, April 25", published on the 24th).
     let lag = now + Duration::days(PAST_LAG_DAYS);
     let now_key = (now.month(), if day.is_some() { now.day() } else { 0 });
-    let past_key = match day {
-        Some(_) if lag.year() == year => (lag.month(), lag.day()),
-        _ => now_key,
+    let past_key = if lag.year() == year {
+        (lag.month(), if day.is_some() { lag.day() } else { 0 })
+    } else {
+        (12, 31)
     };
     match ctx.tense {
         Tense::Past if key > past_key => year - 1,
@@ -1298,8 +1299,8 @@ fn set(c: &Captures, _: &Context) -> Option<Value> {
     Some(Value::Other(format!("P1{}", unit_of(&unit)?)))
 }
 
-/// Whether the words before an expression make it a deadline ("go home by
-/// Jan. 14", "remain until March 6"): a deadline may lie either side of a
+/// Whether the words before an expression make it a deadline or a term
+/// ("go home by Jan. 14", "payable Dec. 7"): it may lie either side of a
 /// past-tense report, so the tense does not place it.
 fn is_deadline(before: &str) -> bool {
     let last = before
@@ -1308,8 +1309,26 @@ fn is_deadline(before: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    matches!(last.as_str(), "by" | "until" | "till" | "before")
+    DEADLINE_WORDS.contains(&last.as_str())
 }
+
+/// Words right before a date that make it a limit or a term rather than
+/// the time of the clause's verb: "by Jan. 14", "extended to Nov. 20",
+/// "payable Dec. 7", "holders of record Nov. 15", "effective June 1".
+const DEADLINE_WORDS: &[&str] = &[
+    "by",
+    "until",
+    "till",
+    "before",
+    "through",
+    "to",
+    "payable",
+    "effective",
+    "record",
+    "expire",
+    "expires",
+    "expiring",
+];
 
 /// Whether an expression is a possessive ("Wednesday's ruling"): it names
 /// a thing the report knows of, whatever the tense of the clause around it.

@@ -72,11 +72,14 @@ const MARKERS: &[(&str, Marker)] = &[
     ("would", Marker::Future),
     ("must", Marker::Future),
     ("expected", Marker::Future),
+    ("expects", Marker::Future),
+    ("expect", Marker::Future),
     ("scheduled", Marker::Future),
     ("slated", Marker::Future),
     ("planned", Marker::Future),
     ("upcoming", Marker::Future),
     ("forthcoming", Marker::Future),
+    ("to be", Marker::Future),
     ("is to", Marker::Future),
     ("are to", Marker::Future),
     ("going to", Marker::Future),
@@ -196,6 +199,16 @@ const NOT_PAST: &[&str] = &[
     "feed", "hundred", "breed", "creed", "shed", "wed", "led", "armed",
 ];
 
+/// Whether lower-case words inside or after an event's word look ahead:
+/// a word ("will", "scheduled") or a phrase ("are to be held") of
+/// [`Marker::Future`].
+pub fn looks_ahead(words: &[String]) -> bool {
+    words.iter().any(|w| marker(w) == Some(Marker::Future))
+        || words
+            .windows(2)
+            .any(|pair| marker(&format!("{} {}", pair[0], pair[1])) == Some(Marker::Future))
+}
+
 /// The marker a lower-case word or two-word phrase is in the table.
 pub fn marker(lower: &str) -> Option<Marker> {
     MARKERS.iter().find(|(w, _)| *w == lower).map(|&(_, m)| m)
@@ -229,7 +242,8 @@ pub fn tense_at(words: &[(usize, &str)], at: usize) -> Tense {
                 "be" | "been" | "being"
             );
         let participle = lower.len() > 4 && lower.ends_with("ed");
-        if after_be && participle {
+        if after_be && (participle || marker(&lower) == Some(Marker::Past)) {
+            // "to be held", "was made": a participle, irregular or not.
             return None;
         }
         if i >= split && participle && !NOT_PAST.contains(&lower.as_str()) {
@@ -283,6 +297,16 @@ mod tests {
             ("They met Kim Il Sung in June.", "June", Tense::Past),
             ("Prices rose in the fourth quarter.", "fourth", Tense::Past),
             ("He may leave as soon as Tuesday.", "Tuesday", Tense::Future),
+            (
+                "Talks are to be held in Pyongyang in April.",
+                "April",
+                Tense::Future,
+            ),
+            (
+                "The rules to be published in November will decide.",
+                "November",
+                Tense::Future,
+            ),
         ] {
             assert_eq!(tense(sentence, expression), want, "{sentence}");
         }
@@ -324,6 +348,15 @@ mod tests {
             tense("Congress reconvenes Jan. 24.", "Jan. 24"),
             Tense::Unmarked
         );
+    }
+
+    #[test]
+    fn phrases_after_an_event_look_ahead() {
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(looks_ahead(&words("are to be held in pyongyang")));
+        assert!(looks_ahead(&words("will open on monday")));
+        assert!(!looks_ahead(&words("were held in pyongyang")));
+        assert!(!looks_ahead(&words("came to pyongyang")));
     }
 
     #[test]
