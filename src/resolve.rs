@@ -1607,7 +1607,9 @@ fn resolve_rules(
     rule_mask: u64,
 ) -> Vec<TimeExpr> {
     let all_caps = !sentence.chars().any(char::is_lowercase);
-    let mut candidates: Vec<(usize, TimeExpr)> = Vec::new();
+    // (rule order, where its match starts, the tense it was read in, the
+    // expression)
+    let mut candidates: Vec<(usize, usize, Tense, TimeExpr)> = Vec::new();
     // Spans that read as a whole calendar date (year, month and day) but
     // name no day of the calendar: "February 29, 2023" is no date, and
     // neither is its "February 29".
@@ -1660,14 +1662,15 @@ fn resolve_rules(
                 continue;
             }
             let words = words.get_or_insert_with(|| crate::segment::words(sentence));
+            let tense = if is_deadline(&sentence[..start]) || is_possessive(&sentence[m.end()..]) {
+                Tense::Unmarked
+            } else {
+                crate::tense::tense_at(words, start)
+            };
             let ctx = Context {
                 now,
                 reference,
-                tense: if is_deadline(&sentence[..start]) || is_possessive(&sentence[m.end()..]) {
-                    Tense::Unmarked
-                } else {
-                    crate::tense::tense_at(words, start)
-                },
+                tense,
                 mode,
             };
             if let Some(value) = (rule.resolve)(&caps, &ctx) {
@@ -1680,18 +1683,19 @@ fn resolve_rules(
                     sets_reference: rule.sets_reference,
                     time: None,
                 };
-                candidates.push((order, expr));
+                let match_start = caps.get(0).map_or(m.start(), |w| w.start());
+                candidates.push((order, match_start, tense, expr));
             } else if names_no_calendar_day(&caps) {
                 impossible.push(offset + start..offset + whole);
             }
         }
     }
-    candidates.retain(|(_, e)| {
+    candidates.retain(|(_, _, _, e)| {
         !impossible
             .iter()
             .any(|r| r.start <= e.span.start && e.span.end <= r.end)
     });
-    candidates.sort_by(|(oa, a), (ob, b)| {
+    candidates.sort_by(|(oa, _, _, a), (ob, _, _, b)| {
         a.span
             .start
             .cmp(&b.span.start)
@@ -1700,11 +1704,41 @@ fn resolve_rules(
     });
     let mut chosen: Vec<TimeExpr> = Vec::new();
     let mut last_end = 0;
-    for (_, expr) in candidates {
-        if expr.span.start >= last_end {
-            last_end = expr.span.end;
-            chosen.push(expr);
+    // "On May 22, 1995, he was promoted, and the following year he left":
+    // a relative expression counts from a date with its year told before
+    // it in its own sentence too.
+    let mut local_reference = reference;
+    for (order, match_start, tense, mut expr) in candidates {
+        if expr.span.start < last_end {
+            continue;
         }
+        last_end = expr.span.end;
+        if !expr.sets_reference && local_reference != reference {
+            let rule = &compiled()[order];
+            let ctx = Context {
+                now,
+                reference: local_reference,
+                tense,
+                mode,
+            };
+            if let Some(value) = rule
+                .regex
+                .captures_at(sentence, match_start)
+                .and_then(|caps| (rule.resolve)(&caps, &ctx))
+            {
+                expr.value = value;
+            }
+        }
+        // Only a date that names its year: a year-less day may be a name
+        // ("the 17th April Spring Festival", "celebrating February 16").
+        let names_year = !matches!(
+            expr.role,
+            TimexRole::YearlessDay | TimexRole::YearlessMonth | TimexRole::Weekday
+        );
+        if let (Value::Period(p), true) = (&expr.value, expr.sets_reference && names_year) {
+            local_reference = Some(*p);
+        }
+        chosen.push(expr);
     }
     join_day_parts(sentence, offset, &mut chosen);
     for expr in &mut chosen {
