@@ -477,6 +477,9 @@ struct Rule {
     sets_reference: bool,
     /// Whether its number may count something instead ("2000 tons").
     may_count: bool,
+    /// Whether "a" with its unit may be a rate after a quantity ("$5
+    /// million a year", "four flights a week"): a rate is no duration.
+    may_be_rate: bool,
 }
 
 impl Rule {
@@ -500,6 +503,11 @@ impl Rule {
         self.may_count = true;
         self
     }
+
+    fn may_be_rate(mut self) -> Rule {
+        self.may_be_rate = true;
+        self
+    }
 }
 
 struct Compiled {
@@ -512,6 +520,7 @@ struct Compiled {
     role: TimexRole,
     sets_reference: bool,
     may_count: bool,
+    may_be_rate: bool,
 }
 
 fn rules() -> Vec<Rule> {
@@ -527,6 +536,7 @@ fn rules() -> Vec<Rule> {
         role: TimexRole::Plain,
         sets_reference: true,
         may_count: false,
+        may_be_rate: false,
     };
     vec![
         rule("day span", format!(r"\b(?:from\s+)?(?P<e>(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*(?:-|–|to|till|until|through)\s*)(?:(?P<m2>{MONTH_ANY})\s+)?(?P<d2>{DAY})(?:\s*,\s*(?P<y>{YEAR})\b|\s*,?\s*Juche\s+\d{{1,3}}\s*\((?P<jy>{YEAR})\)|\b))"), day_span, 1, Date).anchored(MONTH_STEMS),
@@ -562,7 +572,8 @@ fn rules() -> Vec<Rule> {
         rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date).anchored(&["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"]),
         rule("weekday", r"(?:\bon\s+)?(?P<e>\b(?:(?P<rel>last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(), weekday, 1, Date).anchored(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]).role(TimexRole::Weekday),
         rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ord})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date).anchored(&["anniversar"]).role(TimexRole::Anniversary).relative(),
-        rule("duration", format!(r"\b(?:the\s+(?:(?:first|next|last|latest|coming|final|previous|initial|remaining)\s+)?)?(?P<n>{num})[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?:-long\b|(?P<age>-old\b|\s+old\b))?\b"), duration, 0, Duration).anchored(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"]),
+        rule("duration", format!(r"\b(?:the\s+(?:(?:first|next|last|latest|coming|final|previous|initial|remaining)\s+)?)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?P<half2>\s+and\s+a\s+half)?(?:-long\b|(?P<age>-old\b|\s+old\b))?\b"), duration, 0, Duration).anchored(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"]).may_be_rate(),
+        rule("clock duration", r"\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)\b".to_string(), clock_duration, 0, Duration).anchored(DIGITS),
         rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration).anchored(&["days", "weeks", "months", "years", "decades", "centuries"]),
         rule("a few units", r"\b(?:the\s+(?:past|last|next|coming|following)\s+|the\s+)?(?:a\s+few|several|a\s+couple\s+of|(?P<many>many)|few)\s+(?:more\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<ago>\s+ago)?\b|\b(?:the\s+)?(?:coming|next\s+few)\s+(?P<unit2>days|weeks|months|years|decades)\b".to_string(), few_units, 0, Duration).anchored(&["few", "several", "couple", "many", "coming"]),
         rule("year in words", format!(r"\b(?:the\s+year\s+)?(?:(?P<hundreds>nineteen|eighteen|twenty)\s+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|hundred\b)|two\s+thousand(?:\s+(?:and\s+)?(?P<ones>one|two|three|four|five|six|seven|eight|nine|ten)\b)?)"), year_in_words, 0, Date).anchored(&["nineteen", "eighteen", "twenty", "two thousand"]).may_count(),
@@ -638,6 +649,7 @@ fn compiled() -> &'static [Compiled] {
                 role: r.role,
                 sets_reference: r.sets_reference,
                 may_count: r.may_count,
+                may_be_rate: r.may_be_rate,
             })
             .collect()
     })
@@ -1204,7 +1216,26 @@ fn duration(c: &Captures, _: &Context) -> Option<Value> {
     }
     let (_, n) = trailing_number(c.name("n")?.as_str())?;
     let unit = unit_of(c.name("unit")?.as_str())?;
-    Some(Value::Other(duration_value(u64::from(n), unit)))
+    let whole = duration_value(u64::from(n), unit);
+    if c.name("half").or_else(|| c.name("half2")).is_none() {
+        return Some(Value::Other(whole));
+    }
+    // "2 1/2 years", "a minute and a half": the half in the next unit down.
+    let half = match unit {
+        "Y" => "6M",
+        "M" => "15D",
+        "D" => "T12H",
+        "TH" => "30M",
+        "TM" => "30S",
+        _ => return Some(Value::Other(whole)),
+    };
+    Some(Value::Other(format!("{whole}{half}")))
+}
+
+/// "2:05:30" (a race's time): hours, minutes and seconds of a duration.
+fn clock_duration(c: &Captures, _: &Context) -> Option<Value> {
+    let (h, m, s) = (number(c, "h")?, number(c, "mi")?, number(c, "s")?);
+    Some(Value::Other(format!("PT{h}H{m}M{s}S")))
 }
 
 /// A TIMEX3 duration of `n` units (as [`UNITS`] names them): `P5Y`,
@@ -1583,6 +1614,34 @@ fn counts_something(text: &str, start: usize, end: usize) -> bool {
         || before.to_ascii_lowercase().ends_with("no.")
 }
 
+/// Words before "a year", "a day" that make it a rate: "$5 million a year",
+/// "four flights a week", "twice a day".
+const RATE_LEADS: &[&str] = &[
+    "million", "billion", "thousand", "hundred", "dozen", "percent", "times", "once", "twice",
+];
+
+/// Whether "a"/"an" and a unit at `start..end` is a rate after a quantity.
+fn is_rate(text: &str, start: usize, end: usize) -> bool {
+    let expr = text[start..end].to_ascii_lowercase();
+    if !(expr.starts_with("a ") || expr.starts_with("an ")) {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let previous = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', ';'])
+        .to_ascii_lowercase();
+    previous.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        || RATE_LEADS.contains(&previous.as_str())
+        // "flights a week", "barrels a day": a plural noun counted per unit.
+        || (previous.len() > 4
+            && previous.ends_with('s')
+            && !previous.ends_with("ss")
+            && previous.chars().all(|c| c.is_ascii_lowercase()))
+}
+
 /// Right-hand context that makes a number something other than a date:
 /// "the 1990s-style", "2,000", "2024%".
 fn followed_by_non_date(text: &str, end: usize) -> bool {
@@ -1634,6 +1693,7 @@ fn resolve_rules(
             if !case_ok(caps.get(0).map_or("", |w| w.as_str()), all_caps)
                 || followed_by_non_date(sentence, whole)
                 || (rule.may_count && counts_something(sentence, m.start(), whole))
+                || (rule.may_be_rate && is_rate(sentence, m.start(), whole))
             {
                 continue;
             }
