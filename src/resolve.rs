@@ -401,6 +401,7 @@ const UNITS: &[(&str, &str)] = &[
     ("day", "D"),
     ("week", "W"),
     ("month", "M"),
+    ("quarter", "Q"),
     ("year", "Y"),
     ("decade", "DE"),
     ("century", "CE"),
@@ -552,7 +553,7 @@ fn rules() -> Vec<Rule> {
         rule("month year", format!(r"\b(?P<m>{MONTH_FULL}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)\s*(?:,|of)?\s+(?P<y>{YEAR})\b"), month_year, 0, Date).anchored(MONTH_STEMS),
         rule("month this|last|next year", format!(r"\b(?P<m>{MONTH_FULL}|{MONTH_LOWER})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_relative_year, 0, Date).anchored(MONTHS_AND_YEAR),
         rule("this|last|next month-name", format!(r"\b(?P<rel>last|this|next|past)\s+(?P<m>{MONTH_FULL})\b"), relative_month_name, 0, Date).anchored(MONTH_STEMS),
-        rule("month", format!(r"(?:\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|\bmid-)(?P<m>{MONTH_FULL})\b"), month_only, 1, Date).anchored(MONTH_STEMS).role(TimexRole::YearlessMonth),
+        rule("month", format!(r"(?:\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|\b(?:mid|early|late)-)(?P<m>{MONTH_FULL})\b"), month_only, 1, Date).anchored(MONTH_STEMS).role(TimexRole::YearlessMonth),
         rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date).anchored(DIGITS),
         rule("season of year", format!(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b"), season, 0, Date).anchored(&["spring", "summer", "autumn", "fall", "winter"]),
         rule("season", r"(?:\b(?:in|during|by|until|till|since|through|from)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|\b(?:early|late|mid)[\s-]+)(?P<s>spring|summer|autumn|winter)\b|\b(?P<rel>this\s+past|this|that|last|next)\s+(?P<s2>spring|summer|autumn|fall|winter)\b".to_string(), season, 1, Date).anchored(&["spring", "summer", "autumn", "fall", "winter"]),
@@ -561,7 +562,7 @@ fn rules() -> Vec<Rule> {
         rule("clock time", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b".to_string(), clock_time, 0, Time).anchored(DIGITS),
         rule("decade", r"\b(?:the\s+)?(?:mid-|early\s+|late\s+)?(?P<dec>1\d\d|20\d)0'?s\b".to_string(), decade, 0, Date).anchored(DIGITS),
         rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date).anchored(&["century"]),
-        rule("the past N units", format!(r"\bthe\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?|centuries)\b"), past_units, 0, Duration).anchored(&["past", "last"]),
+        rule("the past N units", format!(r"\bthe\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|quarters|years?|decades?|centuries)\b"), past_units, 0, Duration).anchored(&["past", "last"]),
         rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date).anchored(&["week", "month", "year"]).relative(),
         rule("quarter", format!(r"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date).anchored(&["quarter"]),
         rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date).anchored(&["quarter", "year-earlier", "year-ago"]),
@@ -572,13 +573,15 @@ fn rules() -> Vec<Rule> {
         rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date).anchored(&["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"]),
         rule("weekday", r"(?:\bon\s+)?(?P<e>\b(?:(?P<rel>last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(), weekday, 1, Date).anchored(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]).role(TimexRole::Weekday),
         rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ord})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date).anchored(&["anniversar"]).role(TimexRole::Anniversary).relative(),
-        rule("duration", format!(r"\b(?:the\s+(?:(?:first|next|last|latest|coming|final|previous|initial|remaining)\s+)?)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)(?P<half2>\s+and\s+a\s+half)?(?:-long\b|(?P<age>-old\b|\s+old\b))?\b"), duration, 0, Duration).anchored(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"]).may_be_rate(),
+        rule("duration", format!(r"\b(?:the\s+(?:(?:first|next|last|latest|coming|final|previous|initial|remaining)\s+)?)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra|trading|business|working))?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)(?P<half2>\s+and\s+a\s+half)?(?:-long\b|(?P<age>-old\b|\s+old\b))?\b"), duration, 0, Duration).anchored(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"]).may_be_rate(),
         rule("clock duration", r"\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)\b".to_string(), clock_duration, 0, Duration).anchored(DIGITS),
         rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration).anchored(&["days", "weeks", "months", "years", "decades", "centuries"]),
-        rule("a few units", r"\b(?:the\s+(?:past|last|next|coming|following)\s+|the\s+)?(?:a\s+few|several|a\s+couple\s+of|(?P<many>many)|few)\s+(?:more\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<ago>\s+ago)?\b|\b(?:the\s+)?(?:coming|next\s+few)\s+(?P<unit2>days|weeks|months|years|decades)\b".to_string(), few_units, 0, Duration).anchored(&["few", "several", "couple", "many", "coming"]),
+        rule("a few units", r"\b(?:the\s+(?:past|last|next|coming|following)\s+|the\s+)?(?:a\s+few|several|a\s+couple\s+of|(?P<many>many)|few)\s+(?:more\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades)(?P<ago>\s+ago)?\b|\b(?:the\s+)?(?:coming|next\s+few)\s+(?P<unit2>days|weeks|months|years|decades)\b".to_string(), few_units, 0, Duration).anchored(&["few", "several", "couple", "many", "coming"]),
         rule("year in words", format!(r"\b(?:the\s+year\s+)?(?:(?P<hundreds>nineteen|eighteen|twenty)\s+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|hundred\b)|two\s+thousand(?:\s+(?:and\s+)?(?P<ones>one|two|three|four|five|six|seven|eight|nine|ten)\b)?)"), year_in_words, 0, Date).anchored(&["nineteen", "eighteen", "twenty", "two thousand"]).may_count(),
         rule("present or past reference", r"\b(?:in\s+)?(?P<e>at\s+present|at\s+the\s+moment|these\s+days|the\s+past|the\s+future|nowadays|currently|recently|lately|formerly|(?:right\s+)?now)\b|\bin\s+future\b".to_string(), reference_word, 1, Date).anchored(&["now", "current", "present", "moment", "these days", "past", "future", "recent", "lately", "formerly"]),
-        rule("every unit", r"\b(?:every|each)\s+(?P<unit>day|week|month|year)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b".to_string(), set, 0, Set).anchored(&["every", "each", "annually", "yearly", "monthly", "weekly", "daily"]),
+        rule("weekend", r"\b(?:(?P<rel>this|last|next|past|coming)\s+|the\s+)?weekend\b".to_string(), weekend, 0, Date).anchored(&["weekend"]),
+        rule("holiday", r"\b(?P<lunar>lunar\s+|Lunar\s+)?(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year's\s+Day|New\s+Year's\s+Eve|Thanksgiving\s+Day|Thanksgiving)(?:,?\s+(?P<y>1\d{3}|20\d{2}))?(?P<of>\s+of\b)?\b".to_string(), holiday, 0, Date).anchored(&["christmas", "new year", "thanksgiving"]).relative(),
+        rule("every unit", format!(r"\b(?:every|each)\s+(?:(?P<unit>day|week|month|quarter|year)|(?P<m>{MONTH_FULL}))\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b"), set, 0, Set).anchored(&["every", "each", "annually", "yearly", "monthly", "weekly", "daily"]),
     ]
 }
 
@@ -1232,6 +1235,84 @@ fn duration(c: &Captures, _: &Context) -> Option<Value> {
     Some(Value::Other(format!("{whole}{half}")))
 }
 
+/// "the weekend", "last weekend", "this weekend": the Saturday and Sunday
+/// of a week, as TIMEX3 `1989-W44-WE`.
+fn weekend(c: &Captures, ctx: &Context) -> Option<Value> {
+    let rel = c.name("rel").map(|m| m.as_str().to_ascii_lowercase());
+    let rel = match rel.as_deref() {
+        Some("past") => Some("last"),
+        Some("coming") => Some("next"),
+        other => other,
+    };
+    let now = ctx.now;
+    let saturday = |offset_weeks: i64| -> Option<NaiveDate> {
+        let back = i64::from(now.weekday().num_days_from_monday()) - 5;
+        now.checked_sub_signed(Duration::days(back))?
+            .checked_add_signed(Duration::weeks(offset_weeks))
+    };
+    let this = saturday(0)?;
+    let on_weekend = now >= this;
+    let day = match (rel, ctx.tense) {
+        (Some("last"), _) | (None, Tense::Past) if !on_weekend => saturday(-1)?,
+        // On a weekday, "next weekend" is the coming one.
+        (Some("next"), _) if on_weekend => saturday(1)?,
+        _ => this,
+    };
+    let week = day.iso_week();
+    Some(Value::Other(format!(
+        "{:04}-W{:02}-WE",
+        week.year(),
+        week.week()
+    )))
+}
+
+/// Holidays of English-language news: Christmas, New Year's Day and Eve,
+/// Thanksgiving (the fourth Thursday of November), in the year the tense
+/// places them. A holiday never becomes the reference of what follows: in
+/// a history it often names an offensive, not a day ("the Christmas
+/// offensive").
+fn holiday(c: &Captures, ctx: &Context) -> Option<Value> {
+    // "the lunar New Year's Day", "the New Year's Day of Cambodia": another
+    // calendar's day.
+    if c.name("lunar").is_some() || c.name("of").is_some() {
+        return None;
+    }
+    let name = c.name("h")?.as_str().to_ascii_lowercase();
+    let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let on = |year: i32| -> Option<NaiveDate> {
+        match name.as_str() {
+            "christmas" | "christmas day" => NaiveDate::from_ymd_opt(year, 12, 25),
+            "christmas eve" => NaiveDate::from_ymd_opt(year, 12, 24),
+            "new year's day" => NaiveDate::from_ymd_opt(year, 1, 1),
+            "new year's eve" => NaiveDate::from_ymd_opt(year, 12, 31),
+            _ => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4),
+        }
+    };
+    // The year: the one named, else the one "last" or "next" says, else
+    // the one the tense gives the holiday's month and day (Thanksgiving
+    // read as late November).
+    let year = match (
+        number(c, "y"),
+        c.name("rel").map(|m| m.as_str().to_ascii_lowercase()),
+    ) {
+        (Some(y), _) => i32::try_from(y).ok()?,
+        (None, Some(rel)) => {
+            let now = ctx.deictic();
+            let this = on(now.year())?;
+            match rel.as_str() {
+                "last" if this >= now => now.year() - 1,
+                "next" if this <= now => now.year() + 1,
+                _ => now.year(),
+            }
+        }
+        (None, None) => {
+            let typical = on(ctx.deictic().year())?;
+            infer_year(typical.month(), Some(typical.day()), ctx)
+        }
+    };
+    on(year).map(|d| Value::Period(Period::day(d)))
+}
+
 /// "2:05:30" (a race's time): hours, minutes and seconds of a duration.
 fn clock_duration(c: &Captures, _: &Context) -> Option<Value> {
     let (h, m, s) = (number(c, "h")?, number(c, "mi")?, number(c, "s")?);
@@ -1316,18 +1397,24 @@ fn reference_word(c: &Captures, _: &Context) -> Option<Value> {
     lookup(REF_WORDS, &words.join(" ")).map(|v| Value::Other(v.to_string()))
 }
 
+/// "every year", "weekly": once each unit (`P1Y`, `P1W`); "each July":
+/// that month of every year (`XXXX-07`). ("Quarterly" and "hourly" are
+/// mostly adjectives: "a quarterly dividend".)
 fn set(c: &Captures, _: &Context) -> Option<Value> {
-    let unit = match (c.name("unit"), c.name("adv")) {
-        (Some(u), _) => u.as_str().to_ascii_lowercase(),
+    if c.name("m").is_some() {
+        return Some(Value::Other(format!("XXXX-{:02}", month_number(c)?)));
+    }
+    let value = match (c.name("unit"), c.name("adv")) {
+        (Some(u), _) => duration_value(1, unit_of(u.as_str())?),
         (None, Some(a)) => match a.as_str().to_ascii_lowercase().as_str() {
-            "annually" | "yearly" => "year".into(),
-            "monthly" => "month".into(),
-            "weekly" => "week".into(),
-            _ => "day".into(),
+            "annually" | "yearly" => "P1Y".into(),
+            "monthly" => "P1M".into(),
+            "weekly" => "P1W".into(),
+            _ => "P1D".into(),
         },
         _ => return None,
     };
-    Some(Value::Other(format!("P1{}", unit_of(&unit)?)))
+    Some(Value::Other(value))
 }
 
 /// Whether the words before an expression make it a deadline or a term
@@ -1974,6 +2061,14 @@ const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("tonight", "TNI"),
 ];
 
+/// Words for a time of the day before the day they fall on: "noon
+/// Thursday", "midnight Friday".
+const CLOCK_WORDS: &[(&str, &str)] = &[
+    ("noon", "T12:00"),
+    ("midday", "T12:00"),
+    ("midnight", "T24:00"),
+];
+
 /// "Saturday evening", "the morning of April 19", "this afternoon": a day
 /// with its part of the day is a TIME, and its extent takes the words in.
 fn add_time_of_day(sentence: &str, offset: usize, expr: &mut TimeExpr) {
@@ -2004,6 +2099,18 @@ fn add_time_of_day(sentence: &str, offset: usize, expr: &mut TimeExpr) {
         }
     }
     let before = sentence[..start].to_ascii_lowercase();
+    for (word, time) in CLOCK_WORDS {
+        let lead = format!("{word} ");
+        let bounded = before
+            .strip_suffix(&lead)
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_alphanumeric()));
+        if bounded {
+            expr.span.start -= lead.len();
+            expr.time = Some((*time).into());
+            expr.timex_type = TimexType::Time;
+            return;
+        }
+    }
     for (word, code) in PARTS_OF_DAY {
         for lead in [format!("the {word} of "), format!("{word} of ")] {
             if before.ends_with(&lead) {
