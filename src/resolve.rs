@@ -391,6 +391,11 @@ const REF_WORDS: &[(&str, &str)] = &[
     ("right now", "PRESENT_REF"),
     ("in future", "FUTURE_REF"),
     ("the future", "FUTURE_REF"),
+    ("the near future", "FUTURE_REF"),
+    ("the distant future", "FUTURE_REF"),
+    ("the near term", "FUTURE_REF"),
+    ("the short term", "FUTURE_REF"),
+    ("a later date", "FUTURE_REF"),
 ];
 
 /// Duration units: TIMEX3 letter, and whether it follows `T`.
@@ -556,7 +561,7 @@ fn rules() -> Vec<Rule> {
         rule("month", format!(r"(?:\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|\b(?:mid|early|late)-)(?P<m>{MONTH_FULL})\b"), month_only, 1, Date).anchored(MONTH_STEMS).role(TimexRole::YearlessMonth),
         rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date).anchored(DIGITS),
         rule("season of year", format!(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})\b"), season, 0, Date).anchored(&["spring", "summer", "autumn", "fall", "winter"]),
-        rule("season", r"(?:\b(?:in|during|by|until|till|since|through|from)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|\b(?:early|late|mid)[\s-]+)(?P<s>spring|summer|autumn|winter)\b|\b(?P<rel>this\s+past|this|that|last|next)\s+(?P<s2>spring|summer|autumn|fall|winter)\b".to_string(), season, 1, Date).anchored(&["spring", "summer", "autumn", "fall", "winter"]),
+        rule("season", r"(?:\b(?:in|during|by|until|till|since|through|from)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|\b(?:early|late|mid)[\s-]+)(?P<s>spring|summer|autumn|winter)\b|\b(?P<rel>this\s+past|this|that|last|next)\s+(?P<s2>spring|summer|autumn|fall|winter)\b|\bthe\s+(?P<s3>spring|summer|autumn|winter)\b".to_string(), season, 1, Date).anchored(&["spring", "summer", "autumn", "fall", "winter"]),
         rule("year BC", r"\b(?P<y>\d{1,4})\s*(?P<era>BCE\b|BC\b|B\.C\.|AD\b|A\.D\.)".to_string(), era_year, 0, Date).anchored(DIGITS),
         rule("bare year", r"\b(?P<y>1[6-9]\d\d|20\d\d)\b".to_string(), year_only, 0, Date).anchored(DIGITS).role(TimexRole::BareYear).may_count(),
         rule("clock time", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b".to_string(), clock_time, 0, Time).anchored(DIGITS),
@@ -565,7 +570,7 @@ fn rules() -> Vec<Rule> {
         rule("the past N units", format!(r"\bthe\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|quarters|years?|decades?|centuries)\b"), past_units, 0, Duration).anchored(&["past", "last"]),
         rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date).anchored(&["week", "month", "year"]).relative(),
         rule("quarter", format!(r"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date).anchored(&["quarter"]),
-        rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date).anchored(&["quarter", "year-earlier", "year-ago"]),
+        rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\bthe\s+(?P<latest>latest|most\s+recent)\s+period\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date).anchored(&["quarter", "year-earlier", "year-ago", "period"]),
         rule("recent years", r"\b(?:in\s+)?(?P<e>recent\s+(?P<unit>years|months|weeks|days|decades))\b".to_string(), vague_duration, 1, Duration).anchored(&["recent"]),
         rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date).anchored(&["year", "month", "week", "day"]).relative(),
         rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b(?:\s+(?:the\s+)?(?P<year>{YEAR})\b|(?P<month>\s+(?:{MONTH_FULL})\b))?"), units_later, 0, Date).anchored(&["later", "earlier", "after", "before"]).relative(),
@@ -578,7 +583,10 @@ fn rules() -> Vec<Rule> {
         rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration).anchored(&["days", "weeks", "months", "years", "decades", "centuries"]),
         rule("a few units", r"\b(?:the\s+(?:past|last|next|coming|following)\s+|the\s+)?(?:a\s+few|several|a\s+couple\s+of|(?P<many>many)|few)\s+(?:more\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades)(?P<ago>\s+ago)?\b|\b(?:the\s+)?(?:coming|next\s+few)\s+(?P<unit2>days|weeks|months|years|decades)\b".to_string(), few_units, 0, Duration).anchored(&["few", "several", "couple", "many", "coming"]),
         rule("year in words", format!(r"\b(?:the\s+year\s+)?(?:(?P<hundreds>nineteen|eighteen|twenty)\s+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|hundred\b)|two\s+thousand(?:\s+(?:and\s+)?(?P<ones>one|two|three|four|five|six|seven|eight|nine|ten)\b)?)"), year_in_words, 0, Date).anchored(&["nineteen", "eighteen", "twenty", "two thousand"]).may_count(),
-        rule("present or past reference", r"\b(?:in\s+)?(?P<e>at\s+present|at\s+the\s+moment|these\s+days|the\s+past|the\s+future|nowadays|currently|recently|lately|formerly|(?:right\s+)?now)\b|\bin\s+future\b".to_string(), reference_word, 1, Date).anchored(&["now", "current", "present", "moment", "these days", "past", "future", "recent", "lately", "formerly"]),
+        rule("present or past reference", r"\b(?:in\s+)?(?P<e>at\s+present|at\s+the\s+moment|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|a\s+later\s+date|nowadays|currently|recently|lately|formerly|(?:right\s+)?now)\b|\bin\s+future\b".to_string(), reference_word, 1, Date).anchored(&["now", "current", "present", "moment", "these days", "past", "future", "recent", "lately", "formerly", "term", "later date"]),
+        rule("year end", r"\b(?:(?:around|at|by|before|until)\s+)?(?P<e>(?:the\s+)?(?:year-end|year's\s+end|year\s+end|end\s+of\s+the\s+year)|the\s+current\s+fiscal\s+year|the\s+full\s+year)\b".to_string(), this_year, 1, Date).anchored(&["year"]).relative(),
+        rule("units ahead", r"\bthe\s+(?P<unit>days|weeks|months|years|decades)\s+ahead\b".to_string(), vague_duration, 0, Duration).anchored(&["ahead"]),
+        rule("decade in words", r"\bthe\s+(?:nineteen\s+)?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(), decade_in_words, 0, Date).anchored(&["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "nineteen"]),
         rule("weekend", r"\b(?:(?P<rel>this|last|next|past|coming)\s+|the\s+)?weekend\b".to_string(), weekend, 0, Date).anchored(&["weekend"]),
         rule("holiday", r"\b(?P<lunar>lunar\s+|Lunar\s+)?(?:(?P<rel>this|last|next)\s+)?(?P<h>Christmas\s+Day|Christmas\s+Eve|Christmas|New\s+Year's\s+Day|New\s+Year's\s+Eve|Thanksgiving\s+Day|Thanksgiving)(?:,?\s+(?P<y>1\d{3}|20\d{2}))?(?P<of>\s+of\b)?\b".to_string(), holiday, 0, Date).anchored(&["christmas", "new year", "thanksgiving"]).relative(),
         rule("every unit", format!(r"\b(?:every|each)\s+(?:(?P<unit>day|week|month|quarter|year)|(?P<m>{MONTH_FULL}))\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b"), set, 0, Set).anchored(&["every", "each", "annually", "yearly", "monthly", "weekly", "daily"]),
@@ -845,7 +853,13 @@ const SEASONS: &[(&str, &str)] = &[
 /// "the summer of 1943" (1943-SU); a season without a year takes the
 /// reference year in a narrative, the year of "now" in news.
 fn season(c: &Captures, ctx: &Context) -> Option<Value> {
-    let code = lookup(SEASONS, c.name("s").or_else(|| c.name("s2"))?.as_str())?;
+    let code = lookup(
+        SEASONS,
+        c.name("s")
+            .or_else(|| c.name("s2"))
+            .or_else(|| c.name("s3"))?
+            .as_str(),
+    )?;
     let rel = c.name("rel").map(|m| m.as_str().to_ascii_lowercase());
     let year = match (c.name("y"), rel.as_deref()) {
         (Some(y), _) => y.as_str().parse().ok()?,
@@ -1233,6 +1247,27 @@ fn duration(c: &Captures, _: &Context) -> Option<Value> {
         _ => return Some(Value::Other(whole)),
     };
     Some(Value::Other(format!("{whole}{half}")))
+}
+
+/// "year-end", "the end of the year", "the current fiscal year", "the full
+/// year": the year of the report.
+fn this_year(_: &Captures, ctx: &Context) -> Option<Value> {
+    Period::year(ctx.deictic().year()).map(Value::Period)
+}
+
+/// "the nineties": the decade of the 1900s it names.
+fn decade_in_words(c: &Captures, _: &Context) -> Option<Value> {
+    let tens = match c.name("dec")?.as_str().to_ascii_lowercase().as_str() {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        _ => 9,
+    };
+    Period::decade(1900 + tens * 10).map(Value::Period)
 }
 
 /// "the weekend", "last weekend", "this weekend": the Saturday and Sunday
