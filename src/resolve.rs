@@ -570,7 +570,7 @@ fn rules() -> Vec<Rule> {
         rule("the past N units", format!(r"\bthe\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|quarters|years?|decades?|centuries)\b"), past_units, 0, Duration).anchored(&["past", "last"]),
         rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date).anchored(&["week", "month", "year"]).relative(),
         rule("quarter", format!(r"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date).anchored(&["quarter"]),
-        rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\bthe\s+(?P<latest>latest|most\s+recent)\s+period\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date).anchored(&["quarter", "year-earlier", "year-ago", "period"]),
+        rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\bthe\s+(?:latest|most\s+recent)\s+period\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date).anchored(&["quarter", "year-earlier", "year-ago", "period"]),
         rule("recent years", r"\b(?:in\s+)?(?P<e>recent\s+(?P<unit>years|months|weeks|days|decades))\b".to_string(), vague_duration, 1, Duration).anchored(&["recent"]),
         rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date).anchored(&["year", "month", "week", "day"]).relative(),
         rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b(?:\s+(?:the\s+)?(?P<year>{YEAR})\b|(?P<month>\s+(?:{MONTH_FULL})\b))?"), units_later, 0, Date).anchored(&["later", "earlier", "after", "before"]).relative(),
@@ -581,7 +581,7 @@ fn rules() -> Vec<Rule> {
         rule("duration", format!(r"\b(?:the\s+(?:(?:first|next|last|latest|coming|final|previous|initial|remaining)\s+)?)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra|trading|business|working))?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)(?P<half2>\s+and\s+a\s+half)?(?:-long\b|(?P<age>-old\b|\s+old\b))?\b"), duration, 0, Duration).anchored(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"]).may_be_rate(),
         rule("clock duration", r"\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)\b".to_string(), clock_duration, 0, Duration).anchored(DIGITS),
         rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration).anchored(&["days", "weeks", "months", "years", "decades", "centuries"]),
-        rule("a few units", r"\b(?:the\s+(?:past|last|next|coming|following)\s+|the\s+)?(?:a\s+few|several|a\s+couple\s+of|(?P<many>many)|few)\s+(?:more\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades)(?P<ago>\s+ago)?\b|\b(?:the\s+)?(?:coming|next\s+few)\s+(?P<unit2>days|weeks|months|years|decades)\b".to_string(), few_units, 0, Duration).anchored(&["few", "several", "couple", "many", "coming"]),
+        rule("a few units", r"\b(?:the\s+(?:past|last|next|coming|following)\s+|the\s+)?(?:a\s+few|several|a\s+couple\s+of|many|few)\s+(?:more\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades)(?P<ago>\s+ago)?\b|\b(?:the\s+)?(?:coming|next\s+few)\s+(?P<unit2>days|weeks|months|years|decades)\b".to_string(), few_units, 0, Duration).anchored(&["few", "several", "couple", "many", "coming"]),
         rule("year in words", format!(r"\b(?:the\s+year\s+)?(?:(?P<hundreds>nineteen|eighteen|twenty)\s+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|hundred\b)|two\s+thousand(?:\s+(?:and\s+)?(?P<ones>one|two|three|four|five|six|seven|eight|nine|ten)\b)?)"), year_in_words, 0, Date).anchored(&["nineteen", "eighteen", "twenty", "two thousand"]).may_count(),
         rule("present or past reference", r"\b(?:in\s+)?(?P<e>at\s+present|at\s+the\s+moment|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|a\s+later\s+date|nowadays|currently|recently|lately|formerly|(?:right\s+)?now)\b|\bin\s+future\b".to_string(), reference_word, 1, Date).anchored(&["now", "current", "present", "moment", "these days", "past", "future", "recent", "lately", "formerly", "term", "later date"]),
         rule("year end", r"\b(?:(?:around|at|by|before|until)\s+)?(?P<e>(?:the\s+)?(?:year-end|year's\s+end|year\s+end|end\s+of\s+the\s+year)|the\s+current\s+fiscal\s+year|the\s+full\s+year)\b".to_string(), this_year, 1, Date).anchored(&["year-end", "year's end", "year end", "end of the year", "full year", "fiscal year"]).relative(),
@@ -1372,20 +1372,29 @@ fn duration_value(n: u64, unit: &str) -> String {
 /// an unknown number of units; "a couple of years" is two. "Several years
 /// ago" is the past, undated.
 fn few_units(c: &Captures, _: &Context) -> Option<Value> {
-    let words = c.get(0)?.as_str().to_ascii_lowercase();
-    let unit = match unit_of(c.name("unit").or_else(|| c.name("unit2"))?.as_str())? {
-        "DE" | "CE" => "Y",
-        unit => unit,
-    };
     if c.name("ago").is_some() {
         // "a few years ago": some time back, undated.
         return Some(Value::Other("PAST_REF".into()));
     }
-    let count = if words.contains("couple") { "2" } else { "X" };
-    Some(Value::Other(match unit.strip_prefix('T') {
+    let unit = unit_of(c.name("unit").or_else(|| c.name("unit2"))?.as_str())?;
+    let couple = c.get(0)?.as_str().to_ascii_lowercase().contains("couple");
+    Some(Value::Other(count_of_units(
+        if couple { "2" } else { "X" },
+        unit,
+    )))
+}
+
+/// A TIMEX3 duration of `count` (digits, or `X` for an unknown number)
+/// units: `PXY`, `PTXH`, `P2Y`; decades and centuries in years.
+fn count_of_units(count: &str, unit: &str) -> String {
+    let unit = match unit {
+        "DE" | "CE" => "Y",
+        unit => unit,
+    };
+    match unit.strip_prefix('T') {
         Some(u) => format!("PT{count}{u}"),
         None => format!("P{count}{unit}"),
-    }))
+    }
 }
 
 /// "nineteen ninety-six", "the year two thousand": a year as it is spoken.
@@ -1412,14 +1421,8 @@ fn year_in_words(c: &Captures, _: &Context) -> Option<Value> {
 
 /// "for years", "recent months": a length of time of so many units.
 fn vague_duration(c: &Captures, _: &Context) -> Option<Value> {
-    let unit = match unit_of(c.name("unit")?.as_str())? {
-        "DE" | "CE" => "Y",
-        unit => unit,
-    };
-    Some(Value::Other(match unit.strip_prefix('T') {
-        Some(u) => format!("PTX{u}"),
-        None => format!("PX{unit}"),
-    }))
+    let unit = unit_of(c.name("unit")?.as_str())?;
+    Some(Value::Other(count_of_units("X", unit)))
 }
 
 fn reference_word(c: &Captures, _: &Context) -> Option<Value> {
