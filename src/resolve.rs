@@ -569,22 +569,23 @@ fn rules() -> Vec<Rule> {
         rule("century", format!(r"\b(?:the\s+)?(?P<ord>{ord})[\s-]+century\b"), century, 0, Date).anchored(&["century"]),
         rule("the past N units", format!(r"\bthe\s+(?:past|last)\s+(?:(?P<n>{num})\s+)?(?P<unit>days?|weeks?|months?|quarters|years?|decades?|centuries)\b"), past_units, 0, Duration).anchored(&["past", "last"]),
         rule("this|last|next week|month|year", r"\b(?P<rel>this|last|next|previous|past|coming|current|the\s+previous|the\s+coming|the\s+current)\s+(?P<unit>week|month|year)\b".to_string(), relative_unit, 0, Date).anchored(&["week", "month", "year"]).relative(),
-        rule("quarter", format!(r"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>{YEAR}))?\b"), quarter, 0, Date).anchored(&["quarter"]),
+        rule("quarter", format!(r"\b(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?P<h>first|second|last|latter)[\s-]+half)(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<yrel2>this|last|next|the)\s+year))?\b"), quarter, 0, Date).anchored(&["quarter", "half"]),
         rule("the latest quarter", format!(r"\b(?:(?:the\s+)(?:(?P<y>{YEAR})\s+)?(?:(?P<rel>latest|most\s+recent|current|previous|prior|comparable\s+year-ago|comparable\s+year-earlier|year-earlier|year-ago)\s+)?|(?P<this>this)\s+)quarter\b|\bthe\s+(?:latest|most\s+recent)\s+period\b|\b(?:the\s+)?(?P<ago>year-earlier|year-ago)(?P<period>\s+(?:quarter|period))?\b"), latest_quarter, 0, Date).anchored(&["quarter", "year-earlier", "year-ago", "period"]),
         rule("recent years", r"\b(?:in\s+)?(?P<e>recent\s+(?P<unit>years|months|weeks|days|decades))\b".to_string(), vague_duration, 1, Duration).anchored(&["recent"]),
         rule("that|the following year", r"\b(?P<rel>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>year|month|week|day)\b".to_string(), anaphoric_unit, 0, Date).anchored(&["year", "month", "week", "day"]).relative(),
         rule("N units later|earlier", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|after|before)\b(?:\s+(?:the\s+)?(?P<year>{YEAR})\b|(?P<month>\s+(?:{MONTH_FULL})\b))?"), units_later, 0, Date).anchored(&["later", "earlier", "after", "before"]).relative(),
         rule("N units ago", format!(r"\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)\s+ago(?:\s+from\s+now)?\b"), units_ago, 0, Date).anchored(&["ago"]).role(TimexRole::YearsAgo).relative(),
         rule("day word", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b".to_string(), day_word, 0, Date).anchored(&["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"]),
-        rule("weekday", r"(?:\bon\s+)?(?P<e>\b(?:(?P<rel>last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(), weekday, 1, Date).anchored(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]).role(TimexRole::Weekday),
+        rule("weekday", r"(?:\bon\s+)?(?P<e>\b(?:(?P<rel>last|this\s+coming|this|next|coming)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(), weekday, 1, Date).anchored(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]).role(TimexRole::Weekday),
         rule("anniversary", format!(r"\b(?:the\s+)?(?P<ord>{ord})\s+(?:birth\s+)?anniversary\b"), anniversary, 0, Date).anchored(&["anniversar"]).role(TimexRole::Anniversary).relative(),
         rule("duration", format!(r"\b(?:the\s+(?:(?:first|next|last|latest|coming|final|previous|initial|remaining)\s+)?)?(?P<n>{num})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra|trading|business|working))?[\s-]+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)(?P<half2>\s+and\s+a\s+half)?(?:-long\b|(?P<age>-old\b|\s+old\b))?\b"), duration, 0, Duration).anchored(&["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"]).may_be_rate(),
         rule("clock duration", r"\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)\b".to_string(), clock_duration, 0, Duration).anchored(DIGITS),
         rule("for units", r"\b(?:for|over)\s+(?P<unit>days|weeks|months|years|decades|centuries)\b".to_string(), vague_duration, 1, Duration).anchored(&["days", "weeks", "months", "years", "decades", "centuries"]),
-        rule("a few units", r"\b(?:the\s+(?:past|last|next|coming|following)\s+|the\s+)?(?:a\s+few|several|a\s+couple\s+of|many|few)\s+(?:more\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades)(?P<ago>\s+ago)?\b|\b(?:the\s+)?(?:coming|next\s+few)\s+(?P<unit2>days|weeks|months|years|decades)\b".to_string(), few_units, 0, Duration).anchored(&["few", "several", "couple", "many", "coming"]),
-        rule("year in words", format!(r"\b(?:the\s+year\s+)?(?:(?P<hundreds>nineteen|eighteen|twenty)\s+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|hundred\b)|two\s+thousand(?:\s+(?:and\s+)?(?P<ones>one|two|three|four|five|six|seven|eight|nine|ten)\b)?)"), year_in_words, 0, Date).anchored(&["nineteen", "eighteen", "twenty", "two thousand"]).may_count(),
+        rule("a few units", r"\b(?:the\s+(?:past|last|next|coming|following)\s+|the\s+)?(?:a\s+few|several|(?:a\s+)?couple\s+of|many|few)\s+(?:more\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades)(?P<ago>\s+ago)?\b|\b(?:the\s+)?(?:coming|next\s+few)\s+(?P<unit2>days|weeks|months|years|decades)\b".to_string(), few_units, 0, Duration).anchored(&["few", "several", "couple", "many", "coming"]),
+        rule("year in words", format!(r"\b(?:the\s+year\s+|(?P<m>{MONTH_FULL})\s+|(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of\s+)?(?:(?P<hundreds>nineteen|eighteen|twenty)\s+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|hundred\b)|two\s+thousand(?:\s+(?:and\s+)?(?P<ones>one|two|three|four|five|six|seven|eight|nine|ten)\b)?)"), year_in_words, 0, Date).anchored(&["nineteen", "eighteen", "twenty", "two thousand"]).may_count(),
         rule("present or past reference", r"\b(?:in\s+)?(?P<e>at\s+present|at\s+the\s+moment|these\s+days|the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|a\s+later\s+date|nowadays|currently|recently|lately|formerly|(?:right\s+)?now)\b|\bin\s+future\b".to_string(), reference_word, 1, Date).anchored(&["now", "current", "present", "moment", "these days", "past", "future", "recent", "lately", "formerly", "term", "later date"]),
         rule("year end", r"\b(?:(?:around|at|by|before|until)\s+)?(?P<e>(?:the\s+)?(?:year-end|year's\s+end|year\s+end|end\s+of\s+the\s+year)|the\s+current\s+fiscal\s+year|the\s+full\s+year)\b".to_string(), this_year, 1, Date).anchored(&["year-end", "year's end", "year end", "end of the year", "full year", "fiscal year"]).relative(),
+        rule("the year", r"\b(?P<lead>(?:for|of|in|during|throughout)\s+)?(?P<e>(?P<within>(?:earlier|later)\s+in\s+)?the\s+(?:fiscal\s+)?year)\b(?P<after>-|\s+(?:ended|ending)\b|\s+(?:before|after|earlier|later|ago|of|in\s+which|when|that|which|two|nineteen|eighteen|twenty|\d+)\b)?".to_string(), the_year, 2, Date).anchored(&["the year", "the fiscal year"]).relative(),
         rule("units ahead", r"\bthe\s+(?P<unit>days|weeks|months|years|decades)\s+ahead\b".to_string(), vague_duration, 0, Duration).anchored(&["ahead"]),
         rule("decade in words", r"\bthe\s+(?:nineteen\s+)?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(), decade_in_words, 0, Date).anchored(&["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "nineteen"]),
         rule("weekend", r"\b(?:(?P<rel>this|last|next|past|coming)\s+|the\s+)?weekend\b".to_string(), weekend, 0, Date).anchored(&["weekend"]),
@@ -927,13 +928,31 @@ fn past_units(c: &Captures, _: &Context) -> Option<Value> {
 /// "the third quarter (of 2019)": `2019-Q3`, in the year of "now" when no
 /// year is given, the year before for a past quarter not yet begun.
 fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
+    let year_rel = c
+        .name("yrel")
+        .or_else(|| c.name("yrel2"))
+        .map(|m| m.as_str().to_ascii_lowercase());
+    if let Some(half) = c.name("h") {
+        // A half without its year may be a game's or a century's.
+        let h = match half.as_str().to_ascii_lowercase().as_str() {
+            "first" => 1,
+            _ => 2,
+        };
+        let year = match (c.name("y").or_else(|| c.name("y0")), year_rel.as_deref()) {
+            (Some(y), _) => y.as_str().parse().ok()?,
+            (None, Some("last")) => ctx.now.year() - 1,
+            (None, Some("next")) => ctx.now.year() + 1,
+            (None, Some(_)) => ctx.deictic().year(),
+            (None, None) => return None,
+        };
+        return Some(Value::Other(format!("{year:04}-H{h}")));
+    }
     let q: u32 = match c.name("q")?.as_str().to_ascii_lowercase().as_str() {
         "first" | "1st" => 1,
         "second" | "2nd" => 2,
         "third" | "3rd" => 3,
         _ => 4,
     };
-    let year_rel = c.name("yrel").map(|m| m.as_str().to_ascii_lowercase());
     let year = match (c.name("y").or_else(|| c.name("y0")), year_rel.as_deref()) {
         (Some(y), _) => y.as_str().parse().ok()?,
         (None, Some("last")) => ctx.now.year() - 1,
@@ -1207,7 +1226,10 @@ fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
     let forward = (7 - back) % 7;
     let date = match (rel.as_deref(), ctx.tense) {
         (Some("last"), _) => now - Duration::days(if back == 0 { 7 } else { back }),
-        (Some("next"), _) => now + Duration::days(if forward == 0 { 7 } else { forward }),
+        // "this coming Sunday" says "coming" last.
+        (Some(r), _) if r == "next" || r.ends_with("coming") => {
+            now + Duration::days(if forward == 0 { 7 } else { forward })
+        }
         (_, Tense::Future) => now + Duration::days(forward),
         // No word says: the nearest such day.
         (_, Tense::Unmarked) if forward < back => now + Duration::days(forward),
@@ -1253,6 +1275,23 @@ fn duration(c: &Captures, _: &Context) -> Option<Value> {
 /// year": the year of the report.
 fn this_year(_: &Captures, ctx: &Context) -> Option<Value> {
     Period::year(ctx.deictic().year()).map(Value::Period)
+}
+
+/// "for the year", "the first nine months of the year", "earlier in the
+/// year": the year of the report (in a history, of its reference). "the year ended June 30" and "the fiscal
+/// year ending in March" are a twelve-month period, `P1Y`. Where other words
+/// go on ("the year before", "the year-ago quarter", "the year 2000", "the
+/// year when ...") or no preposition leads in, the phrase is left alone.
+fn the_year(c: &Captures, ctx: &Context) -> Option<Value> {
+    match c
+        .name("after")
+        .map(|m| m.as_str().trim().to_ascii_lowercase())
+    {
+        Some(word) if word == "ended" || word == "ending" => Some(Value::Other("P1Y".to_string())),
+        Some(_) => None,
+        None if c.name("lead").or_else(|| c.name("within")).is_some() => this_year(c, ctx),
+        None => None,
+    }
 }
 
 /// "the nineties": the decade of the 1900s it names.
@@ -1416,7 +1455,16 @@ fn year_in_words(c: &Captures, _: &Context) -> Option<Value> {
                 .map_or(Some(0), |m| parse_cardinal(m.as_str()))?
         }
     };
-    Period::year(i32::try_from(year).ok()?).map(Value::Period)
+    let year = i32::try_from(year).ok()?;
+    // "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+    if let Some(season) = c.name("s") {
+        let code = lookup(SEASONS, season.as_str())?;
+        return Some(Value::Other(format!("{year:04}-{code}")));
+    }
+    match month_number(c) {
+        Some(month) => Period::month(year, month).map(Value::Period),
+        None => Period::year(year).map(Value::Period),
+    }
 }
 
 /// "for years", "recent months": a length of time of so many units.

@@ -150,6 +150,9 @@ const MARKERS: &[(&str, Marker)] = &[
     ("led", Marker::Past),
     ("became", Marker::Past),
     ("ago", Marker::Past),
+    // "since March", "since shortly after the Oct. 23 slaying": what
+    // follows it has begun.
+    ("since", Marker::Past),
     ("rose", Marker::Past),
     ("fell", Marker::Past),
     ("grew", Marker::Past),
