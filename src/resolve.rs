@@ -632,11 +632,17 @@ fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
     })
 }
 
+/// Room for each rule's lazy DFA (and the set's): with the default the
+/// cache fills on ordinary text, is cleared and rebuilt again and again.
+const RULE_DFA_BYTES: usize = 32 << 20;
+
 /// All rules in one set: one scan of a sentence tells which rules match.
 fn rule_set() -> &'static regex::RegexSet {
     static SET: OnceLock<regex::RegexSet> = OnceLock::new();
     SET.get_or_init(|| {
-        regex::RegexSet::new(rules().iter().map(|r| format!("(?i-u){}", r.pattern)))
+        regex::RegexSetBuilder::new(rules().iter().map(|r| format!("(?i-u){}", r.pattern)))
+            .dfa_size_limit(RULE_DFA_BYTES)
+            .build()
             .expect("rule set compiles")
     })
 }
@@ -653,7 +659,9 @@ fn compiled() -> &'static [Compiled] {
                 anchors: r.anchors,
                 // ASCII classes and word boundaries: right for English date words,
                 // and they keep the regex engine on its fast path.
-                regex: Regex::new(&format!("(?i-u){}", r.pattern))
+                regex: regex::RegexBuilder::new(&format!("(?i-u){}", r.pattern))
+                    .dfa_size_limit(RULE_DFA_BYTES)
+                    .build()
                     .unwrap_or_else(|e| panic!("rule {:?} does not compile: {e}", r.name)),
                 resolve: r.resolve,
                 group: r.group,
@@ -2260,21 +2268,26 @@ fn starts_with_quantity(expr: &str) -> bool {
 
 /// The start of an expression with the modifier before it, if any.
 fn with_modifier(sentence: &str, start: usize) -> usize {
-    let before = sentence[..start].to_ascii_lowercase();
+    let before = &sentence.as_bytes()[..start];
     let approximators: &[&str] = if starts_with_quantity(&sentence[start..]) {
         APPROXIMATORS
     } else {
         &[]
     };
     for modifier in MODIFIERS.iter().chain(approximators) {
-        for gap in [" ", "-"] {
-            let phrase = format!("{modifier}{gap}");
-            if before.ends_with(&phrase) {
-                let at = start - phrase.len();
-                let bounded = at == 0 || !before.as_bytes()[at - 1].is_ascii_alphanumeric();
-                if bounded {
-                    return at;
-                }
+        for gap in [b' ', b'-'] {
+            // The modifier and its gap end the text before, in any case.
+            let len = modifier.len() + 1;
+            if before.len() < len || before[before.len() - 1] != gap {
+                continue;
+            }
+            let at = start - len;
+            if !before[at..start - 1].eq_ignore_ascii_case(modifier.as_bytes()) {
+                continue;
+            }
+            let bounded = at == 0 || !before[at - 1].is_ascii_alphanumeric();
+            if bounded {
+                return at;
             }
         }
     }

@@ -8,6 +8,9 @@
 //! held"). Both read the same words here, so a word added for one is seen
 //! by the other.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// The tense of the clause around an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tense {
@@ -214,16 +217,62 @@ pub fn looks_ahead(words: &[String]) -> bool {
 
 /// The marker a lower-case word or two-word phrase is in the table.
 pub fn marker(lower: &str) -> Option<Marker> {
-    MARKERS.iter().find(|(w, _)| *w == lower).map(|&(_, m)| m)
+    static TABLE: OnceLock<HashMap<&'static str, Marker>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        for &(word, m) in MARKERS {
+            // The first entry of a word is its meaning.
+            table.entry(word).or_insert(m);
+        }
+        table
+    });
+    table.get(lower).copied()
+}
+
+/// The longest word or two-word phrase [`marker`] needs to look up; longer
+/// ones are in no table.
+const LONGEST_KEY: usize = 48;
+
+/// A word lower-cased into `buf` (its own bytes if it is too long to be a
+/// marker: then it is looked up as it is, and found in no table).
+fn lowered<'b>(parts: &[&str], buf: &'b mut [u8; LONGEST_KEY]) -> Option<&'b str> {
+    let len = parts.iter().map(|p| p.len()).sum::<usize>() + parts.len().saturating_sub(1);
+    if len > LONGEST_KEY {
+        return None;
+    }
+    let mut at = 0;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            buf[at] = b' ';
+            at += 1;
+        }
+        buf[at..at + part.len()].copy_from_slice(part.as_bytes());
+        at += part.len();
+    }
+    buf[..at].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..at]).ok()
+}
+
+/// The marker of a word (any case) by its table entry.
+fn marker_of(word: &str) -> Option<Marker> {
+    let mut buf = [0; LONGEST_KEY];
+    lowered(&[word], &mut buf).and_then(marker)
+}
+
+/// Whether a word (any case) has the form of a verb in "-ed" that reports
+/// the past ("signed", not "united").
+fn past_by_form(word: &str) -> bool {
+    word.len() > 4 && has_ed_ending(word) && !NOT_PAST.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn has_ed_ending(word: &str) -> bool {
+    word.len() >= 2 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ed")
 }
 
 /// The marker of a word by its table entry, else by its form: a verb in
 /// "-ed" reports the past ("signed", not "united").
-fn marker_of_form(lower: &str) -> Option<Marker> {
-    marker(lower).or_else(|| {
-        (lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower))
-            .then_some(Marker::Past)
-    })
+fn marker_of_form(word: &str) -> Option<Marker> {
+    marker_of(word).or_else(|| past_by_form(word).then_some(Marker::Past))
 }
 
 /// The tense at byte `at` of a sentence given as its words (byte offset,
@@ -236,29 +285,28 @@ fn marker_of_form(lower: &str) -> Option<Marker> {
 pub fn tense_at(words: &[(usize, &str)], at: usize) -> Tense {
     let split = words.partition_point(|(s, _)| *s < at);
     let tense_of = |i: usize| -> Option<Tense> {
-        let lower = words[i].1.to_ascii_lowercase();
+        let word = words[i].1;
         // "must be returned by Jan. 14": a participle after "be" is
         // passive; the words before it tell the tense.
         let after_be = i > 0
-            && matches!(
-                words[i - 1].1.to_ascii_lowercase().as_str(),
-                "be" | "been" | "being"
-            );
-        let participle = lower.len() > 4 && lower.ends_with("ed");
-        if after_be && (participle || marker(&lower) == Some(Marker::Past)) {
+            && ["be", "been", "being"]
+                .iter()
+                .any(|b| b.eq_ignore_ascii_case(words[i - 1].1));
+        let participle = word.len() > 4 && has_ed_ending(word);
+        if after_be && (participle || marker_of(word) == Some(Marker::Past)) {
             // "to be held", "was made": a participle, irregular or not.
             return None;
         }
-        if i >= split && participle && !NOT_PAST.contains(&lower.as_str()) {
+        if i >= split && past_by_form(word) {
             return Some(Tense::Past);
         }
         if let Some((_, next)) = words.get(i + 1) {
-            let pair = format!("{lower} {}", next.to_ascii_lowercase());
-            if let Some(m) = marker(&pair) {
+            let mut buf = [0; LONGEST_KEY];
+            if let Some(m) = lowered(&[word, next], &mut buf).and_then(marker) {
                 return m.tense();
             }
         }
-        marker_of_form(&lower).and_then(Marker::tense)
+        marker_of_form(word).and_then(Marker::tense)
     };
     (0..split)
         .rev()
