@@ -8,8 +8,12 @@
 //! guessed from its words: an event's, an organisation's or a place's
 //! keyword, else a person when it is short.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashMap;
+use std::io::{Read, Write};
 use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
 
 use crate::gazetteer::Mention;
 use crate::resolve::{is_calendar_word, TimeExpr};
@@ -293,6 +297,18 @@ pub fn find(
     out
 }
 
+/// The kinds [`guess_kind`] gives.
+const KINDS: &[&str] = &["event", "organisation", "place", "person"];
+
+/// A kind read back from a run file.
+fn kind_named(name: &str) -> &'static str {
+    KINDS
+        .iter()
+        .find(|k| **k == name)
+        .copied()
+        .unwrap_or("organisation")
+}
+
 fn guess_kind(tokens: &[&str]) -> &'static str {
     if tokens.iter().any(|w| EVENT_WORDS.contains(w)) {
         "event"
@@ -312,66 +328,274 @@ fn is_capitalised(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
 
-/// Candidates counted across a run.
+/// Candidates counted across a run, in memory that does not grow with it.
+///
+/// Names are counted in a map of at most [`TALLY_LIMIT`] entries; when it
+/// fills, its entries are written sorted by name to a run file in the spill
+/// folder and the map starts again. [`Tally::rows`] merges the runs by
+/// name, so the list is the one a single map would give, whatever the size
+/// of the archive. Without a spill folder the map just grows.
 #[derive(Debug, Default)]
 pub struct Tally {
-    entries: BTreeMap<String, Entry>,
+    entries: HashMap<String, Entry>,
+    spill: Option<PathBuf>,
+    runs: Vec<PathBuf>,
+    /// Distinct names held before a spill ([`TALLY_LIMIT`] unless a test
+    /// sets it).
+    limit: usize,
 }
+
+/// Distinct names a tally holds in memory before it spills them.
+const TALLY_LIMIT: usize = 1 << 14;
 
 #[derive(Debug)]
 struct Entry {
     kind: &'static str,
     count: usize,
-    documents: HashSet<usize>,
+    /// Distinct documents: documents come in order, so a name is in a new
+    /// one when the last it was seen in is another.
+    documents: usize,
+    last_document: usize,
     example: String,
 }
 
 impl Tally {
-    /// Adds the candidates of document number `doc`; `example` gives a
-    /// candidate's sentence text.
-    pub fn add(&mut self, doc: usize, candidates: Vec<(String, &'static str, String)>) {
+    /// A tally that spills to run files in `dir` (which must exist and is
+    /// the caller's to remove).
+    pub fn spilling_to(dir: PathBuf) -> Tally {
+        Tally {
+            spill: Some(dir),
+            limit: TALLY_LIMIT,
+            ..Tally::default()
+        }
+    }
+
+    /// Adds the candidates of document number `doc` (numbers never go
+    /// back); `example` gives a candidate's sentence text.
+    pub fn add(
+        &mut self,
+        doc: usize,
+        candidates: Vec<(String, &'static str, String)>,
+    ) -> Result<()> {
         for (name, kind, example) in candidates {
             let entry = self.entries.entry(name).or_insert_with(|| Entry {
                 kind,
                 count: 0,
-                documents: HashSet::new(),
+                documents: 0,
+                last_document: usize::MAX,
                 example,
             });
             entry.count += 1;
-            entry.documents.insert(doc);
+            if entry.last_document != doc {
+                entry.last_document = doc;
+                entry.documents += 1;
+            }
         }
+        // Between documents, so that no document's names straddle two runs.
+        if self.entries.len() >= self.limit {
+            if let Some(dir) = &self.spill {
+                let path = dir.join(format!(".candidates-{}.run", self.runs.len()));
+                write_run(&path, std::mem::take(&mut self.entries))?;
+                self.runs.push(path);
+            }
+        }
+        Ok(())
     }
 
     /// Rows `name, kind, count, documents, example`, most frequent first.
-    pub fn rows(&self) -> Vec<[String; 5]> {
-        let mut rows: Vec<(&String, &Entry)> = self
-            .entries
-            .iter()
-            .filter(|(_, e)| e.documents.len() >= 2 || e.count >= 3)
-            .collect();
+    pub fn rows(self) -> Result<Vec<[String; 5]>> {
+        let mut readers = Vec::new();
+        for path in &self.runs {
+            let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            readers.push(RunReader {
+                path: path.clone(),
+                input: std::io::BufReader::new(file),
+            });
+        }
+        // The map is the last run; in a run of a run file, names are sorted.
+        let mut last: Vec<(String, Entry)> = self.entries.into_iter().collect();
+        last.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut last = last.into_iter();
+        let mut heads: Vec<Option<(String, Entry)>> = Vec::new();
+        for reader in &mut readers {
+            heads.push(reader.next()?);
+        }
+        heads.push(last.next());
+        let mut rows: Vec<(String, Entry)> = Vec::new();
+        loop {
+            // The least name at the head of a run, and every run's entry of it
+            // in run order: the first run's kind and example are the first seen.
+            let Some(name) = heads.iter().flatten().map(|(n, _)| n).min().cloned() else {
+                break;
+            };
+            let mut merged: Option<Entry> = None;
+            for (i, head) in heads.iter_mut().enumerate() {
+                if head.as_ref().is_some_and(|(n, _)| *n == name) {
+                    let Some((_, entry)) = head.take() else {
+                        continue;
+                    };
+                    *head = match readers.get_mut(i) {
+                        Some(reader) => reader.next()?,
+                        None => last.next(),
+                    };
+                    match &mut merged {
+                        None => merged = Some(entry),
+                        Some(m) => {
+                            m.count += entry.count;
+                            m.documents += entry.documents;
+                        }
+                    }
+                }
+            }
+            if let Some(entry) = merged {
+                if entry.documents >= 2 || entry.count >= 3 {
+                    rows.push((name, entry));
+                }
+            }
+        }
         rows.sort_by(|a, b| {
             b.1.count
                 .cmp(&a.1.count)
-                .then(b.1.documents.len().cmp(&a.1.documents.len()))
-                .then(a.0.cmp(b.0))
+                .then(b.1.documents.cmp(&a.1.documents))
+                .then(a.0.cmp(&b.0))
         });
-        rows.into_iter()
+        for path in &self.runs {
+            let _ = std::fs::remove_file(path);
+        }
+        Ok(rows
+            .into_iter()
             .map(|(name, e)| {
                 [
-                    name.clone(),
+                    name,
                     e.kind.to_string(),
                     e.count.to_string(),
-                    e.documents.len().to_string(),
-                    e.example.clone(),
+                    e.documents.to_string(),
+                    e.example,
                 ]
             })
-            .collect()
+            .collect())
     }
+}
+
+/// Writes entries sorted by name: per entry its name, kind, count,
+/// documents and example, strings as a length and bytes.
+fn write_run(path: &Path, entries: HashMap<String, Entry>) -> Result<()> {
+    let mut entries: Vec<(String, Entry)> = entries.into_iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    let mut out = std::io::BufWriter::new(file);
+    let mut write = || -> std::io::Result<()> {
+        for (name, e) in &entries {
+            for text in [name.as_str(), e.kind, e.example.as_str()] {
+                out.write_all(&(text.len() as u64).to_le_bytes())?;
+                out.write_all(text.as_bytes())?;
+            }
+            out.write_all(&(e.count as u64).to_le_bytes())?;
+            out.write_all(&(e.documents as u64).to_le_bytes())?;
+        }
+        out.flush()
+    };
+    write().map_err(|e| Error::io(path, e))
+}
+
+/// Reads back the entries of a run file in order.
+struct RunReader {
+    path: PathBuf,
+    input: std::io::BufReader<std::fs::File>,
+}
+
+impl RunReader {
+    fn next(&mut self) -> Result<Option<(String, Entry)>> {
+        read_entry(&mut self.input).map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+fn read_entry(input: &mut impl Read) -> std::io::Result<Option<(String, Entry)>> {
+    let mut number = [0u8; 8];
+    match input.read_exact(&mut number) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+        Err(e) => return Err(e),
+    }
+    let name = read_text(input, u64::from_le_bytes(number))?;
+    let kind = read_u64(input).and_then(|len| read_text(input, len))?;
+    let example = read_u64(input).and_then(|len| read_text(input, len))?;
+    let count = read_u64(input)? as usize;
+    let documents = read_u64(input)? as usize;
+    Ok(Some((
+        name,
+        Entry {
+            kind: kind_named(&kind),
+            count,
+            documents,
+            last_document: usize::MAX,
+            example,
+        },
+    )))
+}
+
+fn read_u64(input: &mut impl Read) -> std::io::Result<u64> {
+    let mut number = [0u8; 8];
+    input.read_exact(&mut number)?;
+    Ok(u64::from_le_bytes(number))
+}
+
+fn read_text(input: &mut impl Read, len: u64) -> std::io::Result<String> {
+    let mut bytes = Vec::new();
+    input.take(len).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 != len {
+        return Err(std::io::ErrorKind::UnexpectedEof.into());
+    }
+    String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spilling_tally_lists_what_one_map_would() {
+        let dir = std::env::temp_dir().join(format!("eventline-tally-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut spilling = Tally::spilling_to(dir.clone());
+        spilling.limit = 3;
+        let mut whole = Tally::default();
+        let names = [
+            "Kim Yong Nam",
+            "Ri Su Yong",
+            "Pak Pong Ju",
+            "Choe Ryong Hae",
+        ];
+        for doc in 0..40 {
+            // Names recur at different rates; some documents repeat one.
+            let mut found = Vec::new();
+            for (i, name) in names.iter().enumerate() {
+                if doc % (i + 1) == 0 {
+                    found.push((
+                        name.to_string(),
+                        "person",
+                        format!("Sentence {doc} of {name}."),
+                    ));
+                }
+            }
+            if doc % 7 == 0 {
+                found.push(("Ri Su Yong".to_string(), "person", format!("Again {doc}.")));
+            }
+            found.push((format!("Once Only {doc}"), "person", "Alone.".to_string()));
+            spilling.add(doc, found.clone()).unwrap();
+            whole.add(doc, found).unwrap();
+        }
+        assert!(spilling.runs.len() > 3, "the test spills");
+        let (spilled, kept) = (spilling.rows().unwrap(), whole.rows().unwrap());
+        assert_eq!(spilled, kept);
+        assert_eq!(kept[0][0], "Kim Yong Nam");
+        assert_eq!(kept[0][4], "Sentence 0 of Kim Yong Nam.");
+        assert!(
+            std::fs::read_dir(&dir).unwrap().next().is_none(),
+            "run files removed"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     fn names(text: &str) -> Vec<(String, &'static str)> {
         let spans = crate::segment::sentences(text);

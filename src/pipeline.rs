@@ -395,7 +395,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     let mut mentions = set.sink("mentions.csv", MENTIONS_COLUMNS, bom)?;
     let mut dates = set.sink("dates.csv", DATES_COLUMNS, bom)?;
     let mut reports: Vec<Reported> = Vec::new();
-    let mut tally = crate::candidates::Tally::default();
+    let mut tally = crate::candidates::Tally::spilling_to(set.staged(""));
     let mut summary = Summary::default();
 
     let mut stream = DocumentStream::new(inputs, options.published);
@@ -418,7 +418,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
                 || -> Result<Vec<Reported>> {
                     let mut events = Vec::new();
                     for output in finished {
-                        tally.add(summary.documents, output.candidates);
+                        tally.add(summary.documents, output.candidates)?;
                         summary.documents += 1;
                         if output.document[4] == "rejected" {
                             summary.rejected += 1;
@@ -457,7 +457,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     }
     let timeline = write_timeline(&set, &timeline_rows, bom)?;
     let mut candidates = set.sink("candidates.csv", CANDIDATES_COLUMNS, bom)?;
-    for row in tally.rows() {
+    for row in tally.rows()? {
         candidates.row(row.iter())?;
     }
     let mut files = Vec::new();
