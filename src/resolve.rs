@@ -620,8 +620,10 @@ fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
                 }
             }
         }
+        // A few hundred short words: a full DFA is small and the fastest.
         let automaton = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .expect("anchor automaton");
         let capitalised = words
@@ -1855,15 +1857,20 @@ fn resolve_rules(
     // neither is its "February 29".
     let mut impossible: Vec<Range<usize>> = Vec::new();
     let mut words: Option<Vec<(usize, &str)>> = None;
-    let rule_mask = if rule_mask.count_ones() > 2 {
+    // With several rules in question, one scan of the set tells which
+    // match; with one or two, each is tried.
+    let (rule_mask, all_match) = if rule_mask.count_ones() > 2 {
         let matched = rule_set().matches(sentence);
-        matched.iter().fold(0u64, |m, i| m | (1 << i)) & rule_mask
+        (
+            matched.iter().fold(0u64, |m, i| m | (1 << i)) & rule_mask,
+            true,
+        )
     } else {
-        rule_mask
+        (rule_mask, false)
     };
     for (order, rule) in compiled().iter().enumerate() {
         // `is_match` allocates nothing and stops early; most tries fail.
-        if rule_mask & (1 << order) == 0 || !rule.regex.is_match(sentence) {
+        if rule_mask & (1 << order) == 0 || !(all_match || rule.regex.is_match(sentence)) {
             continue;
         }
         for caps in rule.regex.captures_iter(sentence) {
@@ -1890,8 +1897,10 @@ fn resolve_rules(
                     Some((skip, _)) if n.start() <= start + 4 && skip > 0 => {
                         start = n.start() + skip;
                         // Keep a determiner: "the twentieth century".
-                        let before = &sentence[..start];
-                        if before.to_ascii_lowercase().ends_with("the ") {
+                        let before = sentence[..start].as_bytes();
+                        if before.len() >= 4
+                            && before[before.len() - 4..].eq_ignore_ascii_case(b"the ")
+                        {
                             start -= 4;
                         }
                     }

@@ -112,15 +112,25 @@ fn push_trimmed(body: &str, start: usize, end: usize, spans: &mut Vec<Range<usiz
 /// The words of `text` with their byte offsets: runs of letters and digits,
 /// with hyphens and apostrophes inside them ("inter-state", "People's").
 pub fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        let word_char = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is read byte by byte; other characters are decoded.
+        let (word_char, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', 1),
+            _ => match text[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
+                None => break,
+            },
+        };
         if word_char {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push((s, &text[s..i]));
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push((s, &text[s..]));
