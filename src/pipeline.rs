@@ -405,43 +405,53 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
             .map(|doc| process(doc, &gazetteer, &lexicon))
             .collect()
     };
-    // While one batch is written, the next is read and analysed.
+    let mut write_batch = |finished: Vec<DocOutput>| -> Result<Vec<Reported>> {
+        let mut events = Vec::new();
+        for output in finished {
+            tally.add(summary.documents, output.candidates)?;
+            summary.documents += 1;
+            if output.document[4] == "rejected" {
+                summary.rejected += 1;
+                if summary.first_rejection.is_none() {
+                    summary.first_rejection = Some(output.document[5].clone());
+                }
+            }
+            summary.bytes += output.bytes;
+            documents.row(output.document.iter())?;
+            mentions.raw(&output.mentions, output.mention_rows)?;
+            dates.raw(&output.dates, output.date_rows)?;
+            if let Some(bar) = &bar {
+                bar.inc(output.bytes as u64);
+            }
+            events.extend(output.events);
+        }
+        Ok(events)
+    };
+    // While one batch is analysed, the one before is written and the one
+    // after is read.
     let mut pending: Vec<DocOutput> = Vec::new();
+    let mut batch: Vec<RawDocument> = stream.by_ref().take(BATCH).collect();
     loop {
-        let batch: Vec<RawDocument> = stream.by_ref().take(BATCH).collect();
         if batch.is_empty() && pending.is_empty() {
             break;
         }
         let finished = std::mem::take(&mut pending);
-        let (written, analysed) = pool.install(|| {
+        let current = std::mem::take(&mut batch);
+        let ((written, next), analysed) = pool.install(|| {
             rayon::join(
-                || -> Result<Vec<Reported>> {
-                    let mut events = Vec::new();
-                    for output in finished {
-                        tally.add(summary.documents, output.candidates)?;
-                        summary.documents += 1;
-                        if output.document[4] == "rejected" {
-                            summary.rejected += 1;
-                            if summary.first_rejection.is_none() {
-                                summary.first_rejection = Some(output.document[5].clone());
-                            }
-                        }
-                        summary.bytes += output.bytes;
-                        documents.row(output.document.iter())?;
-                        mentions.raw(&output.mentions, output.mention_rows)?;
-                        dates.raw(&output.dates, output.date_rows)?;
-                        if let Some(bar) = &bar {
-                            bar.inc(output.bytes as u64);
-                        }
-                        events.extend(output.events);
-                    }
-                    Ok(events)
+                || {
+                    let written = write_batch(finished);
+                    (
+                        written,
+                        stream.by_ref().take(BATCH).collect::<Vec<RawDocument>>(),
+                    )
                 },
-                || analyse(batch),
+                || analyse(current),
             )
         });
         reports.extend(written?);
         pending = analysed;
+        batch = next;
     }
 
     let timeline_rows = merge(&reports);
