@@ -32,7 +32,10 @@ fn stages(c: &mut Criterion) {
     let year = |a: &Article| chrono::Datelike::year(&a.published);
 
     // What each stage reads, computed once so that a stage is timed alone.
-    let sentences: Vec<_> = articles.iter().map(|a| sentences_and_cuts(&a.body).0).collect();
+    let sentences: Vec<_> = articles
+        .iter()
+        .map(|a| sentences_and_cuts(&a.body).0)
+        .collect();
     let mentions: Vec<_> = articles
         .iter()
         .map(|a| gazetteer.with_offices(&a.body, gazetteer.find_mentions(&a.body), year(a)))
@@ -51,7 +54,10 @@ fn stages(c: &mut Criterion) {
             let mut n = 0;
             for a in &articles {
                 let (spans, _) = sentences_and_cuts(&a.body);
-                n += spans.iter().map(|s| words(&a.body[s.clone()]).len()).sum::<usize>();
+                n += spans
+                    .iter()
+                    .map(|s| words(&a.body[s.clone()]).len())
+                    .sum::<usize>();
             }
             n
         })

@@ -7,6 +7,7 @@
 //! byte-identical at any thread count, and memory does not grow with the
 //! archive beyond the event rows.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -361,6 +362,92 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
 /// small enough to bound memory.
 const BATCH: usize = 256;
 
+/// Documents handed to a worker at a time: few enough to keep the workers
+/// even, enough that passing them costs little.
+const CHUNK: usize = 16;
+
+/// Chunks read ahead of the one written next, at most: bounds memory
+/// however slow one document is.
+const IN_FLIGHT: usize = 32;
+
+/// Analyses the documents of `stream` on `workers` threads and hands each
+/// output to `write` in input order, as a stream: a reader thread reads
+/// ahead, the workers take chunks of documents as they come free, and
+/// chunks that finish early wait (at most [`IN_FLIGHT`]) for those before
+/// them. The output is the same at any number of workers.
+fn analyse_in_order(
+    mut stream: DocumentStream,
+    workers: usize,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    mut write: impl FnMut(DocOutput) -> Result<()>,
+) -> Result<()> {
+    use std::sync::mpsc::sync_channel;
+    use std::sync::{Arc, Mutex};
+    // A chunk is read only when a slot is free; writing one frees one.
+    let (slot_tx, slot_rx) = sync_channel::<()>(IN_FLIGHT);
+    for _ in 0..IN_FLIGHT {
+        let _ = slot_tx.send(());
+    }
+    let (job_tx, job_rx) = sync_channel::<(usize, Vec<RawDocument>)>(workers);
+    // Shared by the workers only: when the last one stops, the reader's
+    // sends fail and it stops too.
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let (out_tx, out_rx) = sync_channel::<(usize, Vec<DocOutput>)>(workers);
+    std::thread::scope(move |scope| {
+        scope.spawn(move || {
+            for number in 0.. {
+                let chunk: Vec<RawDocument> = stream.by_ref().take(CHUNK).collect();
+                if chunk.is_empty()
+                    || slot_rx.recv().is_err()
+                    || job_tx.send((number, chunk)).is_err()
+                {
+                    break;
+                }
+            }
+        });
+        for _ in 0..workers.max(1) {
+            let (job_rx, out_tx) = (Arc::clone(&job_rx), out_tx.clone());
+            scope.spawn(move || loop {
+                let job = match job_rx.lock() {
+                    Ok(receiver) => receiver.recv(),
+                    Err(_) => return,
+                };
+                let Ok((number, chunk)) = job else { return };
+                let outputs = chunk
+                    .into_iter()
+                    .map(|raw| process(raw, gazetteer, lexicon))
+                    .collect();
+                if out_tx.send((number, outputs)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop((job_rx, out_tx));
+        let mut waiting: BTreeMap<usize, Vec<DocOutput>> = BTreeMap::new();
+        let mut next = 0;
+        let mut written = || -> Result<()> {
+            for (number, outputs) in out_rx.iter() {
+                waiting.insert(number, outputs);
+                while let Some(outputs) = waiting.remove(&next) {
+                    for output in outputs {
+                        write(output)?;
+                    }
+                    next += 1;
+                    let _ = slot_tx.send(());
+                }
+            }
+            Ok(())
+        };
+        // On an error the channels close here, so that every thread stops
+        // before the scope waits for them.
+        let result = written();
+        drop(out_rx);
+        drop(slot_tx);
+        result
+    })
+}
+
 /// Runs `extract` over `paths` and writes the five CSV files.
 ///
 /// # Errors
@@ -375,10 +462,6 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     let gazetteer = Gazetteer::load(&options.gazetteers)?;
     let lexicon = Lexicon::load(&options.gazetteers)?;
     std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs)
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start {} threads: {e}", options.jobs)))?;
 
     let total_bytes: u64 = inputs
         .iter()
@@ -398,61 +481,30 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     let mut tally = crate::candidates::Tally::spilling_to(set.staged(""));
     let mut summary = Summary::default();
 
-    let mut stream = DocumentStream::new(inputs, options.published);
-    let analyse = |batch: Vec<RawDocument>| -> Vec<DocOutput> {
-        batch
-            .into_par_iter()
-            .map(|doc| process(doc, &gazetteer, &lexicon))
-            .collect()
+    let stream = DocumentStream::new(inputs, options.published);
+    let workers = match options.jobs {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
     };
-    let mut write_batch = |finished: Vec<DocOutput>| -> Result<Vec<Reported>> {
-        let mut events = Vec::new();
-        for output in finished {
-            tally.add(summary.documents, output.candidates)?;
-            summary.documents += 1;
-            if output.document[4] == "rejected" {
-                summary.rejected += 1;
-                if summary.first_rejection.is_none() {
-                    summary.first_rejection = Some(output.document[5].clone());
-                }
+    analyse_in_order(stream, workers, &gazetteer, &lexicon, |output| {
+        tally.add(summary.documents, output.candidates)?;
+        summary.documents += 1;
+        if output.document[4] == "rejected" {
+            summary.rejected += 1;
+            if summary.first_rejection.is_none() {
+                summary.first_rejection = Some(output.document[5].clone());
             }
-            summary.bytes += output.bytes;
-            documents.row(output.document.iter())?;
-            mentions.raw(&output.mentions, output.mention_rows)?;
-            dates.raw(&output.dates, output.date_rows)?;
-            if let Some(bar) = &bar {
-                bar.inc(output.bytes as u64);
-            }
-            events.extend(output.events);
         }
-        Ok(events)
-    };
-    // While one batch is analysed, the one before is written and the one
-    // after is read.
-    let mut pending: Vec<DocOutput> = Vec::new();
-    let mut batch: Vec<RawDocument> = stream.by_ref().take(BATCH).collect();
-    loop {
-        if batch.is_empty() && pending.is_empty() {
-            break;
+        summary.bytes += output.bytes;
+        documents.row(output.document.iter())?;
+        mentions.raw(&output.mentions, output.mention_rows)?;
+        dates.raw(&output.dates, output.date_rows)?;
+        if let Some(bar) = &bar {
+            bar.inc(output.bytes as u64);
         }
-        let finished = std::mem::take(&mut pending);
-        let current = std::mem::take(&mut batch);
-        let ((written, next), analysed) = pool.install(|| {
-            rayon::join(
-                || {
-                    let written = write_batch(finished);
-                    (
-                        written,
-                        stream.by_ref().take(BATCH).collect::<Vec<RawDocument>>(),
-                    )
-                },
-                || analyse(current),
-            )
-        });
-        reports.extend(written?);
-        pending = analysed;
-        batch = next;
-    }
+        reports.extend(output.events);
+        Ok(())
+    })?;
 
     let timeline_rows = merge(&reports);
     let mut event_ids: Vec<&str> = vec![""; reports.len()];
