@@ -2180,50 +2180,78 @@ fn add_time_of_day(sentence: &str, offset: usize, expr: &mut TimeExpr) {
         return;
     }
     let (start, end) = (expr.span.start - offset, expr.span.end - offset);
-    let inside = sentence[start..end].to_ascii_lowercase();
-    if let Some(&(_, code)) = PARTS_OF_DAY
-        .iter()
-        .find(|(w, _)| inside.split_whitespace().any(|x| x == *w))
-    {
+    if let Some(&(_, code)) = PARTS_OF_DAY.iter().find(|(w, _)| {
+        sentence[start..end]
+            .split_whitespace()
+            .any(|x| x.eq_ignore_ascii_case(w))
+    }) {
         expr.time = Some(code.into());
         expr.timex_type = TimexType::Time;
         return;
     }
-    let after = sentence[end..].to_ascii_lowercase();
+    let after = &sentence[end..];
     for (word, code) in PARTS_OF_DAY {
-        let phrase = format!(" {word}");
-        if after.starts_with(&phrase)
-            && !after[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
+        let len = word.len() + 1;
+        if starts_with_pieces(after, &[" ", word])
+            && !after[len..].starts_with(|c: char| c.is_alphanumeric())
         {
-            expr.span.end += phrase.len();
+            expr.span.end += len;
             expr.time = Some((*code).into());
             expr.timex_type = TimexType::Time;
             return;
         }
     }
-    let before = sentence[..start].to_ascii_lowercase();
+    let before = &sentence[..start];
     for (word, time) in CLOCK_WORDS {
-        let lead = format!("{word} ");
-        let bounded = before
-            .strip_suffix(&lead)
-            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_alphanumeric()));
+        let len = word.len() + 1;
+        let bounded = ends_with_pieces(before, &[word, " "])
+            && !before[..before.len() - len].ends_with(|c: char| c.is_ascii_alphanumeric());
         if bounded {
-            expr.span.start -= lead.len();
+            expr.span.start -= len;
             expr.time = Some((*time).into());
             expr.timex_type = TimexType::Time;
             return;
         }
     }
     for (word, code) in PARTS_OF_DAY {
-        for lead in [format!("the {word} of "), format!("{word} of ")] {
-            if before.ends_with(&lead) {
-                expr.span.start -= lead.len();
+        for lead in [&["the ", word, " of "][..], &[word, " of "][..]] {
+            if ends_with_pieces(before, lead) {
+                expr.span.start -= lead.iter().map(|p| p.len()).sum::<usize>();
                 expr.time = Some((*code).into());
                 expr.timex_type = TimexType::Time;
                 return;
             }
         }
     }
+}
+
+/// Whether `text` starts with the pieces one after another, in any case
+/// (ASCII): a comparison without building the phrase.
+fn starts_with_pieces(text: &str, pieces: &[&str]) -> bool {
+    let mut rest = text.as_bytes();
+    for piece in pieces {
+        match rest.get(..piece.len()) {
+            Some(head) if head.eq_ignore_ascii_case(piece.as_bytes()) => rest = &rest[piece.len()..],
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Whether `text` ends with the pieces one after another, in any case
+/// (ASCII).
+fn ends_with_pieces(text: &str, pieces: &[&str]) -> bool {
+    let mut rest = text.as_bytes();
+    for piece in pieces.iter().rev() {
+        let Some(at) = rest.len().checked_sub(piece.len()) else {
+            return false;
+        };
+        if !rest[at..].eq_ignore_ascii_case(piece.as_bytes()) {
+            return false;
+        }
+        rest = &rest[..at];
+    }
+    true
 }
 
 /// Words before an expression that say which part of it is meant; TIMEX3
