@@ -414,8 +414,12 @@ const UNITS: &[(&str, &str)] = &[
 ];
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    table.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
+    // The tables are in lower case (a test checks it).
+    let word = word.trim_end_matches('.');
+    table
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
 }
 
 fn month_of(word: &str) -> Option<u32> {
@@ -1605,6 +1609,15 @@ mod dateline_tests {
     use super::*;
 
     #[test]
+    fn word_tables_are_in_lower_case() {
+        fn lower<T>(table: &[(&str, T)]) -> bool {
+            table.iter().all(|(w, _)| *w == w.to_ascii_lowercase())
+        }
+        assert!(lower(DAY_WORDS) && lower(MONTHS) && lower(REF_WORDS));
+        assert!(lower(SEASONS) && lower(UNITS) && lower(WEEKDAYS));
+    }
+
+    #[test]
     fn datelines_in_the_forms_kcna_uses() {
         let published = NaiveDate::from_ymd_opt(2012, 8, 29).unwrap();
         for (text, city, date) in [
@@ -2231,7 +2244,9 @@ fn starts_with_pieces(text: &str, pieces: &[&str]) -> bool {
     let mut rest = text.as_bytes();
     for piece in pieces {
         match rest.get(..piece.len()) {
-            Some(head) if head.eq_ignore_ascii_case(piece.as_bytes()) => rest = &rest[piece.len()..],
+            Some(head) if head.eq_ignore_ascii_case(piece.as_bytes()) => {
+                rest = &rest[piece.len()..]
+            }
             _ => return false,
         }
     }
