@@ -238,13 +238,15 @@ pub fn find(
             || dates.get(d).is_some_and(|d| d.span.start < end)
     };
     let mut out = Vec::new();
+    let mut words: Vec<(usize, &str)> = Vec::new();
     for sentence in sentences {
         let text = &body[sentence.clone()];
+        words.clear();
+        crate::segment::words_into(text, &mut words);
         // "Workers'" is the word "Workers" in a name.
-        let words: Vec<(usize, &str)> = crate::segment::words(text)
-            .into_iter()
-            .map(|(at, w)| (at, w.trim_end_matches(['\'', '\u{2019}'])))
-            .collect();
+        for (_, w) in words.iter_mut() {
+            *w = w.trim_end_matches(['\'', '\u{2019}']);
+        }
         let mut i = 0;
         while i < words.len() {
             if !is_capitalised(words[i].1) {

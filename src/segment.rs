@@ -113,6 +113,12 @@ fn push_trimmed(body: &str, start: usize, end: usize, spans: &mut Vec<Range<usiz
 /// with hyphens and apostrophes inside them ("inter-state", "People's").
 pub fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::with_capacity(text.len() / 6);
+    words_into(text, &mut out);
+    out
+}
+
+/// [`words`] appended to a buffer the caller reuses.
+pub fn words_into<'t>(text: &'t str, out: &mut Vec<(usize, &'t str)>) {
     let mut start = None;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -135,7 +141,6 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
     if let Some(s) = start {
         out.push((s, &text[s..]));
     }
-    out
 }
 
 /// The word right after one space at the start of `after`: what follows a

@@ -343,9 +343,11 @@ impl Default for RowBuffer {
 impl RowBuffer {
     /// Adds one row, neutralising formula-like cells.
     pub fn row(&mut self, cells: &[&str]) {
-        let cells: Vec<std::borrow::Cow<str>> = cells.iter().map(|c| neutralised(c)).collect();
         // Writing into a Vec<u8> cannot fail.
-        let _ = self.writer.write_record(cells.iter().map(|c| c.as_bytes()));
+        for cell in cells {
+            let _ = self.writer.write_field(neutralised(cell).as_bytes());
+        }
+        let _ = self.writer.write_record(None::<&[u8]>);
     }
 
     /// Takes the formatted rows, leaving the buffer empty.
