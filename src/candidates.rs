@@ -424,12 +424,9 @@ impl Tally {
         }
         heads.push(last.next());
         let mut rows: Vec<(String, Entry)> = Vec::new();
-        loop {
-            // The least name at the head of a run, and every run's entry of it
-            // in run order: the first run's kind and example are the first seen.
-            let Some(name) = heads.iter().flatten().map(|(n, _)| n).min().cloned() else {
-                break;
-            };
+        // The least name at the head of a run, and every run's entry of it
+        // in run order: the first run's kind and example are the first seen.
+        while let Some(name) = heads.iter().flatten().map(|(n, _)| n).min().cloned() {
             let mut merged: Option<Entry> = None;
             for (i, head) in heads.iter_mut().enumerate() {
                 if head.as_ref().is_some_and(|(n, _)| *n == name) {

@@ -1910,7 +1910,7 @@ fn resolve_rules(
                     Some((skip, _)) if n.start() <= start + 4 && skip > 0 => {
                         start = n.start() + skip;
                         // Keep a determiner: "the twentieth century".
-                        let before = sentence[..start].as_bytes();
+                        let before = &sentence.as_bytes()[..start];
                         if before.len() >= 4
                             && before[before.len() - 4..].eq_ignore_ascii_case(b"the ")
                         {
