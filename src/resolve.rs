@@ -1910,10 +1910,7 @@ fn resolve_rules(
                     Some((skip, _)) if n.start() <= start + 4 && skip > 0 => {
                         start = n.start() + skip;
                         // Keep a determiner: "the twentieth century".
-                        let before = &sentence.as_bytes()[..start];
-                        if before.len() >= 4
-                            && before[before.len() - 4..].eq_ignore_ascii_case(b"the ")
-                        {
+                        if ends_with_pieces(&sentence[..start], &["the "]) {
                             start -= 4;
                         }
                     }
@@ -2320,24 +2317,19 @@ fn starts_with_quantity(expr: &str) -> bool {
 
 /// The start of an expression with the modifier before it, if any.
 fn with_modifier(sentence: &str, start: usize) -> usize {
-    let before = &sentence.as_bytes()[..start];
+    let before = &sentence[..start];
     let approximators: &[&str] = if starts_with_quantity(&sentence[start..]) {
         APPROXIMATORS
     } else {
         &[]
     };
     for modifier in MODIFIERS.iter().chain(approximators) {
-        for gap in [b' ', b'-'] {
-            // The modifier and its gap end the text before, in any case.
-            let len = modifier.len() + 1;
-            if before.len() < len || before[before.len() - 1] != gap {
+        for gap in [" ", "-"] {
+            if !ends_with_pieces(before, &[modifier, gap]) {
                 continue;
             }
-            let at = start - len;
-            if !before[at..start - 1].eq_ignore_ascii_case(modifier.as_bytes()) {
-                continue;
-            }
-            let bounded = at == 0 || !before[at - 1].is_ascii_alphanumeric();
+            let at = start - modifier.len() - gap.len();
+            let bounded = at == 0 || !before.as_bytes()[at - 1].is_ascii_alphanumeric();
             if bounded {
                 return at;
             }
