@@ -940,26 +940,28 @@ fn past_units(c: &Captures, _: &Context) -> Option<Value> {
 }
 
 /// "the third quarter (of 2019)": `2019-Q3`, in the year of "now" when no
-/// year is given, the year before for a past quarter not yet begun.
+/// year is given, the year before for a past quarter not yet begun. "the
+/// first half of 2019" is `2019-H1`; a half needs its year.
 fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
     let year_rel = c
         .name("yrel")
         .or_else(|| c.name("yrel2"))
         .map(|m| m.as_str().to_ascii_lowercase());
+    let named_year = match (c.name("y").or_else(|| c.name("y0")), year_rel.as_deref()) {
+        (Some(y), _) => Some(y.as_str().parse().ok()?),
+        (None, Some("last")) => Some(ctx.now.year() - 1),
+        (None, Some("next")) => Some(ctx.now.year() + 1),
+        (None, Some(_)) => Some(ctx.now.year()),
+        (None, None) => None,
+    };
     if let Some(half) = c.name("h") {
         // A half without its year may be a game's or a century's.
-        let h = match half.as_str().to_ascii_lowercase().as_str() {
-            "first" => 1,
-            _ => 2,
+        let h = if half.as_str().eq_ignore_ascii_case("first") {
+            1
+        } else {
+            2
         };
-        let year = match (c.name("y").or_else(|| c.name("y0")), year_rel.as_deref()) {
-            (Some(y), _) => y.as_str().parse().ok()?,
-            (None, Some("last")) => ctx.now.year() - 1,
-            (None, Some("next")) => ctx.now.year() + 1,
-            (None, Some(_)) => ctx.deictic().year(),
-            (None, None) => return None,
-        };
-        return Some(Value::Other(format!("{year:04}-H{h}")));
+        return Some(Value::Other(format!("{:04}-H{h}", named_year?)));
     }
     let q: u32 = match c.name("q")?.as_str().to_ascii_lowercase().as_str() {
         "first" | "1st" => 1,
@@ -967,20 +969,14 @@ fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
         "third" | "3rd" => 3,
         _ => 4,
     };
-    let year = match (c.name("y").or_else(|| c.name("y0")), year_rel.as_deref()) {
-        (Some(y), _) => y.as_str().parse().ok()?,
-        (None, Some("last")) => ctx.now.year() - 1,
-        (None, Some("next")) => ctx.now.year() + 1,
-        (None, Some(_)) => ctx.now.year(),
-        (None, None) => {
-            let current = (ctx.now.month() - 1) / 3 + 1;
-            match ctx.tense {
-                // Business news reports a quarter once it is over.
-                Tense::Past | Tense::Unmarked if q > current => ctx.now.year() - 1,
-                _ => ctx.now.year(),
-            }
+    let year = named_year.unwrap_or_else(|| {
+        let current = (ctx.now.month() - 1) / 3 + 1;
+        match ctx.tense {
+            // Business news reports a quarter once it is over.
+            Tense::Past | Tense::Unmarked if q > current => ctx.now.year() - 1,
+            _ => ctx.now.year(),
         }
-    };
+    });
     Some(Value::Other(format!("{year:04}-Q{q}")))
 }
 
