@@ -358,8 +358,9 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
     }
 }
 
-/// Documents analysed together; large enough to keep both cores busy,
-/// small enough to bound memory.
+/// Documents `uncovered` analyses together; large enough to keep both
+/// cores busy, small enough to bound memory. (`extract` streams instead:
+/// see [`analyse_in_order`].)
 const BATCH: usize = 256;
 
 /// Documents handed to a worker at a time: few enough to keep the workers

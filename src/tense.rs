@@ -233,8 +233,8 @@ pub fn marker(lower: &str) -> Option<Marker> {
 /// ones are in no table.
 const LONGEST_KEY: usize = 48;
 
-/// A word lower-cased into `buf` (its own bytes if it is too long to be a
-/// marker: then it is looked up as it is, and found in no table).
+/// Words joined by spaces and lower-cased into `buf`, without allocating;
+/// None when they are longer than any key of the table.
 fn lowered<'b>(parts: &[&str], buf: &'b mut [u8; LONGEST_KEY]) -> Option<&'b str> {
     let len = parts.iter().map(|p| p.len()).sum::<usize>() + parts.len().saturating_sub(1);
     if len > LONGEST_KEY {
@@ -391,6 +391,13 @@ mod tests {
             ),
             Tense::Unmarked
         );
+    }
+
+    #[test]
+    fn every_marker_fits_the_lookup_buffer() {
+        assert!(MARKERS.iter().all(|(w, _)| w.len() <= LONGEST_KEY));
+        assert_eq!(marker_of("Expected"), Some(Marker::Future));
+        assert_eq!(marker_of(&"x".repeat(LONGEST_KEY + 1)), None);
     }
 
     #[test]
