@@ -332,7 +332,7 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Candidates counted across a run, in memory that does not grow with it.
 ///
-/// Names are counted in a map of at most [`TALLY_LIMIT`] entries; when it
+/// Names are counted in a map of at most 16,384 entries; when it
 /// fills, its entries are written sorted by name to a run file in the spill
 /// folder and the map starts again. [`Tally::rows`] merges the runs by
 /// name, so the list is the one a single map would give, whatever the size

@@ -28,7 +28,7 @@ pub enum Tense {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {
     /// Reports what happened ("was", "met", "rose"); see also
-    /// [`marker_of_form`] for verbs in "-ed".
+    /// `marker_of_form` for verbs in "-ed".
     Past,
     /// Speaks of what is ("is", "marks").
     Present,
