@@ -512,6 +512,213 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
     }
 }
 
+/// Reports kept on disk while a run reads its articles, so that memory does
+/// not grow with the archive: [`ReportWriter`] appends them as workers
+/// finish, [`read_reports_file`] gives them back, in order, for [`merge`].
+/// The encoding is private to a run and exact (every field round-trips,
+/// unlike a spreadsheet cell): strings as a length and bytes, dates as days.
+pub struct ReportWriter {
+    path: std::path::PathBuf,
+    out: std::io::BufWriter<std::fs::File>,
+    count: usize,
+}
+
+impl ReportWriter {
+    /// Starts the file at `path`.
+    ///
+    /// # Errors
+    /// When the file cannot be created.
+    pub fn create(path: &std::path::Path) -> crate::error::Result<ReportWriter> {
+        let file = std::fs::File::create(path).map_err(|e| crate::error::Error::io(path, e))?;
+        Ok(ReportWriter {
+            path: path.to_path_buf(),
+            out: std::io::BufWriter::with_capacity(1 << 16, file),
+            count: 0,
+        })
+    }
+
+    /// Appends reports already encoded by [`encode_report`].
+    ///
+    /// # Errors
+    /// When the file cannot be written.
+    pub fn append(&mut self, encoded: &[u8], reports: usize) -> crate::error::Result<()> {
+        use std::io::Write as _;
+        self.count += reports;
+        self.out
+            .write_all(encoded)
+            .map_err(|e| crate::error::Error::io(&self.path, e))
+    }
+
+    /// Flushes the file and reads every report back, in the order written.
+    ///
+    /// # Errors
+    /// When the file cannot be written or read back.
+    pub fn into_reports(self) -> crate::error::Result<Vec<Reported>> {
+        use std::io::Write as _;
+        let ReportWriter {
+            path,
+            mut out,
+            count,
+        } = self;
+        out.flush().map_err(|e| crate::error::Error::io(&path, e))?;
+        drop(out);
+        let file = std::fs::File::open(&path).map_err(|e| crate::error::Error::io(&path, e))?;
+        let mut input = std::io::BufReader::new(file);
+        let mut reports = Vec::with_capacity(count);
+        for _ in 0..count {
+            reports.push(decode_report(&mut input).map_err(|e| crate::error::Error::io(&path, e))?);
+        }
+        Ok(reports)
+    }
+}
+
+/// Appends `report` to `out` in the encoding [`ReportWriter`] reads back.
+pub fn encode_report(report: &Reported, out: &mut Vec<u8>) {
+    let e = &report.event;
+    let text = |out: &mut Vec<u8>, text: &str| {
+        out.extend_from_slice(&(text.len() as u64).to_le_bytes());
+        out.extend_from_slice(text.as_bytes());
+    };
+    let number = |out: &mut Vec<u8>, n: u64| out.extend_from_slice(&n.to_le_bytes());
+    let day = |out: &mut Vec<u8>, d: NaiveDate| {
+        out.extend_from_slice(&d.num_days_from_ce().to_le_bytes());
+    };
+    text(out, &report.doc_id);
+    day(out, report.published);
+    text(out, e.kind.as_str());
+    text(out, e.status.as_str());
+    text(out, e.period.precision.as_str());
+    day(out, e.period.start);
+    day(out, e.period.end);
+    text(out, &e.date_text);
+    let (source, rule) = match &e.date_rule {
+        DateSource::Expression(rule) => (0, rule.as_ref()),
+        DateSource::Dateline => (1, ""),
+        DateSource::Recently => (2, ""),
+        DateSource::Elapsed => (3, ""),
+        DateSource::KnownDocument => (4, ""),
+    };
+    out.push(source);
+    text(out, rule);
+    for list in [&e.actors, &e.states] {
+        number(out, list.len() as u64);
+        for item in list {
+            text(out, item);
+        }
+    }
+    text(out, &e.place);
+    match e.coordinates {
+        Some(c) => {
+            out.push(1);
+            number(out, c.latitude.to_bits());
+            number(out, c.longitude.to_bits());
+        }
+        None => out.push(0),
+    }
+    text(out, &e.title);
+    text(out, &e.evidence);
+    number(out, e.span.start as u64);
+    number(out, e.span.end as u64);
+    text(out, &e.trigger);
+    out.push(u8::from(e.repeated));
+}
+
+/// Reads one report that [`encode_report`] wrote.
+fn decode_report(input: &mut impl std::io::Read) -> std::io::Result<Reported> {
+    use std::io::Read as _;
+    fn bad(what: &str) -> std::io::Error {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("damaged report file: {what}"),
+        )
+    }
+    fn byte(input: &mut impl std::io::Read) -> std::io::Result<u8> {
+        let mut b = [0u8; 1];
+        input.read_exact(&mut b)?;
+        Ok(b[0])
+    }
+    fn number(input: &mut impl std::io::Read) -> std::io::Result<u64> {
+        let mut b = [0u8; 8];
+        input.read_exact(&mut b)?;
+        Ok(u64::from_le_bytes(b))
+    }
+    fn text(input: &mut impl std::io::Read) -> std::io::Result<String> {
+        let len = number(input)?;
+        let mut bytes = Vec::new();
+        input.by_ref().take(len).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 != len {
+            return Err(bad("a text is cut short"));
+        }
+        String::from_utf8(bytes).map_err(|_| bad("a text is not UTF-8"))
+    }
+    fn day(input: &mut impl std::io::Read) -> std::io::Result<NaiveDate> {
+        let mut b = [0u8; 4];
+        input.read_exact(&mut b)?;
+        NaiveDate::from_num_days_from_ce_opt(i32::from_le_bytes(b)).ok_or_else(|| bad("a date"))
+    }
+    fn list(input: &mut impl std::io::Read) -> std::io::Result<Vec<String>> {
+        let len = number(input)?;
+        (0..len).map(|_| text(input)).collect()
+    }
+    let doc_id = text(input)?;
+    let published = day(input)?;
+    let kind = EventKind::parse(&text(input)?).ok_or_else(|| bad("an event kind"))?;
+    let status = Status::parse(&text(input)?).ok_or_else(|| bad("a status"))?;
+    let precision = Precision::parse(&text(input)?).ok_or_else(|| bad("a precision"))?;
+    let period = Period {
+        precision,
+        start: day(input)?,
+        end: day(input)?,
+    };
+    let date_text = text(input)?;
+    let source = byte(input)?;
+    let rule = text(input)?;
+    let date_rule = match source {
+        0 => DateSource::Expression(std::borrow::Cow::Owned(rule)),
+        1 => DateSource::Dateline,
+        2 => DateSource::Recently,
+        3 => DateSource::Elapsed,
+        4 => DateSource::KnownDocument,
+        _ => return Err(bad("a date source")),
+    };
+    let actors = list(input)?;
+    let states = list(input)?;
+    let place = text(input)?;
+    let coordinates = match byte(input)? {
+        0 => None,
+        _ => Some(crate::gazetteer::Coordinates {
+            latitude: f64::from_bits(number(input)?),
+            longitude: f64::from_bits(number(input)?),
+        }),
+    };
+    let title = text(input)?;
+    let evidence = text(input)?;
+    let start = usize::try_from(number(input)?).map_err(|_| bad("a span"))?;
+    let end = usize::try_from(number(input)?).map_err(|_| bad("a span"))?;
+    let trigger = text(input)?;
+    let repeated = byte(input)? != 0;
+    Ok(Reported {
+        doc_id,
+        published,
+        event: Event {
+            kind,
+            status,
+            period,
+            date_text,
+            date_rule,
+            actors,
+            states,
+            place,
+            coordinates,
+            title,
+            evidence,
+            span: start..end,
+            trigger,
+            repeated,
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -544,6 +751,70 @@ mod tests {
                 repeated: false,
             },
         }
+    }
+
+    /// Every field comes back as it went in, including those a spreadsheet
+    /// cell would change: a leading "=" or "'-", a "; " inside a name, a
+    /// rule named like a date source, coordinates to the last bit.
+    #[test]
+    fn the_report_file_gives_back_every_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = report(
+            "a-1",
+            EventKind::Treaty,
+            Period {
+                precision: Precision::Month,
+                start: NaiveDate::from_ymd_opt(1998, 2, 1).unwrap(),
+                end: NaiveDate::from_ymd_opt(1998, 2, 28).unwrap(),
+            },
+            &["Kim; Jong Il", ""],
+            &["=DPRK"],
+            "dateline",
+        );
+        first.event.date_rule = DateSource::Expression(std::borrow::Cow::Borrowed("dateline"));
+        first.event.evidence = "'-signed \"here\",\nin Pyongyang".into();
+        first.event.coordinates = Some(crate::gazetteer::Coordinates {
+            latitude: 39.019_444_000_000_1,
+            longitude: -125.738_052_777_777_8,
+        });
+        first.event.span = 12..345;
+        first.event.repeated = true;
+        first.event.status = Status::Planned;
+        let mut second = report("b-2", EventKind::Visit, day(5, 4), &[], &[], "dateline");
+        second.event.place = "Pyongyang".into();
+        second.event.trigger = "arrived".into();
+        let path = dir.path().join(".reports");
+        let mut writer = ReportWriter::create(&path).unwrap();
+        for report in [&first, &second] {
+            let mut bytes = Vec::new();
+            encode_report(report, &mut bytes);
+            writer.append(&bytes, 1).unwrap();
+        }
+        let back = writer.into_reports().unwrap();
+        assert_eq!(back.len(), 2);
+        for (got, want) in back.iter().zip([&first, &second]) {
+            assert_eq!(got.doc_id, want.doc_id);
+            assert_eq!(got.published, want.published);
+            assert_eq!(got.event, want.event);
+        }
+        assert_eq!(back[1].event.date_rule, DateSource::Dateline);
+        assert!(matches!(back[0].event.date_rule, DateSource::Expression(_)));
+    }
+
+    /// A file cut short is an error naming it, not a panic.
+    #[test]
+    fn a_damaged_report_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".reports");
+        let mut bytes = Vec::new();
+        encode_report(
+            &report("a", EventKind::Meeting, day(1, 2), &["X"], &[], "r"),
+            &mut bytes,
+        );
+        let mut writer = ReportWriter::create(&path).unwrap();
+        writer.append(&bytes[..bytes.len() / 2], 1).unwrap();
+        let error = writer.into_reports().unwrap_err().to_string();
+        assert!(error.contains(".reports"), "{error}");
     }
 
     fn day(m: u32, d: u32) -> Period {

@@ -215,7 +215,9 @@ struct DocOutput {
     mention_rows: usize,
     dates: Vec<u8>,
     date_rows: usize,
-    events: Vec<Reported>,
+    /// The document's events, encoded for the run's report file.
+    events: Vec<u8>,
+    event_count: usize,
     candidates: Vec<(String, &'static str, String)>,
     bytes: usize,
 }
@@ -262,6 +264,7 @@ impl DocOutput {
             dates: Vec::new(),
             date_rows: 0,
             events: Vec::new(),
+            event_count: 0,
             candidates: Vec::new(),
             bytes: 0,
         }
@@ -329,15 +332,16 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
         (true, false) => ("lossy", format!("invalid UTF-8, decoded lossily; {cut}")),
         (false, _) => ("ok", cut),
     };
-    let events: Vec<Reported> = analysis
-        .events
-        .into_iter()
-        .map(|event| Reported {
+    let mut events = Vec::new();
+    let event_count = analysis.events.len();
+    for event in analysis.events {
+        let report = Reported {
             doc_id: article.id.clone(),
             published: article.published,
             event,
-        })
-        .collect();
+        };
+        crate::merge::encode_report(&report, &mut events);
+    }
     DocOutput {
         document: [
             article.id.clone(),
@@ -346,13 +350,14 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
             article.published.to_string(),
             status.into(),
             reason,
-            events.len().to_string(),
+            event_count.to_string(),
         ],
         mentions: mentions.take(),
         mention_rows: analysis.mentions.len(),
         dates: dates.take(),
         date_rows: analysis.dates.len(),
         events,
+        event_count,
         candidates,
         bytes: body.len(),
     }
@@ -478,7 +483,9 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     let mut documents = set.sink("documents.csv", DOCUMENTS_COLUMNS, bom)?;
     let mut mentions = set.sink("mentions.csv", MENTIONS_COLUMNS, bom)?;
     let mut dates = set.sink("dates.csv", DATES_COLUMNS, bom)?;
-    let mut reports: Vec<Reported> = Vec::new();
+    // Events wait on disk for the merge, so that memory does not grow with
+    // the archive.
+    let mut reports = crate::merge::ReportWriter::create(&set.staged(".reports"))?;
     let mut tally = crate::candidates::Tally::spilling_to(set.staged(""));
     let mut summary = Summary::default();
 
@@ -503,10 +510,11 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
         if let Some(bar) = &bar {
             bar.inc(output.bytes as u64);
         }
-        reports.extend(output.events);
-        Ok(())
+        reports.append(&output.events, output.event_count)
     })?;
-
+    // The gazetteer's automata are the largest tables; the merge needs none.
+    drop((gazetteer, lexicon));
+    let reports = reports.into_reports()?;
     let timeline_rows = merge(&reports);
     let mut event_ids: Vec<&str> = vec![""; reports.len()];
     for row in &timeline_rows {
@@ -519,6 +527,12 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
         events.row(event_row(report, event_id))?;
     }
     let timeline = write_timeline(&set, &timeline_rows, bom)?;
+    summary.events = reports.len();
+    summary.timeline = timeline_rows.len();
+    // The candidate list is sorted in memory: the events go first.
+    drop(event_ids);
+    drop(timeline_rows);
+    drop(reports);
     let mut candidates = set.sink("candidates.csv", CANDIDATES_COLUMNS, bom)?;
     for row in tally.rows()? {
         candidates.row(row.iter())?;
@@ -541,8 +555,6 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    summary.events = reports.len();
-    summary.timeline = timeline_rows.len();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
