@@ -226,9 +226,8 @@ impl Gazetteer {
         }
         let automaton = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(aho_corasick::StartKind::Anchored)
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|(spellings, _)| spellings[0].as_str()))
             .map_err(|e| Error::Usage(format!("gazetteer automaton: {e}")))?;
         let by_id = entities
@@ -322,51 +321,56 @@ impl Gazetteer {
     /// A match the case or edge rules refuse ("Russian") does not hide a
     /// match that starts inside it: the search resumes one character later.
     ///
-    /// Only positions that can start a name are tried, each with an anchored
-    /// search: most of a text is lower-case words no alias starts with.
+    /// One overlapping scan of the text finds every alias wherever it
+    /// occurs; the rules then choose among those that start together.
     pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
         let bytes = text.as_bytes();
+        // One pass finds every alias anywhere; those that cannot start a
+        // name here (a lower-case alias inside a word, a byte inside a
+        // character) go at once. Ordered by start, the longest first.
+        let mut found: Vec<(usize, std::cmp::Reverse<usize>, usize)> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter(|m| self.can_start(bytes, m.start()))
+            .map(|m| {
+                (
+                    m.start(),
+                    std::cmp::Reverse(m.end()),
+                    m.pattern().as_usize(),
+                )
+            })
+            .collect();
+        // One pattern per lower-cased alias: no two entries are equal, so
+        // the unstable sort is deterministic.
+        found.sort_unstable();
         let mut mentions = Vec::new();
+        // Where the next name may start: after the last one taken.
         let mut pos = 0;
-        while pos < bytes.len() {
-            let can_start = match self.starts[bytes[pos] as usize] {
-                Start::Never => false,
-                Start::Always => true,
-                Start::WordStart => pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric(),
-            };
-            // Continuation bytes of UTF-8 never start a match.
-            if !can_start || (bytes[pos] & 0xC0) == 0x80 {
-                pos += 1;
+        let mut at = 0;
+        while at < found.len() {
+            let start = found[at].0;
+            let here = found[at..].iter().take_while(|f| f.0 == start).count();
+            let group = &found[at..at + here];
+            at += here;
+            if start < pos {
                 continue;
             }
             // The longest alias here that the case and edge rules accept:
             // "the Syrian Arab republic" is not the alias "Syrian Arab
-            // Republic", but it starts with "Syrian".
-            let mut limit = text.len();
-            let mut found_here = None;
-            while let Some(m) = self.automaton.find(
-                aho_corasick::Input::new(text)
-                    .span(pos..limit)
-                    .anchored(aho_corasick::Anchored::Yes),
-            ) {
-                let (start, end) = (m.start(), m.end());
-                let (spellings, _) = &self.patterns[m.pattern().as_usize()];
+            // Republic", but it starts with "Syrian". When none is, the
+            // next start is tried: a refused match does not hide one that
+            // starts inside it.
+            let accepted = group.iter().find(|&&(_, std::cmp::Reverse(end), pattern)| {
                 let found = &text[start..end];
-                let accepted = spellings
+                self.patterns[pattern]
+                    .0
                     .iter()
-                    .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias));
-                found_here = Some((m, accepted));
-                if accepted || end <= pos + 1 {
-                    break;
-                }
-                limit = end - 1;
-            }
-            let Some((m, accepted)) = found_here else {
-                pos += 1;
+                    .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias))
+            });
+            let Some(&(_, std::cmp::Reverse(end), pattern)) = accepted else {
                 continue;
             };
-            let (start, end) = (m.start(), m.end());
-            let (_, entities) = &self.patterns[m.pattern().as_usize()];
+            let (_, entities) = &self.patterns[pattern];
             // "anti-Japanese", "pro-U.S.": a state that only qualifies a
             // stance is named in passing, never as a party.
             let stance = ["anti-", "Anti-", "pro-", "Pro-"]
@@ -375,20 +379,30 @@ impl Gazetteer {
                 && entities
                     .iter()
                     .all(|&e| self.entities[e].kind == EntityKind::State);
-            if accepted && stance {
-                pos = end;
-            } else if accepted {
+            if !stance {
                 mentions.extend(
                     entities
                         .iter()
                         .map(|&entity| Mention { start, end, entity }),
                 );
-                pos = end;
-            } else {
-                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
             }
+            pos = end;
         }
         mentions
+    }
+
+    /// Whether a name may start at byte `pos`: a lower-case alias only at
+    /// the start of a word, and never inside a character.
+    fn can_start(&self, bytes: &[u8], pos: usize) -> bool {
+        let Some(&byte) = bytes.get(pos) else {
+            return false;
+        };
+        let allowed = match self.starts[byte as usize] {
+            Start::Never => false,
+            Start::Always => true,
+            Start::WordStart => pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric(),
+        };
+        allowed && (byte & 0xC0) != 0x80
     }
 }
 
