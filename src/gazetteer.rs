@@ -1,5 +1,6 @@
-//! Gazetteers: people, states and places from plain CSV files, matched with
-//! one Aho-Corasick automaton.
+//! Gazetteers: people, states and places from plain CSV files, matched by
+//! an index of their aliases' first bytes (offices by an Aho-Corasick
+//! automaton).
 //!
 //! Files (`people.csv`, `states.csv`, `places.csv`) share the columns `id`,
 //! `name` and `aliases` (`|`-separated) and add their own: `country` and
@@ -17,7 +18,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::{Error, Result};
 
@@ -145,11 +146,13 @@ pub const BUNDLED: &[(EntityKind, &str)] = &[
     ),
 ];
 
-/// All entities and the automaton that finds their aliases.
+/// All entities and the index that finds their aliases.
 pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<(EntityKind, String), usize>,
-    automaton: AhoCorasick,
+    /// The aliases by their first bytes: where a name may start, a hash
+    /// lookup tells which aliases to compare.
+    aliases: AliasIndex,
     /// Which bytes can start a match: a capital (a name is never
     /// lower-cased), the first letter of an alias written in lower case
     /// ("south Korea") at a word start, or a non-ASCII lead byte.
@@ -161,7 +164,7 @@ pub struct Gazetteer {
     /// People whose day of death is known: name and day.
     dead: Vec<(String, chrono::NaiveDate)>,
     office_automaton: AhoCorasick,
-    /// For each automaton pattern (an alias up to ASCII case): its
+    /// For each pattern (an alias up to ASCII case): its
     /// spellings as the gazetteers write them, and the entities.
     patterns: Vec<(Vec<String>, Vec<usize>)>,
 }
@@ -197,10 +200,10 @@ impl Gazetteer {
         Ok(gazetteer)
     }
 
-    /// Builds the automaton over the given entities.
+    /// Builds the alias index over the given entities.
     ///
     /// # Errors
-    /// When the automaton cannot be built (too many patterns).
+    /// When the automaton of the bundled offices cannot be built.
     pub fn from_entities(entities: Vec<Entity>) -> Result<Gazetteer> {
         let mut alias_index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
@@ -224,12 +227,7 @@ impl Gazetteer {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|(spellings, _)| spellings[0].as_str()))
-            .map_err(|e| Error::Usage(format!("gazetteer automaton: {e}")))?;
+        let aliases = AliasIndex::new(patterns.iter().map(|(spellings, _)| spellings[0].as_str()));
         let by_id = entities
             .iter()
             .enumerate()
@@ -260,7 +258,7 @@ impl Gazetteer {
         Ok(Gazetteer {
             entities,
             by_id,
-            automaton,
+            aliases,
             patterns,
             starts,
             people,
@@ -321,38 +319,17 @@ impl Gazetteer {
     /// A match the case or edge rules refuse ("Russian") does not hide a
     /// match that starts inside it: the search resumes one character later.
     ///
-    /// One overlapping scan of the text finds every alias wherever it
-    /// occurs; the rules then choose among those that start together.
+    /// At each byte that may start a name, the aliases spelled there (up
+    /// to ASCII case) come from a hash lookup of the next four bytes, the
+    /// longest first; the rules then choose among them.
     pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
         let bytes = text.as_bytes();
-        // One pass finds every alias anywhere; those that cannot start a
-        // name here (a lower-case alias inside a word, a byte inside a
-        // character) go at once. Ordered by start, the longest first.
-        let mut found: Vec<(usize, std::cmp::Reverse<usize>, usize)> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .filter(|m| self.can_start(bytes, m.start()))
-            .map(|m| {
-                (
-                    m.start(),
-                    std::cmp::Reverse(m.end()),
-                    m.pattern().as_usize(),
-                )
-            })
-            .collect();
-        // One pattern per lower-cased alias: no two entries are equal, so
-        // the unstable sort is deterministic.
-        found.sort_unstable();
         let mut mentions = Vec::new();
-        // Where the next name may start: after the last one taken.
-        let mut pos = 0;
-        let mut at = 0;
-        while at < found.len() {
-            let start = found[at].0;
-            let here = found[at..].iter().take_while(|f| f.0 == start).count();
-            let group = &found[at..at + here];
-            at += here;
-            if start < pos {
+        let mut start = 0;
+        let mut found = Vec::new();
+        while start < bytes.len() {
+            if !self.can_start(bytes, start) {
+                start += 1;
                 continue;
             }
             // The longest alias here that the case and edge rules accept:
@@ -360,14 +337,17 @@ impl Gazetteer {
             // Republic", but it starts with "Syrian". When none is, the
             // next start is tried: a refused match does not hide one that
             // starts inside it.
-            let accepted = group.iter().find(|&&(_, std::cmp::Reverse(end), pattern)| {
+            found.clear();
+            self.aliases.starting_at(bytes, start, &mut found);
+            let accepted = found.iter().copied().find(|&(pattern, end)| {
                 let found = &text[start..end];
                 self.patterns[pattern]
                     .0
                     .iter()
                     .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias))
             });
-            let Some(&(_, std::cmp::Reverse(end), pattern)) = accepted else {
+            let Some((pattern, end)) = accepted else {
+                start += 1;
                 continue;
             };
             let (_, entities) = &self.patterns[pattern];
@@ -386,7 +366,7 @@ impl Gazetteer {
                         .map(|&entity| Mention { start, end, entity }),
                 );
             }
-            pos = end;
+            start = end;
         }
         mentions
     }
@@ -403,6 +383,137 @@ impl Gazetteer {
             Start::WordStart => pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric(),
         };
         allowed && (byte & 0xC0) != 0x80
+    }
+}
+
+/// The aliases of a gazetteer by their first bytes, lower-cased (ASCII
+/// only, as names are compared up to ASCII case): a hash lookup and a few
+/// comparisons at each place a name may start, where an automaton over ten
+/// thousand names would walk a table too large for the processor's caches.
+/// The aliases of a bucket lie side by side, so a lookup touches little
+/// memory.
+struct AliasIndex {
+    /// Every alias, lower-cased, one after another.
+    bytes: Vec<u8>,
+    /// Aliases as (pattern, offset into `bytes`, length), bucket by bucket,
+    /// each bucket longest first.
+    entries: Vec<(usize, usize, usize)>,
+    /// Aliases of four bytes or more by their first four: a range of
+    /// `entries`.
+    long: HashMap<u32, std::ops::Range<usize>, std::hash::BuildHasherDefault<KeyHasher>>,
+    /// Aliases of one, two and three bytes by their bytes: patterns.
+    short: [HashMap<u32, Vec<usize>, std::hash::BuildHasherDefault<KeyHasher>>; 3],
+    /// The first bytes of the short aliases, so that most places need no
+    /// lookup of them.
+    short_first: [bool; 256],
+}
+
+impl AliasIndex {
+    fn new<'a>(aliases: impl Iterator<Item = &'a str>) -> AliasIndex {
+        let mut index = AliasIndex {
+            bytes: Vec::new(),
+            entries: Vec::new(),
+            long: HashMap::default(),
+            short: Default::default(),
+            short_first: [false; 256],
+        };
+        let mut buckets: HashMap<u32, Vec<(usize, usize, usize)>> = HashMap::new();
+        for (pattern, alias) in aliases.enumerate() {
+            let lower = alias.as_bytes().to_ascii_lowercase();
+            match lower.len() {
+                0 => {}
+                n @ 1..=3 => {
+                    index.short_first[lower[0] as usize] = true;
+                    index.short[n - 1]
+                        .entry(key(&lower))
+                        .or_default()
+                        .push(pattern);
+                }
+                n => buckets.entry(key(&lower[..4])).or_default().push((
+                    pattern,
+                    index.bytes.len(),
+                    n,
+                )),
+            }
+            index.bytes.extend_from_slice(&lower);
+        }
+        // Buckets in key order, so that the layout does not depend on the
+        // hash map's.
+        let mut buckets: Vec<(u32, Vec<(usize, usize, usize)>)> = buckets.into_iter().collect();
+        buckets.sort_unstable_by_key(|(key, _)| *key);
+        for (key, mut bucket) in buckets {
+            bucket.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+            let start = index.entries.len();
+            index.entries.extend(bucket);
+            index.long.insert(key, start..index.entries.len());
+        }
+        index
+    }
+
+    /// Every alias spelled at `start` (up to ASCII case), as its pattern
+    /// and where it ends, the longest first.
+    fn starting_at(&self, bytes: &[u8], start: usize, found: &mut Vec<(usize, usize)>) {
+        let rest = &bytes[start..];
+        if rest.len() >= 4 {
+            if let Some(range) = self.long.get(&key(&rest[..4])) {
+                for &(pattern, offset, len) in &self.entries[range.clone()] {
+                    if rest.len() >= len
+                        && rest[4..len].eq_ignore_ascii_case(&self.bytes[offset + 4..offset + len])
+                    {
+                        found.push((pattern, start + len));
+                    }
+                }
+            }
+        }
+        if !rest
+            .first()
+            .is_some_and(|b| self.short_first[b.to_ascii_lowercase() as usize])
+        {
+            return;
+        }
+        for len in (1..=3).rev() {
+            if rest.len() < len {
+                continue;
+            }
+            if let Some(bucket) = self.short[len - 1].get(&key(&rest[..len])) {
+                found.extend(bucket.iter().map(|&pattern| (pattern, start + len)));
+            }
+        }
+    }
+}
+
+/// Up to four bytes, lower-cased, as one number (each map holds keys of
+/// one length).
+fn key(bytes: &[u8]) -> u32 {
+    let mut word = [0u8; 4];
+    for (slot, byte) in word.iter_mut().zip(bytes) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    u32::from_le_bytes(word)
+}
+
+/// A hasher for the [`key`] numbers: one multiplication, where the
+/// standard hasher guards against adversarial keys a gazetteer does not
+/// have.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        // The high bits of the product depend on every bit of the key;
+        // folded down, so do the low bits the table indexes by.
+        let product = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = product ^ (product >> 32);
     }
 }
 
@@ -425,7 +536,7 @@ fn apostrophe_variants(alias: &str) -> Vec<String> {
     out
 }
 
-/// The automaton ignores ASCII case; this puts back the case rules a reader
+/// Aliases are found up to ASCII case; this puts back the case rules a reader
 /// applies: the text may capitalise what the alias writes in lower case
 /// ("South Korea" for "south Korea", "Kim Jong UN", wire text of the 1990s
 /// in capitals), but may not lower-case a name ("guinea pigs" is not Guinea).
@@ -1137,6 +1248,46 @@ pub fn parse_entities(kind: EntityKind, path: &Path, bytes: &[u8]) -> Result<Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index finds, at every byte, exactly the aliases spelled there up
+    /// to ASCII case, the longest first: what a scan of every alias finds.
+    #[test]
+    fn the_alias_index_finds_what_a_scan_of_every_alias_finds() {
+        let aliases = [
+            "UN",
+            "U.S.",
+            "Kim",
+            "Kim Jong",
+            "Kim Jong Un",
+            "Korea",
+            "South Korea",
+            "X",
+            "Pyongyang\u{2019}s",
+            "kimchi",
+            "Sa",
+            "San",
+            "San Marino",
+        ];
+        let index = AliasIndex::new(aliases.iter().copied());
+        let text = "KIM JONG UN met the U.S. envoy in South Korea; un kimchi, X, \
+                    Pyongyang\u{2019}s San Marino, Sa, KIM, kim jong, U.S";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            let mut found = Vec::new();
+            index.starting_at(bytes, start, &mut found);
+            let mut expected: Vec<(usize, usize)> = aliases
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| {
+                    bytes.len() - start >= a.len()
+                        && bytes[start..start + a.len()].eq_ignore_ascii_case(a.as_bytes())
+                })
+                .map(|(i, a)| (i, start + a.len()))
+                .collect();
+            expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            assert_eq!(found, expected, "at byte {start}");
+        }
+    }
 
     fn entity(kind: EntityKind, id: &str, name: &str, aliases: &[&str], country: &str) -> Entity {
         Entity {
