@@ -149,6 +149,9 @@ pub const BUNDLED: &[(EntityKind, &str)] = &[
 /// All entities and the index that finds their aliases.
 pub struct Gazetteer {
     entities: Vec<Entity>,
+    /// Per entity, the names of the states it belongs to, joined by `; `:
+    /// a cell of every row of mentions.csv, so made once.
+    country_names: Vec<String>,
     by_id: HashMap<(EntityKind, String), usize>,
     /// The aliases by their first bytes: where a name may start, a hash
     /// lookup tells which aliases to compare.
@@ -255,8 +258,9 @@ impl Gazetteer {
             .iter()
             .filter_map(|e| e.died.map(|d| (e.name.clone(), d)))
             .collect();
-        Ok(Gazetteer {
+        let mut gazetteer = Gazetteer {
             entities,
+            country_names: Vec::new(),
             by_id,
             aliases,
             patterns,
@@ -265,7 +269,19 @@ impl Gazetteer {
             office_automaton: office_automaton(&offices)?,
             offices,
             dead,
-        })
+        };
+        gazetteer.country_names = gazetteer
+            .entities
+            .iter()
+            .map(|entity| {
+                gazetteer
+                    .party_states(entity)
+                    .map(|id| gazetteer.state_name(id))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .collect();
+        Ok(gazetteer)
     }
 
     /// Whether the person of this canonical name had died before `day`.
@@ -298,12 +314,10 @@ impl Gazetteer {
             .map_or(id, |e| e.name.as_str())
     }
 
-    /// The names of the states an entity belongs to, joined by `; `.
-    pub fn country_names(&self, entity: &Entity) -> String {
-        self.party_states(entity)
-            .map(|id| self.state_name(id))
-            .collect::<Vec<_>>()
-            .join("; ")
+    /// The names of the states the entity at `index` belongs to, joined
+    /// by `; `.
+    pub fn country_names(&self, index: usize) -> &str {
+        &self.country_names[index]
     }
 
     /// The parties a state or organisation stands for: a state itself, an

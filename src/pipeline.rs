@@ -292,7 +292,7 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
             e.kind.as_str(),
             &e.id,
             &e.name,
-            &gazetteer.country_names(e),
+            gazetteer.country_names(m.entity),
         ]);
     }
     let mut dates = RowBuffer::default();
