@@ -512,9 +512,10 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
     }
 }
 
-/// Reports kept on disk while a run reads its articles, so that memory does
-/// not grow with the archive: [`ReportWriter`] appends them as workers
-/// finish, [`read_reports_file`] gives them back, in order, for [`merge`].
+/// Reports kept on disk while a run reads its articles, so that the reading
+/// does not hold them: [`ReportWriter::append`] adds them as documents
+/// finish, [`ReportWriter::into_reports`] gives them back, in order, for
+/// [`merge`].
 /// The encoding is private to a run and exact (every field round-trips,
 /// unlike a spreadsheet cell): strings as a length and bytes, dates as days.
 pub struct ReportWriter {

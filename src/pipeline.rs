@@ -1,11 +1,12 @@
 //! The whole pipeline: read -> segment -> match -> resolve -> extract ->
 //! merge -> write.
 //!
-//! Documents are streamed in batches; each batch is analysed in parallel
-//! (rayon keeps input order), its per-document rows are written at once and
-//! only its small event rows are kept for the merge. Output is therefore
-//! byte-identical at any thread count, and memory does not grow with the
-//! archive beyond the event rows.
+//! Documents stream from a reader thread through the workers to a writer
+//! that keeps input order; each document's rows are written as it comes,
+//! and its events wait in a file of the staging folder for the merge.
+//! Output is therefore byte-identical at any thread count, and what the
+//! reading holds does not grow with the archive: only the merge holds every
+//! event.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -483,8 +484,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     let mut documents = set.sink("documents.csv", DOCUMENTS_COLUMNS, bom)?;
     let mut mentions = set.sink("mentions.csv", MENTIONS_COLUMNS, bom)?;
     let mut dates = set.sink("dates.csv", DATES_COLUMNS, bom)?;
-    // Events wait on disk for the merge, so that memory does not grow with
-    // the archive.
+    // Events wait on disk for the merge: the reading does not hold them.
     let mut reports = crate::merge::ReportWriter::create(&set.staged(".reports"))?;
     let mut tally = crate::candidates::Tally::spilling_to(set.staged(""));
     let mut summary = Summary::default();
@@ -512,7 +512,8 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
         }
         reports.append(&output.events, output.event_count)
     })?;
-    // The gazetteer's automata are the largest tables; the merge needs none.
+    // The gazetteer and the lexicon hold the largest tables; the merge needs
+    // neither.
     drop((gazetteer, lexicon));
     let reports = reports.into_reports()?;
     let timeline_rows = merge(&reports);

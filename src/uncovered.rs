@@ -17,8 +17,8 @@ const PHRASE_WORDS: usize = 4;
 /// One sentence no trigger read: its phrase and the sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Uncovered {
-    /// The lower-case words between the first two parties, at most
-    /// [`PHRASE_WORDS`] of them.
+    /// The lower-case words between the first two parties, at most four
+    /// of them.
     pub phrase: String,
     /// The sentence, on one line.
     pub sentence: String,
