@@ -1101,12 +1101,8 @@ fn triggers_in<'t>(body: &str, sentences: &[Range<usize>], lexicon: &'t Lexicon)
         if !lexicon.combined.is_match(&body[span.clone()]) {
             continue;
         }
-        for caps in lexicon.combined.captures_iter(&body[span.clone()]) {
-            let Some(m) = caps.get(0) else { continue };
-            let Some(group) = (1..caps.len()).find(|&g| caps.get(g).is_some()) else {
-                continue;
-            };
-            let trigger = &lexicon.triggers[lexicon.order[group - 1]];
+        for m in lexicon.combined.find_iter(&body[span.clone()]) {
+            let trigger = &lexicon.triggers[lexicon.order[m.pattern().as_usize()]];
             hits.push(Hit {
                 trigger,
                 start: span.start + m.start(),

@@ -285,10 +285,13 @@ pub struct Lexicon {
     pub words: Words,
     /// Matches any document noun.
     pub document_regex: Regex,
-    /// All triggers in one regex, longest phrasings first, group `i + 1`
-    /// for trigger `order[i]`: one pass over a text finds them all.
-    pub combined: Regex,
-    /// Trigger indexes in the order of `combined`'s groups.
+    /// All triggers in one multi-pattern regex, longest phrasings first,
+    /// pattern `i` for trigger `order[i]`: one pass over a text finds them
+    /// all, and the pattern of a match says which trigger it is without a
+    /// capture engine. Leftmost-first over the patterns in order is the
+    /// alternation of them in order.
+    pub combined: regex_automata::meta::Regex,
+    /// Trigger indexes in the order of `combined`'s patterns.
     pub order: Vec<usize>,
     /// The longest word of each trigger: a sentence without any of them
     /// holds no trigger and is not searched.
@@ -367,18 +370,22 @@ impl Lexicon {
                 i,
             )
         });
-        let groups: Vec<String> = order
+        let patterns: Vec<String> = order
             .iter()
-            .map(|&i| format!("({})", phrase_regex(&triggers[i].pattern)))
+            .map(|&i| {
+                format!(
+                    r"(?i)(?-u:\b)(?:{})(?-u:\b)",
+                    phrase_regex(&triggers[i].pattern)
+                )
+            })
             .collect();
         // Every trigger in one automaton: its lazy DFA must have room for
         // the whole lexicon, or matching falls back to a slower engine
         // as users add rows.
-        let combined =
-            regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", groups.join("|")))
-                .dfa_size_limit(TRIGGER_DFA_BYTES)
-                .build()
-                .map_err(|e| Error::Usage(format!("event triggers: {e}")))?;
+        let combined = regex_automata::meta::Regex::builder()
+            .configure(regex_automata::meta::Config::new().hybrid_cache_capacity(TRIGGER_DFA_BYTES))
+            .build_many(&patterns)
+            .map_err(|e| Error::Usage(format!("event triggers: {e}")))?;
         let mut anchor_words: Vec<String> = Vec::new();
         for t in &triggers {
             let word = t
