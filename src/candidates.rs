@@ -484,13 +484,15 @@ fn write_run(path: &Path, entries: HashMap<String, Entry>) -> Result<()> {
     let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
     let mut out = std::io::BufWriter::new(file);
     let mut write = || -> std::io::Result<()> {
+        let mut record = Vec::new();
         for (name, e) in &entries {
+            record.clear();
             for text in [name.as_str(), e.kind, e.example.as_str()] {
-                out.write_all(&(text.len() as u64).to_le_bytes())?;
-                out.write_all(text.as_bytes())?;
+                crate::spill::put_text(&mut record, text);
             }
-            out.write_all(&(e.count as u64).to_le_bytes())?;
-            out.write_all(&(e.documents as u64).to_le_bytes())?;
+            crate::spill::put_number(&mut record, e.count as u64);
+            crate::spill::put_number(&mut record, e.documents as u64);
+            out.write_all(&record)?;
         }
         out.flush()
     };
@@ -510,17 +512,18 @@ impl RunReader {
 }
 
 fn read_entry(input: &mut impl Read) -> std::io::Result<Option<(String, Entry)>> {
-    let mut number = [0u8; 8];
-    match input.read_exact(&mut number) {
-        Ok(()) => {}
+    use crate::spill::{read_number, read_text, read_text_of};
+    // The end of the file comes where the next name would.
+    let len = match read_number(input) {
+        Ok(len) => len,
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
         Err(e) => return Err(e),
-    }
-    let name = read_text(input, u64::from_le_bytes(number))?;
-    let kind = read_u64(input).and_then(|len| read_text(input, len))?;
-    let example = read_u64(input).and_then(|len| read_text(input, len))?;
-    let count = read_u64(input)? as usize;
-    let documents = read_u64(input)? as usize;
+    };
+    let name = read_text_of(input, len)?;
+    let kind = read_text(input)?;
+    let example = read_text(input)?;
+    let count = read_number(input)? as usize;
+    let documents = read_number(input)? as usize;
     Ok(Some((
         name,
         Entry {
@@ -531,21 +534,6 @@ fn read_entry(input: &mut impl Read) -> std::io::Result<Option<(String, Entry)>>
             example,
         },
     )))
-}
-
-fn read_u64(input: &mut impl Read) -> std::io::Result<u64> {
-    let mut number = [0u8; 8];
-    input.read_exact(&mut number)?;
-    Ok(u64::from_le_bytes(number))
-}
-
-fn read_text(input: &mut impl Read, len: u64) -> std::io::Result<String> {
-    let mut bytes = Vec::new();
-    input.take(len).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 != len {
-        return Err(std::io::ErrorKind::UnexpectedEof.into());
-    }
-    String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 #[cfg(test)]

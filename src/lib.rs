@@ -50,6 +50,7 @@ pub mod plot;
 pub mod read;
 pub mod resolve;
 pub mod segment;
+mod spill;
 pub mod table;
 pub mod tense;
 pub mod timeml;

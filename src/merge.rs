@@ -515,9 +515,8 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
 /// Reports kept on disk while a run reads its articles, so that the reading
 /// does not hold them: [`ReportWriter::append`] adds them as documents
 /// finish, [`ReportWriter::into_reports`] gives them back, in order, for
-/// [`merge`].
-/// The encoding is private to a run and exact (every field round-trips,
-/// unlike a spreadsheet cell): strings as a length and bytes, dates as days.
+/// [`merge`]. Every field round-trips exactly, unlike a spreadsheet cell:
+/// the staging folder's encoding, with dates as days.
 pub struct ReportWriter {
     path: std::path::PathBuf,
     out: std::io::BufWriter<std::fs::File>,
@@ -575,12 +574,8 @@ impl ReportWriter {
 
 /// Appends `report` to `out` in the encoding [`ReportWriter`] reads back.
 pub fn encode_report(report: &Reported, out: &mut Vec<u8>) {
+    use crate::spill::{put_number as number, put_text as text};
     let e = &report.event;
-    let text = |out: &mut Vec<u8>, text: &str| {
-        out.extend_from_slice(&(text.len() as u64).to_le_bytes());
-        out.extend_from_slice(text.as_bytes());
-    };
-    let number = |out: &mut Vec<u8>, n: u64| out.extend_from_slice(&n.to_le_bytes());
     let day = |out: &mut Vec<u8>, d: NaiveDate| {
         out.extend_from_slice(&d.num_days_from_ce().to_le_bytes());
     };
@@ -626,7 +621,7 @@ pub fn encode_report(report: &Reported, out: &mut Vec<u8>) {
 
 /// Reads one report that [`encode_report`] wrote.
 fn decode_report(input: &mut impl std::io::Read) -> std::io::Result<Reported> {
-    use std::io::Read as _;
+    use crate::spill::{read_number as number, read_text as text};
     fn bad(what: &str) -> std::io::Error {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
@@ -637,20 +632,6 @@ fn decode_report(input: &mut impl std::io::Read) -> std::io::Result<Reported> {
         let mut b = [0u8; 1];
         input.read_exact(&mut b)?;
         Ok(b[0])
-    }
-    fn number(input: &mut impl std::io::Read) -> std::io::Result<u64> {
-        let mut b = [0u8; 8];
-        input.read_exact(&mut b)?;
-        Ok(u64::from_le_bytes(b))
-    }
-    fn text(input: &mut impl std::io::Read) -> std::io::Result<String> {
-        let len = number(input)?;
-        let mut bytes = Vec::new();
-        input.by_ref().take(len).read_to_end(&mut bytes)?;
-        if bytes.len() as u64 != len {
-            return Err(bad("a text is cut short"));
-        }
-        String::from_utf8(bytes).map_err(|_| bad("a text is not UTF-8"))
     }
     fn day(input: &mut impl std::io::Read) -> std::io::Result<NaiveDate> {
         let mut b = [0u8; 4];
