@@ -334,7 +334,9 @@ fn is_capitalised(word: &str) -> bool {
 ///
 /// Names are counted in a map of at most 16,384 entries; when it
 /// fills, its entries are written sorted by name to a run file in the spill
-/// folder and the map starts again. [`Tally::rows`] merges the runs by
+/// folder and the map is emptied. The map's table is made at its full size
+/// once and kept across spills, so that a short run and a long one hold the
+/// same table and a spill copies no entry. [`Tally::rows`] merges the runs by
 /// name, so the list is the one a single map would give, whatever the size
 /// of the archive. Without a spill folder the map just grows.
 #[derive(Debug, Default)]
@@ -366,6 +368,7 @@ impl Tally {
     /// the caller's to remove).
     pub fn spilling_to(dir: PathBuf) -> Tally {
         Tally {
+            entries: HashMap::with_capacity(TALLY_LIMIT),
             spill: Some(dir),
             limit: TALLY_LIMIT,
             ..Tally::default()
@@ -397,7 +400,8 @@ impl Tally {
         if self.entries.len() >= self.limit {
             if let Some(dir) = &self.spill {
                 let path = dir.join(format!(".candidates-{}.run", self.runs.len()));
-                write_run(&path, std::mem::take(&mut self.entries))?;
+                write_run(&path, &self.entries)?;
+                self.entries.clear();
                 self.runs.push(path);
             }
         }
@@ -478,9 +482,9 @@ impl Tally {
 
 /// Writes entries sorted by name: per entry its name, kind, count,
 /// documents and example, strings as a length and bytes.
-fn write_run(path: &Path, entries: HashMap<String, Entry>) -> Result<()> {
-    let mut entries: Vec<(String, Entry)> = entries.into_iter().collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+fn write_run(path: &Path, entries: &HashMap<String, Entry>) -> Result<()> {
+    let mut entries: Vec<(&String, &Entry)> = entries.iter().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
     let mut out = std::io::BufWriter::new(file);
     let mut write = || -> std::io::Result<()> {

@@ -55,14 +55,36 @@ pub struct TimelineRow {
 /// Merges reports (in input order) into timeline rows sorted by date.
 /// Only events that happened enter the timeline.
 pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
-    let mut rows: Vec<TimelineRow> = Vec::new();
-    // Candidate rows by kind and year, so that merging stays near-linear.
-    let mut index: HashMap<(EventKind, i32), Vec<usize>> = HashMap::new();
-    for (number, report) in reports
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.event.status == Status::Happened)
-    {
+    let mut merger = Merger::default();
+    for report in reports {
+        merger.add(report);
+    }
+    merger.finish()
+}
+
+/// A merge fed one report at a time, in input order: it holds the rows it
+/// has made, never the reports, so that a run can stream its reports from
+/// disk. [`merge`] is the same over a slice.
+#[derive(Debug, Default)]
+pub struct Merger {
+    rows: Vec<TimelineRow>,
+    /// Candidate rows by kind and year, so that merging stays near-linear.
+    index: HashMap<(EventKind, i32), Vec<usize>>,
+    /// The number of the next report (its place in the input).
+    next: usize,
+}
+
+impl Merger {
+    /// Adds the next report: it joins the row of the same event, or starts
+    /// one. Only events that happened enter the timeline; every report
+    /// counts toward the numbers in [`TimelineRow::reports`].
+    pub fn add(&mut self, report: &Reported) {
+        let number = self.next;
+        self.next += 1;
+        if report.event.status != Status::Happened {
+            return;
+        }
+        let (rows, index) = (&mut self.rows, &mut self.index);
         let event = &report.event;
         let years = event.period.start.year()..=event.period.end.year();
         let window = chrono::Duration::days(VISIT_DAYS);
@@ -73,7 +95,7 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
         // A meeting told by month at a place joins the one dated meeting
         // there, rather than the other undated tellings.
         let named_meeting = {
-            let mut candidates = lookup_rows(&index, event).filter(|&i| {
+            let mut candidates = lookup_rows(index, event).filter(|&i| {
                 the_meeting_it_names(&rows[i].event, event) && holds(&rows[i], report)
             });
             candidates
@@ -103,29 +125,33 @@ pub fn merge(reports: &[Reported]) -> Vec<TimelineRow> {
             }
         }
     }
-    let mut rows = fold_vague_rows(rows);
-    rows.sort_by(|a, b| {
-        let (x, y) = (&a.event, &b.event);
-        (
-            x.period.start,
-            x.period.end,
-            x.kind,
-            &x.actors,
-            &x.states,
-            &x.place,
-            a.first_reported,
-        )
-            .cmp(&(
-                y.period.start,
-                y.period.end,
-                y.kind,
-                &y.actors,
-                &y.states,
-                &y.place,
-                b.first_reported,
-            ))
-    });
-    rows
+
+    /// The timeline rows, sorted by date.
+    pub fn finish(self) -> Vec<TimelineRow> {
+        let mut rows = fold_vague_rows(self.rows);
+        rows.sort_by(|a, b| {
+            let (x, y) = (&a.event, &b.event);
+            (
+                x.period.start,
+                x.period.end,
+                x.kind,
+                &x.actors,
+                &x.states,
+                &x.place,
+                a.first_reported,
+            )
+                .cmp(&(
+                    y.period.start,
+                    y.period.end,
+                    y.kind,
+                    &y.actors,
+                    &y.states,
+                    &y.place,
+                    b.first_reported,
+                ))
+        });
+        rows
+    }
 }
 
 /// How many times the sources of the next candidate the event a vague
@@ -514,8 +540,9 @@ fn absorb(row: &mut TimelineRow, report: &Reported) {
 
 /// Reports kept on disk while a run reads its articles, so that the reading
 /// does not hold them: [`ReportWriter::append`] adds them as documents
-/// finish, [`ReportWriter::into_reports`] gives them back, in order, for
-/// [`merge`]. Every field round-trips exactly, unlike a spreadsheet cell:
+/// finish, and [`ReportWriter::finish`] gives the [`ReportFile`] that a run
+/// reads, one report at a time, for the [`Merger`] and again for
+/// `events.csv`. Every field round-trips exactly, unlike a spreadsheet cell:
 /// the staging folder's encoding, with dates as days.
 pub struct ReportWriter {
     path: std::path::PathBuf,
@@ -549,11 +576,11 @@ impl ReportWriter {
             .map_err(|e| crate::error::Error::io(&self.path, e))
     }
 
-    /// Flushes the file and reads every report back, in the order written.
+    /// Flushes and closes the file, for reading back.
     ///
     /// # Errors
-    /// When the file cannot be written or read back.
-    pub fn into_reports(self) -> crate::error::Result<Vec<Reported>> {
+    /// When the file cannot be written.
+    pub fn finish(self) -> crate::error::Result<ReportFile> {
         use std::io::Write as _;
         let ReportWriter {
             path,
@@ -561,14 +588,63 @@ impl ReportWriter {
             count,
         } = self;
         out.flush().map_err(|e| crate::error::Error::io(&path, e))?;
-        drop(out);
-        let file = std::fs::File::open(&path).map_err(|e| crate::error::Error::io(&path, e))?;
-        let mut input = std::io::BufReader::new(file);
-        let mut reports = Vec::with_capacity(count);
-        for _ in 0..count {
-            reports.push(decode_report(&mut input).map_err(|e| crate::error::Error::io(&path, e))?);
+        Ok(ReportFile { path, count })
+    }
+}
+
+/// A finished file of reports, read as often as needed.
+pub struct ReportFile {
+    path: std::path::PathBuf,
+    count: usize,
+}
+
+impl ReportFile {
+    /// How many reports it holds.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Its reports, in the order written.
+    ///
+    /// # Errors
+    /// When the file cannot be opened; a report that cannot be read is an
+    /// error of the iterator, after which it ends.
+    pub fn reports(&self) -> crate::error::Result<ReportReader<'_>> {
+        let file =
+            std::fs::File::open(&self.path).map_err(|e| crate::error::Error::io(&self.path, e))?;
+        Ok(ReportReader {
+            path: &self.path,
+            input: std::io::BufReader::with_capacity(1 << 16, file),
+            left: self.count,
+        })
+    }
+}
+
+/// The reports of a [`ReportFile`], one at a time.
+pub struct ReportReader<'f> {
+    path: &'f std::path::Path,
+    input: std::io::BufReader<std::fs::File>,
+    left: usize,
+}
+
+impl Iterator for ReportReader<'_> {
+    type Item = crate::error::Result<Reported>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            return None;
         }
-        Ok(reports)
+        self.left -= 1;
+        let report = decode_report(&mut self.input);
+        if report.is_err() {
+            self.left = 0;
+        }
+        Some(report.map_err(|e| crate::error::Error::io(self.path, e)))
     }
 }
 
@@ -772,7 +848,13 @@ mod tests {
             encode_report(report, &mut bytes);
             writer.append(&bytes, 1).unwrap();
         }
-        let back = writer.into_reports().unwrap();
+        let file = writer.finish().unwrap();
+        assert_eq!(file.len(), 2);
+        let back: Vec<Reported> = file.reports().unwrap().map(Result::unwrap).collect();
+        let again: Vec<Reported> = file.reports().unwrap().map(Result::unwrap).collect();
+        assert_eq!(back.len(), 2);
+        assert_eq!(again.len(), 2);
+        assert_eq!(again[1].event, second.event);
         assert_eq!(back.len(), 2);
         for (got, want) in back.iter().zip([&first, &second]) {
             assert_eq!(got.doc_id, want.doc_id);
@@ -795,8 +877,11 @@ mod tests {
         );
         let mut writer = ReportWriter::create(&path).unwrap();
         writer.append(&bytes[..bytes.len() / 2], 1).unwrap();
-        let error = writer.into_reports().unwrap_err().to_string();
+        let file = writer.finish().unwrap();
+        let mut reports = file.reports().unwrap();
+        let error = reports.next().unwrap().unwrap_err().to_string();
         assert!(error.contains(".reports"), "{error}");
+        assert!(reports.next().is_none(), "reading stops at the damage");
     }
 
     fn day(m: u32, d: u32) -> Period {
@@ -1113,6 +1198,38 @@ mod tests {
         );
         planned.event.status = Status::Planned;
         assert!(merge(&[planned]).is_empty());
+    }
+
+    /// A merger fed one report at a time numbers every report it is given,
+    /// those left out of the timeline too, so that a row's reports point at
+    /// their lines of events.csv.
+    #[test]
+    fn a_merger_numbers_every_report_it_is_given() {
+        let told = |doc: &str, status: Status| {
+            let mut r = report(
+                doc,
+                EventKind::Meeting,
+                day(3, 9),
+                &["Kim Jong Un"],
+                &["DPRK", "China"],
+                "month day",
+            );
+            r.event.status = status;
+            r
+        };
+        let mut merger = Merger::default();
+        for r in [
+            told("a", Status::Planned),
+            told("b", Status::Happened),
+            told("c", Status::Negated),
+            told("d", Status::Happened),
+        ] {
+            merger.add(&r);
+        }
+        let rows = merger.finish();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].reports, vec![1, 3]);
+        assert_eq!(rows[0].doc_ids, vec!["b", "d"]);
     }
 
     #[test]

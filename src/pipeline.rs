@@ -515,25 +515,31 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     // The gazetteer and the lexicon hold the largest tables; the merge needs
     // neither.
     drop((gazetteer, lexicon));
-    let reports = reports.into_reports()?;
-    let timeline_rows = merge(&reports);
-    let mut event_ids: Vec<&str> = vec![""; reports.len()];
-    for row in &timeline_rows {
+    // The merge holds its rows, not the reports: they are read from disk
+    // once for it and once more for events.csv.
+    let reports = reports.finish()?;
+    let mut merger = crate::merge::Merger::default();
+    for report in reports.reports()? {
+        merger.add(&report?);
+    }
+    let timeline_rows = merger.finish();
+    let mut row_of: Vec<Option<usize>> = vec![None; reports.len()];
+    for (r, row) in timeline_rows.iter().enumerate() {
         for &i in &row.reports {
-            event_ids[i] = &row.event_id;
+            row_of[i] = Some(r);
         }
     }
     let mut events = set.sink("events.csv", EVENTS_COLUMNS, bom)?;
-    for (report, event_id) in reports.iter().zip(&event_ids) {
-        events.row(event_row(report, event_id))?;
+    for (report, row) in reports.reports()?.zip(&row_of) {
+        let event_id = row.map_or("", |r| timeline_rows[r].event_id.as_str());
+        events.row(event_row(&report?, event_id))?;
     }
     let timeline = write_timeline(&set, &timeline_rows, bom)?;
     summary.events = reports.len();
     summary.timeline = timeline_rows.len();
     // The candidate list is sorted in memory: the events go first.
-    drop(event_ids);
+    drop(row_of);
     drop(timeline_rows);
-    drop(reports);
     let mut candidates = set.sink("candidates.csv", CANDIDATES_COLUMNS, bom)?;
     for row in tally.rows()? {
         candidates.row(row.iter())?;
