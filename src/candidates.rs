@@ -400,7 +400,9 @@ impl Tally {
         if self.entries.len() >= self.limit {
             if let Some(dir) = &self.spill {
                 let path = dir.join(format!(".candidates-{}.run", self.runs.len()));
-                write_run(&path, &self.entries)?;
+                let mut by_name: Vec<(&String, &Entry)> = self.entries.iter().collect();
+                by_name.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                write_run(&path, by_name)?;
                 self.entries.clear();
                 self.runs.push(path);
             }
@@ -408,15 +410,36 @@ impl Tally {
         Ok(())
     }
 
-    /// Rows `name, kind, count, documents, example`, most frequent first.
-    pub fn rows(self) -> Result<Vec<[String; 5]>> {
+    /// Hands the rows `name, kind, count, documents, example` to `row`,
+    /// most frequent first.
+    ///
+    /// The runs are merged by name; the names that recur are ranked in
+    /// chunks of the map's size, each sorted and spilled to a run of its
+    /// own, and those runs merged by rank. So the list is never held whole
+    /// (an archive of a few hundred thousand articles recurs in tens of
+    /// thousands of names, each with its example sentence).
+    ///
+    /// # Errors
+    /// A run file that cannot be written or read back.
+    pub fn write_rows(self, row: impl FnMut([String; 5]) -> Result<()>) -> Result<()> {
+        let mut spilled = self.runs.clone();
+        let result = self.rank(&mut spilled, row);
+        for path in &spilled {
+            let _ = std::fs::remove_file(path);
+        }
+        result
+    }
+
+    /// The work of [`Tally::write_rows`]; `spilled` gathers the run files
+    /// to remove, whatever the outcome.
+    fn rank(
+        self,
+        spilled: &mut Vec<PathBuf>,
+        mut row: impl FnMut([String; 5]) -> Result<()>,
+    ) -> Result<()> {
         let mut readers = Vec::new();
         for path in &self.runs {
-            let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-            readers.push(RunReader {
-                path: path.clone(),
-                input: std::io::BufReader::new(file),
-            });
+            readers.push(RunReader::open(path)?);
         }
         // The map is the last run; in a run of a run file, names are sorted.
         let mut last: Vec<(String, Entry)> = self.entries.into_iter().collect();
@@ -427,7 +450,8 @@ impl Tally {
             heads.push(reader.next()?);
         }
         heads.push(last.next());
-        let mut rows: Vec<(String, Entry)> = Vec::new();
+        let mut chunk: Vec<(String, Entry)> = Vec::new();
+        let mut ranked: Vec<PathBuf> = Vec::new();
         // The least name at the head of a run, and every run's entry of it
         // in run order: the first run's kind and example are the first seen.
         while let Some(name) = heads.iter().flatten().map(|(n, _)| n).min().cloned() {
@@ -450,46 +474,81 @@ impl Tally {
                     }
                 }
             }
-            if let Some(entry) = merged {
-                if entry.documents >= 2 || entry.count >= 3 {
-                    rows.push((name, entry));
-                }
+            let Some(entry) = merged else { continue };
+            if entry.documents < 2 && entry.count < 3 {
+                continue;
+            }
+            chunk.push((name, entry));
+            if let Some(dir) = self.spill.as_ref().filter(|_| chunk.len() >= self.limit) {
+                chunk.sort_unstable_by(by_rank);
+                let path = dir.join(format!(".candidates-ranked-{}.run", ranked.len()));
+                spilled.push(path.clone());
+                write_run(&path, chunk.iter().map(|(n, e)| (n, e)))?;
+                ranked.push(path);
+                chunk.clear();
             }
         }
-        rows.sort_by(|a, b| {
-            b.1.count
-                .cmp(&a.1.count)
-                .then(b.1.documents.cmp(&a.1.documents))
-                .then(a.0.cmp(&b.0))
-        });
-        for path in &self.runs {
-            let _ = std::fs::remove_file(path);
+        drop(readers);
+        chunk.sort_unstable_by(by_rank);
+        // The ranked runs and the last chunk, merged by rank: names are
+        // distinct, so the order is total.
+        let mut readers = Vec::new();
+        for path in &ranked {
+            readers.push(RunReader::open(path)?);
         }
-        Ok(rows
-            .into_iter()
-            .map(|(name, e)| {
-                [
-                    name,
-                    e.kind.to_string(),
-                    e.count.to_string(),
-                    e.documents.to_string(),
-                    e.example,
-                ]
-            })
-            .collect())
+        let mut last = chunk.into_iter();
+        let mut heads: Vec<Option<(String, Entry)>> = Vec::new();
+        for reader in &mut readers {
+            heads.push(reader.next()?);
+        }
+        heads.push(last.next());
+        loop {
+            let first = heads
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| h.as_ref().map(|h| (i, h)))
+                .min_by(|a, b| by_rank(a.1, b.1))
+                .map(|(i, _)| i);
+            let Some(i) = first else { break };
+            let next = match readers.get_mut(i) {
+                Some(reader) => reader.next()?,
+                None => last.next(),
+            };
+            let Some((name, e)) = std::mem::replace(&mut heads[i], next) else {
+                break;
+            };
+            row([
+                name,
+                e.kind.to_string(),
+                e.count.to_string(),
+                e.documents.to_string(),
+                e.example,
+            ])?;
+        }
+        Ok(())
     }
 }
 
-/// Writes entries sorted by name: per entry its name, kind, count,
+/// The list's order: most frequent first, then in most documents, then by
+/// name.
+fn by_rank(a: &(String, Entry), b: &(String, Entry)) -> std::cmp::Ordering {
+    b.1.count
+        .cmp(&a.1.count)
+        .then(b.1.documents.cmp(&a.1.documents))
+        .then(a.0.cmp(&b.0))
+}
+
+/// Writes `entries` in the order given: per entry its name, kind, count,
 /// documents and example, strings as a length and bytes.
-fn write_run(path: &Path, entries: &HashMap<String, Entry>) -> Result<()> {
-    let mut entries: Vec<(&String, &Entry)> = entries.iter().collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+fn write_run<'e>(
+    path: &Path,
+    entries: impl IntoIterator<Item = (&'e String, &'e Entry)>,
+) -> Result<()> {
     let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
     let mut out = std::io::BufWriter::new(file);
-    let mut write = || -> std::io::Result<()> {
+    let write = || -> std::io::Result<()> {
         let mut record = Vec::new();
-        for (name, e) in &entries {
+        for (name, e) in entries {
             record.clear();
             for text in [name.as_str(), e.kind, e.example.as_str()] {
                 crate::spill::put_text(&mut record, text);
@@ -510,6 +569,14 @@ struct RunReader {
 }
 
 impl RunReader {
+    fn open(path: &Path) -> Result<RunReader> {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        Ok(RunReader {
+            path: path.to_path_buf(),
+            input: std::io::BufReader::new(file),
+        })
+    }
+
     fn next(&mut self) -> Result<Option<(String, Entry)>> {
         read_entry(&mut self.input).map_err(|e| Error::io(&self.path, e))
     }
@@ -573,19 +640,52 @@ mod tests {
                 found.push(("Ri Su Yong".to_string(), "person", format!("Again {doc}.")));
             }
             found.push((format!("Once Only {doc}"), "person", "Alone.".to_string()));
+            // Names of two documents each: ties of count and documents,
+            // ranked by name across the spilled chunks.
+            found.push((
+                format!("Pair {}", 19 - doc / 2),
+                "person",
+                "Two.".to_string(),
+            ));
             spilling.add(doc, found.clone()).unwrap();
             whole.add(doc, found).unwrap();
         }
         assert!(spilling.runs.len() > 3, "the test spills");
-        let (spilled, kept) = (spilling.rows().unwrap(), whole.rows().unwrap());
+        let (spilled, kept) = (rows(spilling), rows(whole));
         assert_eq!(spilled, kept);
         assert_eq!(kept[0][0], "Kim Yong Nam");
         assert_eq!(kept[0][4], "Sentence 0 of Kim Yong Nam.");
+        // Most frequent first, ties by documents, then by name.
+        let rank = |r: &[String; 5]| {
+            let number = |i: usize| r[i].parse::<usize>().unwrap();
+            (
+                std::cmp::Reverse(number(2)),
+                std::cmp::Reverse(number(3)),
+                r[0].clone(),
+            )
+        };
+        assert!(kept.windows(2).all(|w| rank(&w[0]) < rank(&w[1])));
+        assert_eq!(
+            kept.iter().filter(|r| r[0].starts_with("Pair ")).count(),
+            20
+        );
+        assert!(kept.iter().all(|r| !r[0].starts_with("Once Only")));
         assert!(
             std::fs::read_dir(&dir).unwrap().next().is_none(),
             "run files removed"
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn rows(tally: Tally) -> Vec<[String; 5]> {
+        let mut rows = Vec::new();
+        tally
+            .write_rows(|row| {
+                rows.push(row);
+                Ok(())
+            })
+            .unwrap();
+        rows
     }
 
     fn names(text: &str) -> Vec<(String, &'static str)> {

@@ -541,9 +541,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     drop(row_of);
     drop(timeline_rows);
     let mut candidates = set.sink("candidates.csv", CANDIDATES_COLUMNS, bom)?;
-    for row in tally.rows()? {
-        candidates.row(row.iter())?;
-    }
+    tally.write_rows(|row| candidates.row(row.iter()))?;
     let mut files = Vec::new();
     for sink in [documents, mentions, dates, events, timeline, candidates] {
         files.push(sink.finish()?);
