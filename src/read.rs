@@ -416,13 +416,13 @@ fn stem_of(name: &str) -> String {
 
 /// Text from bytes: UTF-8 (a byte-order mark skipped), or UTF-16 when a
 /// byte-order mark says so; anything else is decoded lossily and flagged.
-fn decode(bytes: &[u8]) -> (String, bool) {
+fn decode(bytes: &[u8]) -> (Cow<'_, str>, bool) {
     let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
         let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
         let odd = bytes.len() % 2 == 1;
         match String::from_utf16(&units) {
-            Ok(s) => (s, odd),
-            Err(_) => (String::from_utf16_lossy(&units), true),
+            Ok(s) => (Cow::Owned(s), odd),
+            Err(_) => (Cow::Owned(String::from_utf16_lossy(&units)), true),
         }
     };
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -432,10 +432,9 @@ fn decode(bytes: &[u8]) -> (String, bool) {
         return utf16(rest, u16::from_be_bytes);
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    match String::from_utf8_lossy(bytes) {
-        Cow::Borrowed(s) => (s.to_string(), false),
-        Cow::Owned(s) => (s, true),
-    }
+    let text = String::from_utf8_lossy(bytes);
+    let lossy = matches!(text, Cow::Owned(_));
+    (text, lossy)
 }
 
 /// Reads one text file: the KCNA Watch page layout when it has a `Date:`
@@ -554,6 +553,91 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
 pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
     let (raw, lossy) = decode(bytes);
     let path = format!("{name}:{line}");
+    let raw = raw.trim();
+    // Most lines are records of the usual shape: read into the four fields
+    // directly, without building a general JSON value. Any other line (a
+    // field of another type, a key given twice, bad JSON) is read the
+    // general way, which gives the same outcome for the usual shape.
+    if raw.starts_with('{') {
+        if let Ok(record) = serde_json::from_str::<Record>(raw) {
+            let fields = Fields {
+                id: id_of(record.id.as_ref(), &path),
+                published: record.published,
+                title: record.title,
+                text: record.text,
+            };
+            return article_of(fields, name, line, path, lossy);
+        }
+    }
+    let reject = |reason: String| {
+        Err(Rejected {
+            id: path.clone(),
+            path: path.clone(),
+            title: String::new(),
+            reason: format!("{name}:{line}: {reason}"),
+        })
+    };
+    let value: serde_json::Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => return reject(format!("invalid JSON: {e}")),
+    };
+    let Some(object) = value.as_object() else {
+        return reject("a JSON line must be an object".into());
+    };
+    let text_of = |key: &str| object.get(key).and_then(|v| v.as_str()).map(Cow::Borrowed);
+    let fields = Fields {
+        id: id_of(object.get("id"), &path),
+        published: text_of("published"),
+        title: text_of("title"),
+        text: text_of("text"),
+    };
+    article_of(fields, name, line, path, lossy)
+}
+
+/// The fields of a JSON Lines record as eventline reads them, borrowed
+/// from the line where they need no unescaping. A field of another type or
+/// a key given twice fails, and the line is read as a general value.
+#[derive(serde::Deserialize)]
+struct Record<'a> {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default, borrow)]
+    published: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    title: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    text: Option<Cow<'a, str>>,
+}
+
+/// A record's fields, however the line was read: the text fields are
+/// absent when missing or not strings.
+struct Fields<'a> {
+    id: String,
+    published: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    text: Option<Cow<'a, str>>,
+}
+
+/// A record's id: a non-blank string (trimmed) or a number; otherwise the
+/// record is known by its file and line.
+fn id_of(id: Option<&serde_json::Value>, path: &str) -> String {
+    match id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => path.to_string(),
+    }
+}
+
+/// The article of a record's fields, or why it is rejected.
+fn article_of(fields: Fields, name: &str, line: u64, path: String, lossy: bool) -> Document {
+    let Fields {
+        id,
+        published,
+        title,
+        text,
+    } = fields;
+    let title = title.as_deref().map(clean_text).unwrap_or_default();
+    let title = title.trim().to_string();
     let reject = |id: String, title: String, reason: String| {
         Err(Rejected {
             id,
@@ -562,30 +646,8 @@ pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
             reason: format!("{name}:{line}: {reason}"),
         })
     };
-    let value: serde_json::Value = match serde_json::from_str(raw.trim()) {
-        Ok(v) => v,
-        Err(e) => return reject(path.clone(), String::new(), format!("invalid JSON: {e}")),
-    };
-    let Some(object) = value.as_object() else {
-        return reject(
-            path.clone(),
-            String::new(),
-            "a JSON line must be an object".into(),
-        );
-    };
-    let id = match object.get("id") {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => path.clone(),
-    };
-    let title = object
-        .get("title")
-        .and_then(|v| v.as_str())
-        .map(clean_text)
-        .unwrap_or_default();
-    let title = title.trim().to_string();
-    let published = match object.get("published") {
-        Some(serde_json::Value::String(s)) => match parse_published(s) {
+    let published = match published.as_deref() {
+        Some(s) => match parse_published(s) {
             Some(d) => d,
             None => {
                 return reject(
@@ -595,12 +657,12 @@ pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
                 )
             }
         },
-        _ => return reject(id, title, "no \"published\" date".into()),
+        None => return reject(id, title, "no \"published\" date".into()),
     };
-    let Some(text) = object.get("text").and_then(|v| v.as_str()) else {
+    let Some(text) = text else {
         return reject(id, title, "no \"text\" field".into());
     };
-    let body = unwrapped(strip_leading_title(clean_text(text), &title));
+    let body = unwrapped(strip_leading_title(clean_text(&text), &title));
     Ok(Article {
         id,
         path,
@@ -935,6 +997,39 @@ mod tests {
         )
         .unwrap_err();
         assert!(bad_date.reason.contains("19/06/2024"));
+    }
+
+    /// Records off the usual shape read as a general JSON value would:
+    /// the last of a repeated key, a number as id, a title that is not a
+    /// string taken as none, an array rejected.
+    #[test]
+    fn json_lines_of_unusual_shape_read_as_a_general_value() {
+        let twice =
+            br#"{"id":"a","published":"2024-06-19","text":"first","text":"second","url":null}"#;
+        let article = read_json_line("c.jsonl", 1, twice).unwrap();
+        assert_eq!(article.body, "second");
+        let numbered = br#"{"id":42,"published":"2024-06-19","title":7,"text":"x"}"#;
+        let article = read_json_line("c.jsonl", 2, numbered).unwrap();
+        assert_eq!((article.id.as_str(), article.title.as_str()), ("42", ""));
+        let blank = br#"{"id":"  ","published":"2024-06-19","text":"x"}"#;
+        assert_eq!(read_json_line("c.jsonl", 3, blank).unwrap().id, "c.jsonl:3");
+        let escaped = br#"{"id":"e","published":"2024-06-19","text":"Caf\u00e9 \"talks\"."}"#;
+        let article = read_json_line("c.jsonl", 4, escaped).unwrap();
+        assert_eq!(article.body, "Caf\u{e9} \"talks\".");
+        let array = br#"["a","2024-06-19","t","x"]"#;
+        let rejected = read_json_line("c.jsonl", 5, array).unwrap_err();
+        assert!(
+            rejected.reason.contains("must be an object"),
+            "{}",
+            rejected.reason
+        );
+        let null_date = br#"{"id":"n","published":null,"text":"x"}"#;
+        let rejected = read_json_line("c.jsonl", 6, null_date).unwrap_err();
+        assert!(
+            rejected.reason.contains("no \"published\""),
+            "{}",
+            rejected.reason
+        );
     }
 
     #[test]
