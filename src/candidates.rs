@@ -336,7 +336,7 @@ fn is_capitalised(word: &str) -> bool {
 /// fills, its entries are written sorted by name to a run file in the spill
 /// folder and the map is emptied. The map's table is made at its full size
 /// once and kept across spills, so that a short run and a long one hold the
-/// same table and a spill copies no entry. [`Tally::rows`] merges the runs by
+/// same table and a spill copies no entry. [`Tally::write_rows`] merges the runs by
 /// name, so the list is the one a single map would give, whatever the size
 /// of the archive. Without a spill folder the map just grows.
 #[derive(Debug, Default)]
@@ -437,44 +437,26 @@ impl Tally {
         spilled: &mut Vec<PathBuf>,
         mut row: impl FnMut([String; 5]) -> Result<()>,
     ) -> Result<()> {
-        let mut readers = Vec::new();
-        for path in &self.runs {
-            readers.push(RunReader::open(path)?);
-        }
         // The map is the last run; in a run of a run file, names are sorted.
         let mut last: Vec<(String, Entry)> = self.entries.into_iter().collect();
         last.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut last = last.into_iter();
-        let mut heads: Vec<Option<(String, Entry)>> = Vec::new();
-        for reader in &mut readers {
-            heads.push(reader.next()?);
-        }
-        heads.push(last.next());
+        let mut runs = Runs::open(&self.runs, last)?;
         let mut chunk: Vec<(String, Entry)> = Vec::new();
         let mut ranked: Vec<PathBuf> = Vec::new();
-        // The least name at the head of a run, and every run's entry of it
-        // in run order: the first run's kind and example are the first seen.
-        while let Some(name) = heads.iter().flatten().map(|(n, _)| n).min().cloned() {
-            let mut merged: Option<Entry> = None;
-            for (i, head) in heads.iter_mut().enumerate() {
-                if head.as_ref().is_some_and(|(n, _)| *n == name) {
-                    let Some((_, entry)) = head.take() else {
-                        continue;
-                    };
-                    *head = match readers.get_mut(i) {
-                        Some(reader) => reader.next()?,
-                        None => last.next(),
-                    };
-                    match &mut merged {
-                        None => merged = Some(entry),
-                        Some(m) => {
-                            m.count += entry.count;
-                            m.documents += entry.documents;
-                        }
+        // The least name at the head of a run, and every later run's entry
+        // of it: the first run's kind and example are the first seen.
+        while let Some(first) = runs.first_by(|a, b| a.0.cmp(&b.0)) {
+            let Some((name, mut entry)) = runs.take(first)? else {
+                break;
+            };
+            for i in first + 1..runs.heads.len() {
+                if runs.heads[i].as_ref().is_some_and(|(n, _)| *n == name) {
+                    if let Some((_, more)) = runs.take(i)? {
+                        entry.count += more.count;
+                        entry.documents += more.documents;
                     }
                 }
             }
-            let Some(entry) = merged else { continue };
             if entry.documents < 2 && entry.count < 3 {
                 continue;
             }
@@ -488,33 +470,13 @@ impl Tally {
                 chunk.clear();
             }
         }
-        drop(readers);
-        chunk.sort_unstable_by(by_rank);
+        drop(runs);
         // The ranked runs and the last chunk, merged by rank: names are
         // distinct, so the order is total.
-        let mut readers = Vec::new();
-        for path in &ranked {
-            readers.push(RunReader::open(path)?);
-        }
-        let mut last = chunk.into_iter();
-        let mut heads: Vec<Option<(String, Entry)>> = Vec::new();
-        for reader in &mut readers {
-            heads.push(reader.next()?);
-        }
-        heads.push(last.next());
-        loop {
-            let first = heads
-                .iter()
-                .enumerate()
-                .filter_map(|(i, h)| h.as_ref().map(|h| (i, h)))
-                .min_by(|a, b| by_rank(a.1, b.1))
-                .map(|(i, _)| i);
-            let Some(i) = first else { break };
-            let next = match readers.get_mut(i) {
-                Some(reader) => reader.next()?,
-                None => last.next(),
-            };
-            let Some((name, e)) = std::mem::replace(&mut heads[i], next) else {
+        chunk.sort_unstable_by(by_rank);
+        let mut runs = Runs::open(&ranked, chunk)?;
+        while let Some(first) = runs.first_by(by_rank) {
+            let Some((name, e)) = runs.take(first)? else {
                 break;
             };
             row([
@@ -526,6 +488,56 @@ impl Tally {
             ])?;
         }
         Ok(())
+    }
+}
+
+/// Sorted runs being merged: those in run files, then one in memory, each
+/// with its next entry at hand.
+struct Runs {
+    readers: Vec<RunReader>,
+    last: std::vec::IntoIter<(String, Entry)>,
+    heads: Vec<Option<(String, Entry)>>,
+}
+
+impl Runs {
+    fn open(paths: &[PathBuf], last: Vec<(String, Entry)>) -> Result<Runs> {
+        let mut readers = Vec::new();
+        let mut heads = Vec::new();
+        for path in paths {
+            let mut reader = RunReader::open(path)?;
+            heads.push(reader.next()?);
+            readers.push(reader);
+        }
+        let mut last = last.into_iter();
+        heads.push(last.next());
+        Ok(Runs {
+            readers,
+            last,
+            heads,
+        })
+    }
+
+    /// The run whose head comes first in `order` (the earliest run of
+    /// equal heads).
+    fn first_by(
+        &self,
+        order: impl Fn(&(String, Entry), &(String, Entry)) -> std::cmp::Ordering,
+    ) -> Option<usize> {
+        self.heads
+            .iter()
+            .enumerate()
+            .filter_map(|(i, head)| head.as_ref().map(|head| (i, head)))
+            .min_by(|a, b| order(a.1, b.1))
+            .map(|(i, _)| i)
+    }
+
+    /// Takes the head of run `i` and moves the run on.
+    fn take(&mut self, i: usize) -> Result<Option<(String, Entry)>> {
+        let next = match self.readers.get_mut(i) {
+            Some(reader) => reader.next()?,
+            None => self.last.next(),
+        };
+        Ok(std::mem::replace(&mut self.heads[i], next))
     }
 }
 

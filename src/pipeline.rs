@@ -537,7 +537,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     let timeline = write_timeline(&set, &timeline_rows, bom)?;
     summary.events = reports.len();
     summary.timeline = timeline_rows.len();
-    // The candidate list is sorted in memory: the events go first.
+    // The timeline rows are freed before the candidates are ranked.
     drop(row_of);
     drop(timeline_rows);
     let mut candidates = set.sink("candidates.csv", CANDIDATES_COLUMNS, bom)?;
