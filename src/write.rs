@@ -262,11 +262,14 @@ impl CsvSink {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let cells: Vec<S> = cells.into_iter().collect();
-        let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
-        self.scratch.row(&cells);
-        let bytes = self.scratch.take();
-        self.raw(&bytes, 1)
+        // The scratch buffer is lent out for the write and kept for the
+        // next row.
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.row(cells);
+        let written = self.raw(&scratch.bytes, 1);
+        scratch.bytes.clear();
+        self.scratch = scratch;
+        written
     }
 
     /// Appends `rows` rows already formatted by a [`RowBuffer`].
@@ -324,37 +327,59 @@ impl CsvSink {
 }
 
 /// CSV rows formatted in memory, to be appended to a [`CsvSink`] later: lets
-/// parallel workers do the formatting.
-#[derive(Debug)]
+/// parallel workers do the formatting. The format is the `csv` crate's
+/// default (RFC 4180 quoting where needed, `\n` after each row), written
+/// directly into one buffer.
+#[derive(Debug, Default)]
 pub struct RowBuffer {
-    writer: csv::Writer<Vec<u8>>,
-}
-
-impl Default for RowBuffer {
-    fn default() -> RowBuffer {
-        RowBuffer {
-            writer: csv::WriterBuilder::new()
-                .buffer_capacity(1024)
-                .from_writer(Vec::new()),
-        }
-    }
+    bytes: Vec<u8>,
 }
 
 impl RowBuffer {
     /// Adds one row, neutralising formula-like cells.
-    pub fn row(&mut self, cells: &[&str]) {
-        // Writing into a Vec<u8> cannot fail.
-        for cell in cells {
-            let _ = self.writer.write_field(neutralised(cell).as_bytes());
+    pub fn row<I, S>(&mut self, cells: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let start = self.bytes.len();
+        for (i, cell) in cells.into_iter().enumerate() {
+            if i > 0 {
+                self.bytes.push(b',');
+            }
+            put_field(&mut self.bytes, neutralised(cell.as_ref()).as_bytes());
         }
-        let _ = self.writer.write_record(None::<&[u8]>);
+        // A row of one empty cell is `""`: an empty line is no row at all.
+        if self.bytes.len() == start {
+            self.bytes.extend_from_slice(b"\"\"");
+        }
+        self.bytes.push(b'\n');
     }
 
     /// Takes the formatted rows, leaving the buffer empty.
     pub fn take(&mut self) -> Vec<u8> {
-        let writer = std::mem::take(self).writer;
-        writer.into_inner().unwrap_or_default()
+        std::mem::take(&mut self.bytes)
     }
+}
+
+/// Appends one CSV field: as it is, or, when it holds a comma, a quote or a
+/// line break, in quotes with its quotes doubled.
+fn put_field(out: &mut Vec<u8>, field: &[u8]) {
+    if !field
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
+        out.extend_from_slice(field);
+        return;
+    }
+    out.push(b'"');
+    for &b in field {
+        if b == b'"' {
+            out.push(b'"');
+        }
+        out.push(b);
+    }
+    out.push(b'"');
 }
 
 /// A cell as it was before [`neutralise`]: the apostrophe goes from a
@@ -420,6 +445,24 @@ mod tests {
         ] {
             assert_eq!(neutralise(cell), expected);
         }
+    }
+
+    /// Rows come out as the `csv` crate writes them, whatever the cells.
+    #[test]
+    fn rows_are_written_as_the_csv_crate_writes_them() {
+        use proptest::prelude::*;
+        let cell = proptest::string::string_regex("[a-c,\"\r\n =+@'.0-9-]{0,6}").unwrap();
+        let rows = proptest::collection::vec(proptest::collection::vec(cell, 0..5), 0..4);
+        proptest!(|(rows in rows)| {
+            let mut ours = RowBuffer::default();
+            let mut theirs = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+            for row in &rows {
+                ours.row(row);
+                let cells: Vec<String> = row.iter().map(|c| neutralise(c)).collect();
+                theirs.write_record(&cells).unwrap();
+            }
+            prop_assert_eq!(ours.take(), theirs.into_inner().unwrap());
+        });
     }
 
     #[test]
