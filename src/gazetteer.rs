@@ -414,9 +414,9 @@ struct AliasIndex {
     entries: Vec<(usize, usize, usize)>,
     /// Aliases of four bytes or more by their first four: a range of
     /// `entries`.
-    long: HashMap<u32, std::ops::Range<usize>, std::hash::BuildHasherDefault<KeyHasher>>,
+    long: crate::hashing::FastMap<u32, std::ops::Range<usize>>,
     /// Aliases of one, two and three bytes by their bytes: patterns.
-    short: [HashMap<u32, Vec<usize>, std::hash::BuildHasherDefault<KeyHasher>>; 3],
+    short: [crate::hashing::FastMap<u32, Vec<usize>>; 3],
     /// The first bytes of the short aliases, so that most places need no
     /// lookup of them.
     short_first: [bool; 256],
@@ -504,31 +504,6 @@ fn key(bytes: &[u8]) -> u32 {
         *slot = byte.to_ascii_lowercase();
     }
     u32::from_le_bytes(word)
-}
-
-/// A hasher for the [`key`] numbers: one multiplication, where the
-/// standard hasher guards against adversarial keys a gazetteer does not
-/// have.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        // The high bits of the product depend on every bit of the key;
-        // folded down, so do the low bits the table indexes by.
-        let product = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = product ^ (product >> 32);
-    }
 }
 
 /// Whether a byte can start a gazetteer match.

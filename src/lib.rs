@@ -42,6 +42,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
+mod hashing;
 pub mod lexicon;
 pub mod merge;
 pub mod numbers;

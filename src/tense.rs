@@ -8,7 +8,6 @@
 //! held"). Both read the same words here, so a word added for one is seen
 //! by the other.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The tense of the clause around an expression.
@@ -217,9 +216,9 @@ pub fn looks_ahead(words: &[String]) -> bool {
 
 /// The marker a lower-case word or two-word phrase is in the table.
 pub fn marker(lower: &str) -> Option<Marker> {
-    static TABLE: OnceLock<HashMap<&'static str, Marker>> = OnceLock::new();
+    static TABLE: OnceLock<crate::hashing::FastMap<&'static str, Marker>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = crate::hashing::FastMap::default();
         for &(word, m) in MARKERS {
             // The first entry of a word is its meaning.
             table.entry(word).or_insert(m);
