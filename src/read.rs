@@ -553,91 +553,6 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
 pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
     let (raw, lossy) = decode(bytes);
     let path = format!("{name}:{line}");
-    let raw = raw.trim();
-    // Most lines are records of the usual shape: read into the four fields
-    // directly, without building a general JSON value. Any other line (a
-    // field of another type, a key given twice, bad JSON) is read the
-    // general way, which gives the same outcome for the usual shape.
-    if raw.starts_with('{') {
-        if let Ok(record) = serde_json::from_str::<Record>(raw) {
-            let fields = Fields {
-                id: id_of(record.id.as_ref(), &path),
-                published: record.published,
-                title: record.title,
-                text: record.text,
-            };
-            return article_of(fields, name, line, path, lossy);
-        }
-    }
-    let reject = |reason: String| {
-        Err(Rejected {
-            id: path.clone(),
-            path: path.clone(),
-            title: String::new(),
-            reason: format!("{name}:{line}: {reason}"),
-        })
-    };
-    let value: serde_json::Value = match serde_json::from_str(raw) {
-        Ok(v) => v,
-        Err(e) => return reject(format!("invalid JSON: {e}")),
-    };
-    let Some(object) = value.as_object() else {
-        return reject("a JSON line must be an object".into());
-    };
-    let text_of = |key: &str| object.get(key).and_then(|v| v.as_str()).map(Cow::Borrowed);
-    let fields = Fields {
-        id: id_of(object.get("id"), &path),
-        published: text_of("published"),
-        title: text_of("title"),
-        text: text_of("text"),
-    };
-    article_of(fields, name, line, path, lossy)
-}
-
-/// The fields of a JSON Lines record as eventline reads them, borrowed
-/// from the line where they need no unescaping. A field of another type or
-/// a key given twice fails, and the line is read as a general value.
-#[derive(serde::Deserialize)]
-struct Record<'a> {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    #[serde(default, borrow)]
-    published: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    title: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    text: Option<Cow<'a, str>>,
-}
-
-/// A record's fields, however the line was read: the text fields are
-/// absent when missing or not strings.
-struct Fields<'a> {
-    id: String,
-    published: Option<Cow<'a, str>>,
-    title: Option<Cow<'a, str>>,
-    text: Option<Cow<'a, str>>,
-}
-
-/// A record's id: a non-blank string (trimmed) or a number; otherwise the
-/// record is known by its file and line.
-fn id_of(id: Option<&serde_json::Value>, path: &str) -> String {
-    match id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => path.to_string(),
-    }
-}
-
-/// The article of a record's fields, or why it is rejected.
-fn article_of(fields: Fields, name: &str, line: u64, path: String, lossy: bool) -> Document {
-    let Fields {
-        id,
-        published,
-        title,
-        text,
-    } = fields;
-    let title = title.as_deref().map(clean_text).unwrap_or_default();
-    let title = title.trim().to_string();
     let reject = |id: String, title: String, reason: String| {
         Err(Rejected {
             id,
@@ -646,8 +561,30 @@ fn article_of(fields: Fields, name: &str, line: u64, path: String, lossy: bool) 
             reason: format!("{name}:{line}: {reason}"),
         })
     };
-    let published = match published.as_deref() {
-        Some(s) => match parse_published(s) {
+    let value: serde_json::Value = match serde_json::from_str(raw.trim()) {
+        Ok(v) => v,
+        Err(e) => return reject(path.clone(), String::new(), format!("invalid JSON: {e}")),
+    };
+    let Some(object) = value.as_object() else {
+        return reject(
+            path.clone(),
+            String::new(),
+            "a JSON line must be an object".into(),
+        );
+    };
+    let id = match object.get("id") {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => path.clone(),
+    };
+    let title = object
+        .get("title")
+        .and_then(|v| v.as_str())
+        .map(clean_text)
+        .unwrap_or_default();
+    let title = title.trim().to_string();
+    let published = match object.get("published") {
+        Some(serde_json::Value::String(s)) => match parse_published(s) {
             Some(d) => d,
             None => {
                 return reject(
@@ -657,12 +594,12 @@ fn article_of(fields: Fields, name: &str, line: u64, path: String, lossy: bool) 
                 )
             }
         },
-        None => return reject(id, title, "no \"published\" date".into()),
+        _ => return reject(id, title, "no \"published\" date".into()),
     };
-    let Some(text) = text else {
+    let Some(text) = object.get("text").and_then(|v| v.as_str()) else {
         return reject(id, title, "no \"text\" field".into());
     };
-    let body = unwrapped(strip_leading_title(clean_text(&text), &title));
+    let body = unwrapped(strip_leading_title(clean_text(text), &title));
     Ok(Article {
         id,
         path,
@@ -999,11 +936,12 @@ mod tests {
         assert!(bad_date.reason.contains("19/06/2024"));
     }
 
-    /// Records off the usual shape read as a general JSON value would:
-    /// the last of a repeated key, a number as id, a title that is not a
-    /// string taken as none, an array rejected.
+    /// Records off the usual shape: the last of a repeated key counts, a
+    /// number is an id, a title that is not a string is none, an array or
+    /// a number out of range, even in a field eventline does not read, is
+    /// rejected.
     #[test]
-    fn json_lines_of_unusual_shape_read_as_a_general_value() {
+    fn json_lines_of_unusual_shape() {
         let twice =
             br#"{"id":"a","published":"2024-06-19","text":"first","text":"second","url":null}"#;
         let article = read_json_line("c.jsonl", 1, twice).unwrap();
@@ -1020,6 +958,13 @@ mod tests {
         let rejected = read_json_line("c.jsonl", 5, array).unwrap_err();
         assert!(
             rejected.reason.contains("must be an object"),
+            "{}",
+            rejected.reason
+        );
+        let out_of_range = br#"{"id":"r","published":"2024-06-19","text":"x","url":1e400}"#;
+        let rejected = read_json_line("c.jsonl", 7, out_of_range).unwrap_err();
+        assert!(
+            rejected.reason.contains("invalid JSON"),
             "{}",
             rejected.reason
         );
