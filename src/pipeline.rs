@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::extract::{extract, Document as ExtractInput, Event};
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::lexicon::Lexicon;
-use crate::merge::{merge, Reported, TimelineRow};
+use crate::merge::{Merger, Reported, TimelineRow};
 use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument, Rejected};
 use crate::resolve::{date_cells, resolve_article, Dateline, Mode, TimeExpr};
 use crate::write::{unneutralised, CsvSink, OutputSet, RowBuffer, RunInfo};
@@ -518,7 +518,7 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     // The merge holds its rows, not the reports: they are read from disk
     // once for it and once more for events.csv.
     let reports = reports.finish()?;
-    let mut merger = crate::merge::Merger::default();
+    let mut merger = Merger::default();
     for report in reports.reports()? {
         merger.add(&report?);
     }
@@ -649,23 +649,28 @@ fn write_timeline(set: &OutputSet, rows: &[TimelineRow], bom: bool) -> Result<Cs
 /// A file that cannot be read or is not an `events.csv`, or an output
 /// folder that cannot be written.
 pub fn run_merge<P: AsRef<Path>>(events: &[P], out: &Path, bom: bool) -> Result<usize> {
-    let mut reports = Vec::new();
+    // One file's reports at a time: the merge holds only its rows.
+    let mut merger = Merger::default();
+    let mut inputs = 0;
     for path in events {
-        reports.extend(read_reports(path.as_ref())?);
+        for report in read_reports(path.as_ref())? {
+            merger.add(&report);
+            inputs += 1;
+        }
     }
     let set = OutputSet::begin(out)?;
-    let rows = merge(&reports);
+    let rows = merger.finish();
     let file = write_timeline(&set, &rows, bom)?.finish()?;
     let run = RunInfo {
         arguments: std::env::args().skip(1).collect(),
-        inputs: reports.len(),
+        inputs,
     };
     set.commit(&[file], &run)?;
     Ok(rows.len())
 }
 
 /// Reads an `events.csv` that eventline wrote back into reports, in file
-/// order: the input of [`merge`] for `eventline merge`, so that the
+/// order: the input of the [`Merger`] for `eventline merge`, so that the
 /// timeline of separate runs is the timeline of one.
 ///
 /// # Errors
