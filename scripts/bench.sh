@@ -38,9 +38,18 @@ if [ -f "$archive" ] && command -v zstd >/dev/null; then
   # grows with the length of a run, not with the variety of its text.
   [ -s "$twice" ] || cat "$whole" "$whole" > "$twice"
   # "... 164.4 MB in 9.44 s (17.4 MB/s), peak memory 129 MB" -> "17.4 129"
-  measure() { # FILE JOBS
+  once() { # FILE JOBS
     "$bin" extract "$1" --out "$work/out" --jobs "$2" --quiet 2>&1 \
       | sed -n 's/.*(\([0-9.]*\) MB\/s), peak memory \([0-9]*\) MB.*/\1 \2/p'
+  }
+  # The median of BENCH_RUNS runs (3 unless set), of MB/s and of peak memory
+  # each: one run of the same binary can be a fifth off on a shared machine.
+  runs=${BENCH_RUNS:-3}
+  median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  measure() { # FILE JOBS
+    local results
+    results=$(for _ in $(seq "$runs"); do once "$1" "$2"; done)
+    echo "$(cut -d' ' -f1 <<< "$results" | median) $(cut -d' ' -f2 <<< "$results" | median)"
   }
   reference() { # KEY
     awk -v k="$1" '$1 == k { print $2 }' scripts/bench-reference.txt 2>/dev/null
@@ -48,7 +57,7 @@ if [ -f "$archive" ] && command -v zstd >/dev/null; then
   ratio() { # NEW OLD
     awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'
   }
-  echo "--- whole archive: $(stat -c %s "$whole") bytes of JSON Lines"
+  echo "--- whole archive: $(stat -c %s "$whole") bytes of JSON Lines (medians of $runs runs)"
   read -r mbs_one rss_one <<< "$(measure "$whole" 1)"
   read -r mbs_all rss_all <<< "$(measure "$whole" 0)"
   read -r mbs_eighth rss_eighth <<< "$(measure "$eighth" 0)"
