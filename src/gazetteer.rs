@@ -409,9 +409,9 @@ impl Gazetteer {
 struct AliasIndex {
     /// Every alias, lower-cased, one after another.
     bytes: Vec<u8>,
-    /// Aliases as (pattern, offset into `bytes`, length), bucket by bucket,
-    /// each bucket longest first.
-    entries: Vec<(usize, usize, usize)>,
+    /// Aliases of four bytes or more, bucket by bucket, each bucket
+    /// longest first.
+    entries: Vec<LongAlias>,
     /// Aliases of four bytes or more by their first four: a range of
     /// `entries`.
     long: crate::hashing::FastMap<u32, std::ops::Range<usize>>,
@@ -420,6 +420,15 @@ struct AliasIndex {
     /// The first bytes of the short aliases, so that most places need no
     /// lookup of them.
     short_first: [bool; 256],
+}
+
+/// An alias of [`AliasIndex::entries`]: its pattern and where its bytes lie
+/// in [`AliasIndex::bytes`].
+#[derive(Clone, Copy)]
+struct LongAlias {
+    pattern: usize,
+    offset: usize,
+    len: usize,
 }
 
 impl AliasIndex {
@@ -431,7 +440,7 @@ impl AliasIndex {
             short: Default::default(),
             short_first: [false; 256],
         };
-        let mut buckets: HashMap<u32, Vec<(usize, usize, usize)>> = HashMap::new();
+        let mut buckets: HashMap<u32, Vec<LongAlias>> = HashMap::new();
         for (pattern, alias) in aliases.enumerate() {
             let lower = alias.as_bytes().to_ascii_lowercase();
             match lower.len() {
@@ -443,20 +452,23 @@ impl AliasIndex {
                         .or_default()
                         .push(pattern);
                 }
-                n => buckets.entry(key(&lower[..4])).or_default().push((
-                    pattern,
-                    index.bytes.len(),
-                    n,
-                )),
+                len => buckets
+                    .entry(key(&lower[..4]))
+                    .or_default()
+                    .push(LongAlias {
+                        pattern,
+                        offset: index.bytes.len(),
+                        len,
+                    }),
             }
             index.bytes.extend_from_slice(&lower);
         }
         // Buckets in key order, so that the layout does not depend on the
         // hash map's.
-        let mut buckets: Vec<(u32, Vec<(usize, usize, usize)>)> = buckets.into_iter().collect();
+        let mut buckets: Vec<(u32, Vec<LongAlias>)> = buckets.into_iter().collect();
         buckets.sort_unstable_by_key(|(key, _)| *key);
         for (key, mut bucket) in buckets {
-            bucket.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+            bucket.sort_by(|a, b| b.len.cmp(&a.len).then(a.pattern.cmp(&b.pattern)));
             let start = index.entries.len();
             index.entries.extend(bucket);
             index.long.insert(key, start..index.entries.len());
@@ -470,7 +482,12 @@ impl AliasIndex {
         let rest = &bytes[start..];
         if rest.len() >= 4 {
             if let Some(range) = self.long.get(&key(&rest[..4])) {
-                for &(pattern, offset, len) in &self.entries[range.clone()] {
+                for &LongAlias {
+                    pattern,
+                    offset,
+                    len,
+                } in &self.entries[range.clone()]
+                {
                     if rest.len() >= len
                         && rest[4..len].eq_ignore_ascii_case(&self.bytes[offset + 4..offset + len])
                     {
