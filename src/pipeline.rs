@@ -285,7 +285,7 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
     let mut mentions = RowBuffer::default();
     for m in &analysis.mentions {
         let e = gazetteer.entity(m.entity);
-        mentions.row(&[
+        mentions.row([
             &article.id,
             &m.start.to_string(),
             &m.end.to_string(),
@@ -299,9 +299,7 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
     let mut dates = RowBuffer::default();
     for d in &analysis.dates {
         let cells = date_cells(body, d);
-        let mut row: Vec<&str> = vec![&article.id];
-        row.extend(cells.iter().map(String::as_str));
-        dates.row(&row);
+        dates.row(std::iter::once(article.id.as_str()).chain(cells.iter().map(String::as_str)));
     }
     let candidates = crate::candidates::find(
         body,
