@@ -4,9 +4,10 @@
 //! Documents stream from a reader thread through the workers to a writer
 //! that keeps input order; each document's rows are written as it comes,
 //! and its events wait in a file of the staging folder for the merge.
-//! Output is therefore byte-identical at any thread count, and what the
-//! reading holds does not grow with the archive: only the merge holds every
-//! event.
+//! Output is therefore byte-identical at any thread count. What the reading
+//! holds is bounded whatever the archive's size (the regex caches fill up to
+//! their caps); the merge reads the events back one at a time and holds only
+//! the timeline rows.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
