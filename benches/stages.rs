@@ -11,10 +11,11 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use eventline::extract::{extract, Document};
 use eventline::gazetteer::Gazetteer;
 use eventline::lexicon::Lexicon;
+use eventline::pipeline::date_cells;
 use eventline::read::{collect_inputs, Article, DocumentStream};
-use eventline::resolve::{date_cells, resolve_article, Mode};
+use eventline::resolve::{resolve_article, Mode};
 use eventline::segment::{sentences_and_cuts, words};
-use eventline::write::RowBuffer;
+use eventline::write::{Cell, RowBuffer};
 
 /// The bundled articles, read and cleaned once.
 fn articles() -> Vec<Article> {
@@ -108,14 +109,17 @@ fn stages(c: &mut Criterion) {
                 let mut rows = RowBuffer::default();
                 for m in &mentions[i] {
                     let e = gazetteer.entity(m.entity);
-                    let (start, end) = (m.start.to_string(), m.end.to_string());
-                    rows.row(&[&a.id, &start, &end, &a.body[m.start..m.end], &e.id, &e.name]);
+                    rows.row([
+                        Cell::Text(&a.id),
+                        Cell::display(m.start),
+                        Cell::display(m.end),
+                        Cell::Text(&a.body[m.start..m.end]),
+                        Cell::Text(&e.id),
+                        Cell::Text(&e.name),
+                    ]);
                 }
                 for d in &dates[i].1 {
-                    let cells = date_cells(&a.body, d);
-                    let mut row: Vec<&str> = vec![&a.id];
-                    row.extend(cells.iter().map(String::as_str));
-                    rows.row(&row);
+                    rows.row(std::iter::once(Cell::Text(&a.id)).chain(date_cells(&a.body, d)));
                 }
                 n += rows.take().len();
             }

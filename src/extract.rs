@@ -1098,9 +1098,6 @@ fn triggers_in<'t>(body: &str, sentences: &[Range<usize>], lexicon: &'t Lexicon)
     let mut hits: Vec<Hit> = Vec::new();
     for i in candidates {
         let span = &sentences[i];
-        if !lexicon.combined.is_match(&body[span.clone()]) {
-            continue;
-        }
         for m in lexicon.combined.find_iter(&body[span.clone()]) {
             let trigger = &lexicon.triggers[lexicon.order[m.pattern().as_usize()]];
             hits.push(Hit {

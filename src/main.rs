@@ -8,10 +8,10 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use eventline::pipeline::DATES_COLUMNS;
+use eventline::pipeline::{date_cells, DATES_COLUMNS};
 use eventline::pipeline::{run_extract, Options};
 use eventline::read::parse_published;
-use eventline::resolve::{date_cells, resolve_article, resolve_document, Mode};
+use eventline::resolve::{resolve_article, resolve_document, Mode};
 use eventline::segment::sentences;
 
 /// Timelines of diplomatic events (meetings, visits, treaties) from news archives.

@@ -22,8 +22,8 @@ use crate::gazetteer::{Gazetteer, Mention};
 use crate::lexicon::Lexicon;
 use crate::merge::{Merger, Reported, TimelineRow};
 use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument, Rejected};
-use crate::resolve::{date_cells, resolve_article, Dateline, Mode, TimeExpr};
-use crate::write::{unneutralised, CsvSink, OutputSet, RowBuffer, RunInfo};
+use crate::resolve::{resolve_article, Dateline, Mode, TimeExpr};
+use crate::write::{unneutralised, Cell, CsvSink, OutputSet, RowBuffer, RunInfo};
 
 /// Columns of `timeline.csv`.
 pub const TIMELINE_COLUMNS: &[&str] = &[
@@ -93,6 +93,22 @@ pub const DATES_COLUMNS: &[&str] = &[
     "date_end",
     "rule",
 ];
+/// The cells of a `dates.csv` row after `doc_id`: `start, end, text, type,
+/// value, precision, date_start, date_end, rule`.
+pub fn date_cells<'a>(text: &'a str, expr: &TimeExpr) -> [Cell<'a>; 9] {
+    let period = expr.period();
+    [
+        Cell::display(expr.span.start),
+        Cell::display(expr.span.end),
+        Cell::Text(&text[expr.span.clone()]),
+        Cell::Text(expr.timex_type.as_str()),
+        Cell::Owned(expr.timex_value()),
+        Cell::Text(period.map_or("", |p| p.precision.as_str())),
+        period.map_or(Cell::Text(""), |p| Cell::display(p.start)),
+        period.map_or(Cell::Text(""), |p| Cell::display(p.end)),
+        Cell::Text(expr.rule),
+    ]
+}
 /// Columns of `candidates.csv`.
 pub const CANDIDATES_COLUMNS: &[&str] = &["name", "kind", "count", "documents", "example"];
 /// Columns of `documents.csv`.
@@ -287,20 +303,19 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
     for m in &analysis.mentions {
         let e = gazetteer.entity(m.entity);
         mentions.row([
-            &article.id,
-            &m.start.to_string(),
-            &m.end.to_string(),
-            &body[m.start..m.end],
-            e.kind.as_str(),
-            &e.id,
-            &e.name,
-            gazetteer.country_names(m.entity),
+            Cell::Text(&article.id),
+            Cell::display(m.start),
+            Cell::display(m.end),
+            Cell::Text(&body[m.start..m.end]),
+            Cell::Text(e.kind.as_str()),
+            Cell::Text(&e.id),
+            Cell::Text(&e.name),
+            Cell::Text(gazetteer.country_names(m.entity)),
         ]);
     }
     let mut dates = RowBuffer::default();
     for d in &analysis.dates {
-        let cells = date_cells(body, d);
-        dates.row(std::iter::once(article.id.as_str()).chain(cells.iter().map(String::as_str)));
+        dates.row(std::iter::once(Cell::Text(&article.id)).chain(date_cells(body, d)));
     }
     let candidates = crate::candidates::find(
         body,

@@ -1521,9 +1521,8 @@ fn is_deadline(before: &str) -> bool {
         .trim_end()
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    DEADLINE_WORDS.contains(&last.as_str())
+        .unwrap_or("");
+    DEADLINE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
 /// Words right before a date that make it a limit or a term rather than
@@ -1700,7 +1699,10 @@ fn case_ok(expr: &str, all_caps: bool) -> bool {
     }
     // "in august last year": a month name written out in lower case is a
     // month when the expression counts years from it (see MONTH_LOWER).
-    let counts_years = expr.to_ascii_lowercase().ends_with(" year");
+    let counts_years = expr
+        .len()
+        .checked_sub(" year".len())
+        .is_some_and(|at| expr.as_bytes()[at..].eq_ignore_ascii_case(b" year"));
     for word in expr.split(|c: char| !c.is_alphabetic()) {
         let is_name = month_of(word).is_some() || lookup(WEEKDAYS, word).is_some();
         let lowercase_month = counts_years && MONTH_LOWER.split('|').any(|m| m == word);
@@ -2307,7 +2309,7 @@ const APPROXIMATORS: &[&str] = &[
 fn starts_with_quantity(expr: &str) -> bool {
     let first = expr.split([' ', '-']).next().unwrap_or("");
     first.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(first.to_ascii_lowercase().as_str(), "a" | "an")
+        || ["a", "an"].iter().any(|a| a.eq_ignore_ascii_case(first))
         || parse_cardinal(first).is_some()
 }
 
@@ -2425,25 +2427,6 @@ pub fn resolve_article(
         exprs.sort_by_key(|e| (e.span.start, e.span.end));
     }
     (dateline, exprs)
-}
-
-/// The cells of a `dates.csv` row after `doc_id`: `start, end, text, type,
-/// value, precision, date_start, date_end, rule`.
-pub fn date_cells(text: &str, expr: &TimeExpr) -> [String; 9] {
-    let period = expr.period();
-    [
-        expr.span.start.to_string(),
-        expr.span.end.to_string(),
-        text[expr.span.clone()].to_string(),
-        expr.timex_type.as_str().to_string(),
-        expr.timex_value(),
-        period
-            .map(|p| p.precision.as_str().to_string())
-            .unwrap_or_default(),
-        period.map(|p| p.start.to_string()).unwrap_or_default(),
-        period.map(|p| p.end.to_string()).unwrap_or_default(),
-        expr.rule.to_string(),
-    ]
 }
 
 /// Whether a word is a month's or a weekday's name ("May", "Sept", "Monday").

@@ -177,8 +177,7 @@ fn is_abbreviation(body: &str, dot: usize) -> bool {
             .is_some_and(char::is_lowercase);
         return c.is_uppercase() || (c.is_lowercase() && next_lower);
     }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -326,6 +326,93 @@ impl CsvSink {
     }
 }
 
+/// One cell of a row: text borrowed from the article or the gazetteer, a
+/// string made for it, or a short value (an offset, a date) formatted in
+/// place. Most cells of `mentions.csv` and `dates.csv` are of the first and
+/// last kinds, so a row of them costs no allocation.
+#[derive(Clone, Debug)]
+pub enum Cell<'a> {
+    /// Borrowed text.
+    Text(&'a str),
+    /// Text made for this cell.
+    Owned(String),
+    /// A short value's text, held in the cell itself.
+    Short(ShortText),
+}
+
+impl Cell<'_> {
+    /// `value` as [`Display`](std::fmt::Display) writes it: in place when it
+    /// is short (numbers, dates), in a new string otherwise.
+    pub fn display(value: impl std::fmt::Display) -> Cell<'static> {
+        let mut short = ShortText::default();
+        if std::fmt::Write::write_fmt(&mut short, format_args!("{value}")).is_ok() {
+            Cell::Short(short)
+        } else {
+            Cell::Owned(value.to_string())
+        }
+    }
+}
+
+impl AsRef<str> for Cell<'_> {
+    fn as_ref(&self) -> &str {
+        match self {
+            Cell::Text(text) => text,
+            Cell::Owned(text) => text,
+            Cell::Short(short) => short.as_str(),
+        }
+    }
+}
+
+impl AsRef<[u8]> for Cell<'_> {
+    fn as_ref(&self) -> &[u8] {
+        AsRef::<str>::as_ref(self).as_bytes()
+    }
+}
+
+impl<'a> From<&'a str> for Cell<'a> {
+    fn from(text: &'a str) -> Cell<'a> {
+        Cell::Text(text)
+    }
+}
+
+impl From<String> for Cell<'_> {
+    fn from(text: String) -> Self {
+        Cell::Owned(text)
+    }
+}
+
+/// Up to [`ShortText::CAPACITY`] bytes of text held inline: room for any
+/// `u64` or any date chrono writes. Writing more fails and leaves it as it
+/// was, so that [`Cell::display`] can fall back to a string.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ShortText {
+    bytes: [u8; ShortText::CAPACITY],
+    len: u8,
+}
+
+impl ShortText {
+    /// How many bytes it holds at most.
+    pub const CAPACITY: usize = 24;
+
+    /// The text written so far.
+    pub fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever copied in (`write_str`), so the bytes
+        // are UTF-8; the fallback is never taken.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for ShortText {
+    fn write_str(&mut self, piece: &str) -> std::fmt::Result {
+        let start = usize::from(self.len);
+        let end = start + piece.len();
+        let slot = self.bytes.get_mut(start..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(piece.as_bytes());
+        self.len = u8::try_from(end).map_err(|_| std::fmt::Error)?;
+        Ok(())
+    }
+}
+
 /// CSV rows formatted in memory, to be appended to a [`CsvSink`] later: lets
 /// parallel workers do the formatting. The format is the `csv` crate's
 /// default (RFC 4180 quoting where needed, `\n` after each row), written
@@ -424,6 +511,39 @@ pub fn neutralise(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_values_are_held_in_the_cell_and_long_ones_in_a_string() {
+        let date = chrono::NaiveDate::from_ymd_opt(2001, 8, 4).unwrap();
+        let far = chrono::NaiveDate::from_ymd_opt(-262_000, 1, 1).unwrap();
+        for (cell, expected) in [
+            (Cell::display(0usize), "0"),
+            (Cell::display(usize::MAX), usize::MAX.to_string().as_str()),
+            (Cell::display(date), "2001-08-04"),
+            (Cell::display(far), far.to_string().as_str()),
+            (Cell::display(-7i64), "-7"),
+        ] {
+            assert!(matches!(cell, Cell::Short(_)), "{expected}");
+            assert_eq!(AsRef::<str>::as_ref(&cell), expected);
+        }
+        let long = "a value longer than twenty-four bytes";
+        let cell = Cell::display(long);
+        assert!(matches!(cell, Cell::Owned(_)));
+        assert_eq!(AsRef::<str>::as_ref(&cell), long);
+        // Exactly at the capacity, and one byte over it.
+        let fits = "x".repeat(ShortText::CAPACITY);
+        assert!(matches!(Cell::display(&fits), Cell::Short(_)));
+        let over = "x".repeat(ShortText::CAPACITY + 1);
+        assert_eq!(AsRef::<str>::as_ref(&Cell::display(&over)), over);
+        // The bytes of a row are those of its text.
+        let mut rows = RowBuffer::default();
+        rows.row([
+            Cell::Text("KCNA-1"),
+            Cell::display(12usize),
+            Cell::from("a, b".to_string()),
+        ]);
+        assert_eq!(rows.take(), b"KCNA-1,12,\"a, b\"\n");
+    }
 
     #[test]
     fn formula_cells_are_neutralised() {
