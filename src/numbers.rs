@@ -60,28 +60,29 @@ pub fn parse_cardinal(text: &str) -> Option<u32> {
         // "1,460"
         return text.replace(',', "").parse().ok();
     }
-    let lower = text.to_ascii_lowercase();
     let mut total: u32 = 0;
     let mut current: u32 = 0;
     let mut any = false;
-    let words: Vec<&str> = lower
+    // Words are compared up to ASCII case, as if the text were lower-cased.
+    let is = |word: &str, number_word: &str| word.eq_ignore_ascii_case(number_word);
+    let mut words = text
         .split(|c: char| c == '-' || c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .collect();
-    for (i, &word) in words.iter().enumerate() {
-        if word == "and" {
+        .peekable();
+    while let Some(word) = words.next() {
+        if is(word, "and") {
             continue;
         }
         // "a hundred", "a year": "a" is one only alone or before a scale.
-        if matches!(word, "a" | "an") {
-            let next = words.get(i + 1);
-            if next.is_some_and(|n| !SCALES.iter().any(|(s, _)| s == n) && *n != "dozen") {
+        if is(word, "a") || is(word, "an") {
+            let next = words.peek();
+            if next.is_some_and(|n| !SCALES.iter().any(|(s, _)| is(n, s)) && !is(n, "dozen")) {
                 return None;
             }
         }
-        if let Some(&(_, v)) = UNITS.iter().find(|(w, _)| *w == word) {
+        if let Some(&(_, v)) = UNITS.iter().find(|(w, _)| is(word, w)) {
             current = current.checked_add(v)?;
-        } else if let Some(&(_, scale)) = SCALES.iter().find(|(w, _)| *w == word) {
+        } else if let Some(&(_, scale)) = SCALES.iter().find(|(w, _)| is(word, w)) {
             let base = if current == 0 { 1 } else { current };
             if scale >= 1000 {
                 total = total.checked_add(base.checked_mul(scale)?)?;
@@ -141,10 +142,22 @@ mod tests {
             ("two thousand and one", 2001),
             ("a", 1),
             ("ninety-nine", 99),
+            // Case does not matter, as in a headline in capitals.
+            ("TWENTY-THREE", 23),
+            ("A Hundred and Twenty-One", 121),
+            ("An Hundred", 100),
         ] {
             assert_eq!(parse_cardinal(text), Some(value), "{text}");
         }
-        for text in ["", "many", "twenty-odd", "it was twenty"] {
+        for text in [
+            "",
+            "many",
+            "twenty-odd",
+            "it was twenty",
+            "a year",
+            "A Year",
+            "an era",
+        ] {
             assert_eq!(parse_cardinal(text), None, "{text}");
         }
     }

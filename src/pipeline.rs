@@ -102,7 +102,7 @@ pub fn date_cells<'a>(text: &'a str, expr: &TimeExpr) -> [Cell<'a>; 9] {
         Cell::display(expr.span.end),
         Cell::Text(&text[expr.span.clone()]),
         Cell::Text(expr.timex_type.as_str()),
-        Cell::Owned(expr.timex_value()),
+        Cell::display(expr.timex()),
         Cell::Text(period.map_or("", |p| p.precision.as_str())),
         period.map_or(Cell::Text(""), |p| Cell::display(p.start)),
         period.map_or(Cell::Text(""), |p| Cell::display(p.end)),

@@ -174,25 +174,32 @@ impl Period {
     }
 
     /// The ISO 8601 form at this precision: `2001-08-04`, `2019-04`, `2002`,
-    /// `199`, `19`, `2024-W31`.
+    /// `199`, `19`, `2024-W31` (what [`Display`](std::fmt::Display) writes).
     pub fn iso(&self) -> String {
-        let s = self.start;
-        match self.precision {
-            Precision::Day => s.format("%Y-%m-%d").to_string(),
-            Precision::Week => {
-                let w = s.iso_week();
-                format!("{:04}-W{:02}", w.year(), w.week())
-            }
-            Precision::Month => s.format("%Y-%m").to_string(),
-            Precision::Year => format!("{:04}", s.year()),
-            Precision::Decade => format!("{:03}", s.year() / 10),
-            Precision::Century => format!("{:02}", s.year() / 100),
-        }
+        self.to_string()
     }
 
     /// Whether `other` lies within this period.
     pub fn contains(&self, other: &Period) -> bool {
         self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl std::fmt::Display for Period {
+    /// The ISO 8601 form at this precision (see [`Period::iso`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.start;
+        match self.precision {
+            Precision::Day => write!(f, "{}", s.format("%Y-%m-%d")),
+            Precision::Week => {
+                let w = s.iso_week();
+                write!(f, "{:04}-W{:02}", w.year(), w.week())
+            }
+            Precision::Month => write!(f, "{}", s.format("%Y-%m")),
+            Precision::Year => write!(f, "{:04}", s.year()),
+            Precision::Decade => write!(f, "{:03}", s.year() / 10),
+            Precision::Century => write!(f, "{:02}", s.year() / 100),
+        }
     }
 }
 
@@ -257,13 +264,13 @@ pub struct TimeExpr {
 impl TimeExpr {
     /// The TIMEX3 value string.
     pub fn timex_value(&self) -> String {
-        match (&self.value, &self.time) {
-            (Value::Period(p), Some(t)) if p.precision == Precision::Day => {
-                format!("{}{t}", p.iso())
-            }
-            (Value::Period(p), _) => p.iso(),
-            (Value::Other(s), _) => s.clone(),
-        }
+        self.timex().to_string()
+    }
+
+    /// The TIMEX3 value, written when displayed: a row of `dates.csv`
+    /// formats it in place.
+    pub fn timex(&self) -> impl std::fmt::Display + '_ {
+        TimexValue(self)
     }
 
     /// The calendar period, when the expression has one.
@@ -271,6 +278,19 @@ impl TimeExpr {
         match self.value {
             Value::Period(p) => Some(p),
             Value::Other(_) => None,
+        }
+    }
+}
+
+/// [`TimeExpr::timex`].
+struct TimexValue<'a>(&'a TimeExpr);
+
+impl std::fmt::Display for TimexValue<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.0.value, &self.0.time) {
+            (Value::Period(p), Some(t)) if p.precision == Precision::Day => write!(f, "{p}{t}"),
+            (Value::Period(p), _) => write!(f, "{p}"),
+            (Value::Other(s), _) => f.write_str(s),
         }
     }
 }
@@ -1602,6 +1622,39 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
 #[cfg(test)]
 mod dateline_tests {
     use super::*;
+
+    #[test]
+    fn periods_are_written_at_their_precision() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let at = |precision, start| Period {
+            precision,
+            start,
+            end: start,
+        };
+        for (period, written) in [
+            (Period::day(day(2001, 8, 4)), "2001-08-04"),
+            (at(Precision::Week, day(2024, 7, 29)), "2024-W31"),
+            (at(Precision::Month, day(2019, 4, 1)), "2019-04"),
+            (at(Precision::Year, day(2002, 1, 1)), "2002"),
+            (at(Precision::Year, day(987, 1, 1)), "0987"),
+            (at(Precision::Decade, day(1990, 1, 1)), "199"),
+            (at(Precision::Century, day(1900, 1, 1)), "19"),
+        ] {
+            assert_eq!(period.iso(), written);
+            assert_eq!(period.to_string(), written);
+        }
+        let evening = TimeExpr {
+            span: 0..0,
+            timex_type: TimexType::Time,
+            value: Value::Period(Period::day(day(2001, 8, 4))),
+            rule: "test",
+            role: TimexRole::Plain,
+            sets_reference: false,
+            time: Some("TEV".into()),
+        };
+        assert_eq!(evening.timex_value(), "2001-08-04TEV");
+        assert_eq!(evening.timex().to_string(), "2001-08-04TEV");
+    }
 
     #[test]
     fn word_tables_are_in_lower_case() {
