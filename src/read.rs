@@ -747,25 +747,31 @@ fn continues_on(line: &str, next: &str, width: usize) -> bool {
 pub fn clean_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(pos) = rest.find(['&', '\r', '\u{a0}']) {
-        out.push_str(&rest[..pos]);
+    // What may need cleaning starts with `&`, `\r` or 0xC2, the first byte
+    // of a no-break space (and of other characters, which stay): one
+    // `memchr3` finds the next, where decoding every character would cost
+    // more than all the rest of the cleaning.
+    let mut searched = 0;
+    while let Some(found) = memchr::memchr3(b'&', b'\r', 0xC2, &rest.as_bytes()[searched..]) {
+        let pos = searched + found;
         let tail = &rest[pos..];
-        if let Some(after) = tail.strip_prefix("\r\n") {
-            out.push('\n');
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix('\r') {
-            out.push('\n');
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix('\u{a0}') {
-            out.push(' ');
-            rest = after;
-        } else if let Some((decoded, len)) = html_entity(tail) {
-            out.push(decoded);
-            rest = &tail[len..];
+        let (replacement, len) = if tail.starts_with("\r\n") {
+            ('\n', 2)
+        } else if tail.starts_with('\r') {
+            ('\n', 1)
+        } else if tail.starts_with('\u{a0}') {
+            (' ', '\u{a0}'.len_utf8())
+        } else if tail.starts_with('&') {
+            html_entity(tail).unwrap_or(('&', 1))
         } else {
-            out.push('&');
-            rest = &tail[1..];
-        }
+            // Another character of two bytes that starts with 0xC2 ("©").
+            searched = pos + 2;
+            continue;
+        };
+        out.push_str(&rest[..pos]);
+        out.push(replacement);
+        rest = &rest[pos + len..];
+        searched = 0;
     }
     out.push_str(rest);
     out
@@ -977,12 +983,58 @@ mod tests {
         );
     }
 
+    /// Cleaning as it reads, character by character: the search by bytes
+    /// must give the same text for any input.
+    fn cleaned_char_by_char(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            let (replacement, len) = match c {
+                '\r' if rest.starts_with("\r\n") => ('\n', 2),
+                '\r' => ('\n', 1),
+                '\u{a0}' => (' ', c.len_utf8()),
+                '&' => html_entity(rest).unwrap_or(('&', 1)),
+                other => (other, other.len_utf8()),
+            };
+            out.push(replacement);
+            rest = &rest[len..];
+        }
+        out
+    }
+
+    #[test]
+    fn cleaning_by_bytes_is_cleaning_by_characters() {
+        use proptest::prelude::*;
+        let text = proptest::string::string_regex(
+            "([a&#;x0-9\r\n \u{a0}\u{a9}\u{b7}\u{c0}\u{2019}]|&amp;|&nbsp;|&#x41;){0,12}",
+        )
+        .unwrap();
+        proptest!(|(text in text)| {
+            prop_assert_eq!(clean_text(&text), cleaned_char_by_char(&text));
+        });
+    }
+
     #[test]
     fn entities_and_line_ends_are_normalised() {
-        assert_eq!(
-            clean_text("a&amp;b&#39;c&#x2019;d\r\ne&bogus;"),
-            "a&b'c\u{2019}d\ne&bogus;"
-        );
+        for (scraped, clean) in [
+            (
+                "a&amp;b&#39;c&#x2019;d\r\ne&bogus;",
+                "a&b'c\u{2019}d\ne&bogus;",
+            ),
+            ("one\rtwo\r\n\r\nthree\r", "one\ntwo\n\nthree\n"),
+            // No-break spaces go; other characters of the same first byte
+            // stay, wherever they stand.
+            ("\u{a0}Kim\u{a0}Jong\u{a0}Un\u{a0}", " Kim Jong Un "),
+            (
+                "\u{a9} KCNA \u{b7} 2001\u{a9}",
+                "\u{a9} KCNA \u{b7} 2001\u{a9}",
+            ),
+            ("\u{a9}\u{a0}&nbsp;&AMP;&", "\u{a9}  &&"),
+            ("", ""),
+            ("&#xffffffff; &#65; &#", "&#xffffffff; A &#"),
+        ] {
+            assert_eq!(clean_text(scraped), clean, "{scraped:?}");
+        }
     }
 
     #[test]
