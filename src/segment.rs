@@ -119,29 +119,51 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
 
 /// [`words`] appended to a buffer the caller reuses.
 pub fn words_into<'t>(text: &'t str, out: &mut Vec<(usize, &'t str)>) {
-    let mut start = None;
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII is read byte by byte; other characters are decoded.
-        let (word_char, len) = match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', 1),
-            _ => match text[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
-                None => break,
-            },
-        };
-        if word_char {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
-        }
+    while i < text.len() {
+        let (in_word, len) = word_char_at(text, i);
         i += len;
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
+        if !in_word {
+            continue;
+        }
+        let start = i - len;
+        while i < text.len() {
+            let (in_word, len) = word_char_at(text, i);
+            if !in_word {
+                break;
+            }
+            i += len;
+        }
+        out.push((start, &text[start..i]));
     }
 }
+
+/// Whether the character at byte `i` (a character boundary) belongs to a
+/// word, and its length. ASCII, nearly all of the text, is looked up in a
+/// table; other characters are decoded.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[i];
+    if byte.is_ascii() {
+        return (ASCII_WORD_BYTES[usize::from(byte)], 1);
+    }
+    match text[i..].chars().next() {
+        Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
+        None => (false, 1),
+    }
+}
+
+/// The ASCII bytes of words: letters, digits, `-` and `'`.
+const ASCII_WORD_BYTES: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'';
+        b += 1;
+    }
+    table
+};
 
 /// The word right after one space at the start of `after`: what follows a
 /// name ("Fidel Castro| Ruz", "U.S.| dollars"). None when no space comes
@@ -186,6 +208,49 @@ mod tests {
 
     fn texts(body: &str) -> Vec<&str> {
         sentences(body).into_iter().map(|r| &body[r]).collect()
+    }
+
+    /// Words as read one character at a time, as a reference.
+    fn words_char_by_char(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}' {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push((s, &text[s..i]));
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &text[s..]));
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_runs_of_word_characters() {
+        assert_eq!(
+            words("Kim Jong Un's inter-Korean talks, 2018\u{2019}s \u{e9}t\u{e9}."),
+            vec![
+                (0, "Kim"),
+                (4, "Jong"),
+                (9, "Un's"),
+                (14, "inter-Korean"),
+                (27, "talks"),
+                (34, "2018\u{2019}s"),
+                (43, "\u{e9}t\u{e9}")
+            ]
+        );
+        assert!(words("").is_empty());
+        assert!(words(" , . \u{201c}\u{201d} ").is_empty());
+        use proptest::prelude::*;
+        let text = proptest::string::string_regex(
+            "[a-zA-Z0-9 ,.'\\-\u{a0}\u{e9}\u{2019}\u{201c}\u{4e00}\u{1d400}]{0,16}",
+        )
+        .unwrap();
+        proptest!(|(text in text)| {
+            prop_assert_eq!(words(&text), words_char_by_char(&text));
+        });
     }
 
     #[test]
