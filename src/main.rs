@@ -287,9 +287,9 @@ const EXIT_NOTHING_READ: i32 = 1;
 /// of each such block freed. The lazy DFAs of the regexes grow their tables
 /// by doubling all through a run, so the bar climbs to megabytes and later
 /// large blocks are carved from the heap, where they leave holes: peak
-/// memory then grows with the length of the run (77 MB on the whole KCNA
-/// archive, 61 on an eighth of it). With the bar fixed where it starts, it
-/// is 68 and 58, at the same speed.
+/// memory then grows with the length of the run. With the bar fixed where
+/// it starts it grows only as the caches do, at the same speed (the README
+/// gives the figures).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn keep_large_blocks_apart() {
     const LARGE_BLOCK: libc::c_int = 128 * 1024;

@@ -93,6 +93,7 @@ pub const DATES_COLUMNS: &[&str] = &[
     "date_end",
     "rule",
 ];
+
 /// The cells of a `dates.csv` row after `doc_id`: `start, end, text, type,
 /// value, precision, date_start, date_end, rule`.
 pub fn date_cells<'a>(text: &'a str, expr: &TimeExpr) -> [Cell<'a>; 9] {
@@ -109,6 +110,7 @@ pub fn date_cells<'a>(text: &'a str, expr: &TimeExpr) -> [Cell<'a>; 9] {
         Cell::Text(expr.rule),
     ]
 }
+
 /// Columns of `candidates.csv`.
 pub const CANDIDATES_COLUMNS: &[&str] = &["name", "kind", "count", "documents", "example"];
 /// Columns of `documents.csv`.
