@@ -691,7 +691,7 @@ fn rule_set() -> &'static RuleSet {
         let shares_anchors = |rule: &Rule| {
             rules
                 .iter()
-                .filter(|other| std::ptr::eq(other.anchors, rule.anchors))
+                .filter(|other| other.anchors == rule.anchors)
                 .count()
                 >= 3
         };
