@@ -432,9 +432,12 @@ fn decode(bytes: &[u8]) -> (Cow<'_, str>, bool) {
         return utf16(rest, u16::from_be_bytes);
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let text = String::from_utf8_lossy(bytes);
-    let lossy = matches!(text, Cow::Owned(_));
-    (text, lossy)
+    // Valid text, nearly all of it, is checked by the fast validator; only
+    // invalid text is walked piece by piece to be repaired.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), false),
+        Err(_) => (String::from_utf8_lossy(bytes), true),
+    }
 }
 
 /// Reads one text file: the KCNA Watch page layout when it has a `Date:`
