@@ -216,12 +216,17 @@ pub fn looks_ahead(words: &[String]) -> bool {
 
 /// The marker a lower-case word or two-word phrase is in the table.
 pub fn marker(lower: &str) -> Option<Marker> {
-    static TABLE: OnceLock<crate::hashing::FastMap<&'static str, Marker>> = OnceLock::new();
+    marker_of_bytes(lower.as_bytes())
+}
+
+/// [`marker`] by the phrase's bytes, as [`lowered`] leaves them.
+fn marker_of_bytes(lower: &[u8]) -> Option<Marker> {
+    static TABLE: OnceLock<crate::hashing::FastMap<&'static [u8], Marker>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table = crate::hashing::FastMap::default();
         for &(word, m) in MARKERS {
             // The first entry of a word is its meaning.
-            table.entry(word).or_insert(m);
+            table.entry(word.as_bytes()).or_insert(m);
         }
         table
     });
@@ -233,8 +238,10 @@ pub fn marker(lower: &str) -> Option<Marker> {
 const LONGEST_KEY: usize = 48;
 
 /// Words joined by spaces and lower-cased into `buf`, without allocating;
-/// None when they are longer than any key of the table.
-fn lowered<'b>(parts: &[&str], buf: &'b mut [u8; LONGEST_KEY]) -> Option<&'b str> {
+/// None when they are longer than any key of the table. The bytes are
+/// looked up as they are ([`marker_of_bytes`]): they need no check that
+/// they are text.
+fn lowered<'b>(parts: &[&str], buf: &'b mut [u8; LONGEST_KEY]) -> Option<&'b [u8]> {
     let len = parts.iter().map(|p| p.len()).sum::<usize>() + parts.len().saturating_sub(1);
     if len > LONGEST_KEY {
         return None;
@@ -249,13 +256,13 @@ fn lowered<'b>(parts: &[&str], buf: &'b mut [u8; LONGEST_KEY]) -> Option<&'b str
         at += part.len();
     }
     buf[..at].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..at]).ok()
+    Some(&buf[..at])
 }
 
 /// The marker of a word (any case) by its table entry.
 fn marker_of(word: &str) -> Option<Marker> {
     let mut buf = [0; LONGEST_KEY];
-    lowered(&[word], &mut buf).and_then(marker)
+    lowered(&[word], &mut buf).and_then(marker_of_bytes)
 }
 
 /// Whether a word (any case) has the form of a verb in "-ed" that reports
@@ -301,7 +308,7 @@ pub fn tense_at(words: &[(usize, &str)], at: usize) -> Tense {
         }
         if let Some((_, next)) = words.get(i + 1) {
             let mut buf = [0; LONGEST_KEY];
-            if let Some(m) = lowered(&[word, next], &mut buf).and_then(marker) {
+            if let Some(m) = lowered(&[word, next], &mut buf).and_then(marker_of_bytes) {
                 return m.tense();
             }
         }
