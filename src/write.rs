@@ -369,18 +369,6 @@ impl AsRef<[u8]> for Cell<'_> {
     }
 }
 
-impl<'a> From<&'a str> for Cell<'a> {
-    fn from(text: &'a str) -> Cell<'a> {
-        Cell::Text(text)
-    }
-}
-
-impl From<String> for Cell<'_> {
-    fn from(text: String) -> Self {
-        Cell::Owned(text)
-    }
-}
-
 /// Up to [`ShortText::CAPACITY`] bytes of text held inline: room for any
 /// `u64` or any date chrono writes. Writing more fails and leaves it as it
 /// was, so that [`Cell::display`] can fall back to a string.
@@ -540,7 +528,7 @@ mod tests {
         rows.row([
             Cell::Text("KCNA-1"),
             Cell::display(12usize),
-            Cell::from("a, b".to_string()),
+            Cell::Owned("a, b".to_string()),
         ]);
         assert_eq!(rows.take(), b"KCNA-1,12,\"a, b\"\n");
     }
