@@ -32,7 +32,6 @@ const UNITS: &[(&str, u32)] = &[
     ("ninety", 90),
     ("a", 1),
     ("an", 1),
-    ("dozen", 12),
 ];
 
 /// Ordinal words whose cardinal is not the word minus "th".
@@ -46,8 +45,9 @@ const ORDINALS: &[(&str, &str)] = &[
     ("twelfth", "twelve"),
 ];
 
-/// Scales that multiply what precedes them.
-const SCALES: &[(&str, u32)] = &[("hundred", 100), ("thousand", 1000)];
+/// Scales that multiply what precedes them, or one when nothing does:
+/// "two dozen" is 24, "a dozen" and "dozen" are 12.
+const SCALES: &[(&str, u32)] = &[("dozen", 12), ("hundred", 100), ("thousand", 1000)];
 
 /// Parses a cardinal written in digits or words ("23", "twenty-three",
 /// "a hundred and five"). `None` unless every word is a number word.
@@ -76,7 +76,7 @@ pub fn parse_cardinal(text: &str) -> Option<u32> {
         // "a hundred", "a year": "a" is one only alone or before a scale.
         if is(word, "a") || is(word, "an") {
             let next = words.peek();
-            if next.is_some_and(|n| !SCALES.iter().any(|(s, _)| is(n, s)) && !is(n, "dozen")) {
+            if next.is_some_and(|n| !SCALES.iter().any(|(s, _)| is(n, s))) {
                 return None;
             }
         }
@@ -146,6 +146,11 @@ mod tests {
             ("TWENTY-THREE", 23),
             ("A Hundred and Twenty-One", 121),
             ("An Hundred", 100),
+            // "dozen" multiplies like "hundred".
+            ("dozen", 12),
+            ("a dozen", 12),
+            ("two dozen", 24),
+            ("Three Dozen", 36),
         ] {
             assert_eq!(parse_cardinal(text), Some(value), "{text}");
         }

@@ -474,7 +474,7 @@ const ORDINAL: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|nint
 /// A cardinal in digits or words: "23", "twenty-three", "a hundred and five".
 fn number_pattern() -> String {
     format!(
-        r"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{CARDINAL}|dozen|an|a)(?:[- ](?:and[- ])?(?:{CARDINAL})){{0,5}}"
+        r"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{CARDINAL}|dozen|an|a)(?:[- ](?:and[- ])?(?:{CARDINAL}|dozen)){{0,5}}"
     )
 }
 
