@@ -1610,10 +1610,10 @@ fn is_possessive(after: &str) -> bool {
     after.starts_with("'s") || after.starts_with("\u{2019}s")
 }
 
-fn dateline_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn dateline_regex() -> &'static regex_automata::meta::Regex {
+    static RE: OnceLock<regex_automata::meta::Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        regex_automata::meta::Regex::new(&format!(
             // The forms of twenty years of KCNA: "Pyongyang, June 19 (KCNA)",
             // "Seoul, August 28 (KCNA Correspondent)", "(KNS-KCNA)",
             // "PYONGYANG, MARCH 3", "Pyongyang October 13", "June13",
@@ -1627,13 +1627,22 @@ fn dateline_regex() -> &'static Regex {
 /// Finds the dateline in the first lines of `body` and resolves its date to
 /// the year nearest the publication date.
 pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
-    let head_end = body.char_indices().nth(600).map_or(body.len(), |(i, _)| i);
-    let caps = dateline_regex().captures(&body[..head_end])?;
-    let whole = caps.get(0)?;
-    let city = caps.name("city")?;
-    let date_match = caps.name("date")?;
-    let month = month_of(caps.name("month")?.as_str())?;
-    let day: u32 = caps.name("day")?.as_str().parse().ok()?;
+    use regex_automata::{Anchored, Input};
+    let head = &body[..body.char_indices().nth(600).map_or(body.len(), |(i, _)| i)];
+    let regex = dateline_regex();
+    // The groups are read within the match only. Asked for over the whole
+    // head, the engine that reads groups would be set up for all the text
+    // after the match too, which costs more than finding the match.
+    let whole = regex.find(head)?;
+    let mut caps = regex.create_captures();
+    regex.search_captures(
+        &Input::new(head).span(whole.range()).anchored(Anchored::Yes),
+        &mut caps,
+    );
+    let city = caps.get_group_by_name("city")?;
+    let date_match = caps.get_group_by_name("date")?;
+    let month = month_of(&head[caps.get_group_by_name("month")?])?;
+    let day: u32 = head[caps.get_group_by_name("day")?].parse().ok()?;
     let date = (published.year() - 1..=published.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| (*d - published).num_days().abs())?;
@@ -1645,11 +1654,11 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
         date
     };
     Some(Dateline {
-        span: whole.start()..whole.end(),
-        city: city.start()..city.end(),
+        span: whole.range(),
+        city: city.range(),
         date,
         expr: TimeExpr {
-            span: date_match.start()..date_match.end(),
+            span: date_match.range(),
             timex_type: TimexType::Date,
             value: Value::Period(Period::day(date)),
             rule: "dateline",
