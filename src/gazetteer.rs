@@ -156,10 +156,13 @@ pub struct Gazetteer {
     /// The aliases by their first bytes: where a name may start, a hash
     /// lookup tells which aliases to compare.
     aliases: AliasIndex,
-    /// Which bytes can start a match: a capital (a name is never
-    /// lower-cased), the first letter of an alias written in lower case
-    /// ("south Korea") at a word start, or a non-ASCII lead byte.
-    starts: [Start; 256],
+    /// Which bytes can start a match, after a byte that is not an ASCII
+    /// letter or digit (row 0) and after one that is (row 1): a capital
+    /// anywhere (a name is never lower-cased, and "DPRKand" is glued), the
+    /// first letter of an alias written in lower case ("south Korea") at a
+    /// word start only, the first byte of any other alias anywhere. Never a
+    /// byte inside a character.
+    may_start: [[bool; 256]; 2],
     /// Indexes of the people, for offices.
     people: Vec<usize>,
     /// Offices that name a person by rule, and their automaton.
@@ -250,6 +253,11 @@ impl Gazetteer {
                 }
             }
         }
+        // A character's continuation bytes start nothing (no alias starts
+        // with one, but the table says so by itself).
+        for continuation in &mut starts[0x80..0xC0] {
+            *continuation = Start::Never;
+        }
         let people = (0..entities.len())
             .filter(|&i| entities[i].kind == EntityKind::Person)
             .collect();
@@ -264,7 +272,10 @@ impl Gazetteer {
             by_id,
             aliases,
             patterns,
-            starts,
+            may_start: [
+                starts.map(|s| s != Start::Never),
+                starts.map(|s| s == Start::Always),
+            ],
             people,
             office_automaton: office_automaton(&offices)?,
             offices,
@@ -339,13 +350,9 @@ impl Gazetteer {
     pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
         let bytes = text.as_bytes();
         let mut mentions = Vec::new();
-        let mut start = 0;
+        let mut start = self.next_start(bytes, 0);
         let mut found = Vec::new();
         while start < bytes.len() {
-            if !self.can_start(bytes, start) {
-                start += 1;
-                continue;
-            }
             // The longest alias here that the case and edge rules accept:
             // "the Syrian Arab republic" is not the alias "Syrian Arab
             // Republic", but it starts with "Syrian". When none is, the
@@ -361,7 +368,7 @@ impl Gazetteer {
                     .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias))
             });
             let Some((pattern, end)) = accepted else {
-                start += 1;
+                start = self.next_start(bytes, start + 1);
                 continue;
             };
             let (_, entities) = &self.patterns[pattern];
@@ -380,23 +387,24 @@ impl Gazetteer {
                         .map(|&entity| Mention { start, end, entity }),
                 );
             }
-            start = end;
+            start = self.next_start(bytes, end);
         }
         mentions
     }
 
-    /// Whether a name may start at byte `pos`: a lower-case alias only at
-    /// the start of a word, and never inside a character.
-    fn can_start(&self, bytes: &[u8], pos: usize) -> bool {
-        let Some(&byte) = bytes.get(pos) else {
-            return false;
-        };
-        let allowed = match self.starts[byte as usize] {
-            Start::Never => false,
-            Start::Always => true,
-            Start::WordStart => pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric(),
-        };
-        allowed && (byte & 0xC0) != 0x80
+    /// The first byte at `from` or after it where a name may start (see
+    /// [`Gazetteer::may_start`]), or the end of `bytes`.
+    fn next_start(&self, bytes: &[u8], from: usize) -> usize {
+        let mut after_word = from > 0 && bytes.get(from - 1).is_some_and(u8::is_ascii_alphanumeric);
+        let mut pos = from;
+        while let Some(&byte) = bytes.get(pos) {
+            if self.may_start[usize::from(after_word)][usize::from(byte)] {
+                break;
+            }
+            after_word = ASCII_ALPHANUMERIC[usize::from(byte)];
+            pos += 1;
+        }
+        pos.min(bytes.len())
     }
 }
 
@@ -429,6 +437,12 @@ struct LongAlias {
     pattern: usize,
     offset: usize,
     len: usize,
+    /// Its bytes after the first four, up to four of them, as [`key`]
+    /// makes them: a bucket holds dozens of aliases ("Republic of ...",
+    /// "Port ..."), and one comparison of numbers turns away most of them.
+    next: u32,
+    /// The bytes of `next` that count.
+    next_mask: u32,
 }
 
 impl AliasIndex {
@@ -459,6 +473,8 @@ impl AliasIndex {
                         pattern,
                         offset: index.bytes.len(),
                         len,
+                        next: key(&lower[4..len.min(8)]),
+                        next_mask: key_mask(len.min(8) - 4),
                     }),
             }
             index.bytes.extend_from_slice(&lower);
@@ -482,13 +498,17 @@ impl AliasIndex {
         let rest = &bytes[start..];
         if rest.len() >= 4 {
             if let Some(range) = self.long.get(&key(&rest[..4])) {
+                let next = key(&rest[4..rest.len().min(8)]);
                 for &LongAlias {
                     pattern,
                     offset,
                     len,
+                    next: alias_next,
+                    next_mask,
                 } in &self.entries[range.clone()]
                 {
                     if rest.len() >= len
+                        && next & next_mask == alias_next
                         && rest[4..len].eq_ignore_ascii_case(&self.bytes[offset + 4..offset + len])
                     {
                         found.push((pattern, start + len));
@@ -521,6 +541,28 @@ fn key(bytes: &[u8]) -> u32 {
         *slot = byte.to_ascii_lowercase();
     }
     u32::from_le_bytes(word)
+}
+
+/// `u8::is_ascii_alphanumeric` as a table: [`Gazetteer::next_start`] asks
+/// it of every byte of a text, and one load is cheaper than its three
+/// range checks.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
+/// The bits of the first `n` bytes (up to four) of a [`key`].
+fn key_mask(n: usize) -> u32 {
+    match n {
+        0 => 0,
+        1..=3 => (1u32 << (8 * n)) - 1,
+        _ => u32::MAX,
+    }
 }
 
 /// Whether a byte can start a gazetteer match.
@@ -1273,10 +1315,17 @@ mod tests {
             "Sa",
             "San",
             "San Marino",
+            // One bucket, told apart by the bytes after the first four.
+            "Repub",
+            "Republic",
+            "Republic of Cuba",
+            "Republic of Korea",
+            "Reputation",
         ];
         let index = AliasIndex::new(aliases.iter().copied());
         let text = "KIM JONG UN met the U.S. envoy in South Korea; un kimchi, X, \
-                    Pyongyang\u{2019}s San Marino, Sa, KIM, kim jong, U.S";
+                    Pyongyang\u{2019}s San Marino, Sa, KIM, kim jong, U.S, the \
+                    Republic of Korea, REPUBLIC OF CUBA, Republican, Repu, Repub";
         let bytes = text.as_bytes();
         for start in 0..bytes.len() {
             let mut found = Vec::new();
@@ -1293,6 +1342,47 @@ mod tests {
             expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             assert_eq!(found, expected, "at byte {start}");
         }
+    }
+
+    /// A name starts at a capital or another first byte of an alias
+    /// anywhere, at an alias's lower-case first letter only where a word
+    /// starts, and never inside a character.
+    #[test]
+    fn names_are_looked_for_where_one_may_start() {
+        let gazetteer = Gazetteer::from_entities(vec![
+            entity(EntityKind::State, "KOR", "south Korea", &["(Korea)"], ""),
+            entity(
+                EntityKind::Place,
+                "seoul",
+                "Seoul",
+                &["\u{c11c}\u{c6b8}"],
+                "KOR",
+            ),
+        ])
+        .unwrap();
+        let text = "Seoul, southKorea and south Korea (Korea) sent \u{c11c}\u{c6b8}\u{c11c} \
+                    its Southern envoys; sOUTH, 9s";
+        let bytes = text.as_bytes();
+        let may_start = |pos: usize| {
+            let byte = bytes[pos];
+            let after_word = pos > 0 && bytes[pos - 1].is_ascii_alphanumeric();
+            match byte {
+                b'S' | b'(' | 0xEC => true,
+                b's' => !after_word,
+                _ => false,
+            }
+        };
+        let mut expected = Vec::new();
+        let mut found = Vec::new();
+        for from in 0..=bytes.len() {
+            expected.push(
+                (from..bytes.len())
+                    .find(|&p| may_start(p))
+                    .unwrap_or(bytes.len()),
+            );
+            found.push(gazetteer.next_start(bytes, from));
+        }
+        assert_eq!(found, expected);
     }
 
     fn entity(kind: EntityKind, id: &str, name: &str, aliases: &[&str], country: &str) -> Entity {
