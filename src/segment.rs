@@ -29,7 +29,9 @@ pub fn sentences_and_cuts(body: &str) -> (Vec<Range<usize>>, usize) {
     let mut cuts = 0;
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    let mut stops = Stops::new(bytes);
+    while let Some(at) = stops.next_from(i) {
+        i = at;
         let b = bytes[i];
         let end = if b == b'\n' {
             Some(i)
@@ -64,6 +66,41 @@ pub fn sentences_and_cuts(body: &str) -> (Vec<Range<usize>>, usize) {
     }
     cuts += push_trimmed(body, start, bytes.len(), &mut spans);
     (spans, cuts)
+}
+
+/// The places where a sentence may end (a line break, `.`, `!`, `?`),
+/// found by vector searches for the bytes rather than a look at every
+/// byte: there is one in about a hundred.
+struct Stops<'b> {
+    bytes: &'b [u8],
+    /// The next line break and the next `.`, `!` or `?` found so far, or
+    /// the end of the text when there is none.
+    line_break: usize,
+    mark: usize,
+}
+
+impl<'b> Stops<'b> {
+    fn new(bytes: &'b [u8]) -> Stops<'b> {
+        Stops {
+            bytes,
+            line_break: memchr::memchr(b'\n', bytes).unwrap_or(bytes.len()),
+            mark: memchr::memchr3(b'.', b'!', b'?', bytes).unwrap_or(bytes.len()),
+        }
+    }
+
+    /// The first place at `from` or after it, if any.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let rest = self.bytes.get(from..).unwrap_or_default();
+        if self.line_break < from {
+            self.line_break = memchr::memchr(b'\n', rest).map_or(self.bytes.len(), |p| from + p);
+        }
+        if self.mark < from {
+            self.mark =
+                memchr::memchr3(b'.', b'!', b'?', rest).map_or(self.bytes.len(), |p| from + p);
+        }
+        let next = self.line_break.min(self.mark);
+        (next < self.bytes.len()).then_some(next)
+    }
 }
 
 /// The longest sentence the later stages see. A longer one (a scraped
@@ -250,6 +287,50 @@ mod tests {
         .unwrap();
         proptest!(|(text in text)| {
             prop_assert_eq!(words(&text), words_char_by_char(&text));
+        });
+    }
+
+    /// Sentences as found by a look at every byte, as a reference.
+    fn sentences_byte_by_byte(body: &str) -> (Vec<Range<usize>>, usize) {
+        let bytes = body.as_bytes();
+        let (mut spans, mut cuts, mut start, mut i) = (Vec::new(), 0, 0, 0);
+        while i < bytes.len() {
+            let b = bytes[i];
+            let mut end = None;
+            if b == b'\n' {
+                end = Some(i);
+            } else if matches!(b, b'.' | b'!' | b'?') {
+                let j = i + 1 + body[i + 1..].len()
+                    - body[i + 1..]
+                        .trim_start_matches(['"', '\'', ')', '\u{201d}', '\u{2019}'])
+                        .len();
+                let spaced = j >= bytes.len() || bytes[j].is_ascii_whitespace();
+                if spaced && !(b == b'.' && is_abbreviation(body, i)) {
+                    end = Some(j);
+                }
+            }
+            match end {
+                Some(end) => {
+                    cuts += push_trimmed(body, start, end, &mut spans);
+                    start = end;
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        cuts += push_trimmed(body, start, bytes.len(), &mut spans);
+        (spans, cuts)
+    }
+
+    #[test]
+    fn sentences_are_found_as_a_look_at_every_byte_finds_them() {
+        use proptest::prelude::*;
+        let text = proptest::string::string_regex(
+            "([A-Za-z]{1,3}|[ .!?\n\"')]|\u{201d}|\u{2019}|U\\.S\\.|Aug\\.|\u{e9}){0,40}",
+        )
+        .unwrap();
+        proptest!(|(text in text)| {
+            prop_assert_eq!(sentences_and_cuts(&text), sentences_byte_by_byte(&text));
         });
     }
 
