@@ -580,7 +580,7 @@ fn rules() -> Vec<Rule> {
         rule("month day", format!(r"\b(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})\b"), month_day, 0, Date).anchored(MONTH_STEMS).role(TimexRole::YearlessDay),
         rule("day month", format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_FULL})\b"), month_day, 0, Date).anchored(MONTH_STEMS).role(TimexRole::YearlessDay),
         rule("month year", format!(r"\b(?P<m>{MONTH_FULL}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)\s*(?:,|of)?\s+(?P<y>{YEAR})\b"), month_year, 0, Date).anchored(MONTH_STEMS),
-        rule("month this|last|next year", format!(r"\b(?P<m>{MONTH_FULL}|{MONTH_LOWER})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_relative_year, 0, Date).anchored(MONTHS_AND_YEAR),
+        rule("month this|last|next year", format!(r"\b(?P<m>{MONTH_FULL}|{MONTH_LOWER})\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same)\s+year\b"), month_relative_year, 0, Date).anchored(&["year"]),
         rule("this|last|next month-name", format!(r"\b(?P<rel>last|this|next|past)\s+(?P<m>{MONTH_FULL})\b"), relative_month_name, 0, Date).anchored(MONTH_STEMS),
         rule("month", format!(r"(?:\b(?:in|since|until|till|by|during|from|through|of|before|after|to|and|or|early|late|mid|end\s+of|beginning\s+of|middle\s+of)\s+|\b(?:mid|early|late)-)(?P<m>{MONTH_FULL})\b"), month_only, 1, Date).anchored(MONTH_STEMS).role(TimexRole::YearlessMonth),
         rule("year", format!(r"(?:\b(?:{YEAR_LEAD})\s+|\bmid-|\()(?P<y>{YEAR})\b"), year_only, 1, Date).anchored(DIGITS),
@@ -619,10 +619,6 @@ fn rules() -> Vec<Rule> {
 }
 
 const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-/// [`MONTH_STEMS`] and "year".
-const MONTHS_AND_YEAR: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "year",
-];
 const MONTH_STEMS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
