@@ -564,30 +564,31 @@ pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
             reason: format!("{name}:{line}: {reason}"),
         })
     };
-    let value: serde_json::Value = match serde_json::from_str(raw.trim()) {
-        Ok(v) => v,
+    let record = match serde_json::from_str::<JsonLine>(raw.trim()) {
+        Ok(JsonLine::Object(record)) => record,
+        Ok(JsonLine::NotObject) => {
+            return reject(
+                path.clone(),
+                String::new(),
+                "a JSON line must be an object".into(),
+            )
+        }
         Err(e) => return reject(path.clone(), String::new(), format!("invalid JSON: {e}")),
     };
-    let Some(object) = value.as_object() else {
-        return reject(
-            path.clone(),
-            String::new(),
-            "a JSON line must be an object".into(),
-        );
-    };
-    let id = match object.get("id") {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
+    let id = match &record.id {
+        Some(JsonField::Text(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(JsonField::Number(n)) => n.to_string(),
         _ => path.clone(),
     };
-    let title = object
-        .get("title")
-        .and_then(|v| v.as_str())
+    let title = record
+        .title
+        .as_ref()
+        .and_then(JsonField::as_str)
         .map(clean_text)
         .unwrap_or_default();
     let title = title.trim().to_string();
-    let published = match object.get("published") {
-        Some(serde_json::Value::String(s)) => match parse_published(s) {
+    let published = match &record.published {
+        Some(JsonField::Text(s)) => match parse_published(s) {
             Some(d) => d,
             None => {
                 return reject(
@@ -599,7 +600,7 @@ pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
         },
         _ => return reject(id, title, "no \"published\" date".into()),
     };
-    let Some(text) = object.get("text").and_then(|v| v.as_str()) else {
+    let Some(text) = record.text.as_ref().and_then(JsonField::as_str) else {
         return reject(id, title, "no \"text\" field".into());
     };
     let body = unwrapped(strip_leading_title(clean_text(text), &title));
@@ -611,6 +612,217 @@ pub fn read_json_line(name: &str, line: u64, bytes: &[u8]) -> Document {
         body,
         lossy,
     })
+}
+
+/// A line of JSON Lines as [`read_json_line`] reads it: the four fields of
+/// an article, their strings borrowed from the line unless they hold an
+/// escape. A record read into a `serde_json::Value` would copy every key
+/// and string into a map of its own first.
+///
+/// It accepts what a `Value` accepts and refuses what a `Value` refuses,
+/// with the same errors: every other field is read as a `Value` (so that
+/// a number out of range or a lone surrogate anywhere fails as before),
+/// and of a field given twice the last counts.
+enum JsonLine<'a> {
+    Object(JsonRecord<'a>),
+    /// Valid JSON that is not an object: an array, a string, a number.
+    NotObject,
+}
+
+#[derive(Default)]
+struct JsonRecord<'a> {
+    id: Option<JsonField<'a>>,
+    published: Option<JsonField<'a>>,
+    title: Option<JsonField<'a>>,
+    text: Option<JsonField<'a>>,
+}
+
+/// The value of one of the four fields.
+enum JsonField<'a> {
+    Text(Cow<'a, str>),
+    Number(serde_json::Number),
+    /// `null`, a boolean, an array or an object.
+    Other,
+}
+
+impl JsonField<'_> {
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            JsonField::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JsonLine<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonLineVisitor)
+    }
+}
+
+struct JsonLineVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonLineVisitor {
+    type Value = JsonLine<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut record = JsonRecord::default();
+        while let Some(JsonKey(key)) = map.next_key()? {
+            let slot = match key {
+                Some("id") => &mut record.id,
+                Some("published") => &mut record.published,
+                Some("title") => &mut record.title,
+                Some("text") => &mut record.text,
+                _ => {
+                    map.next_value::<serde_json::Value>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value()?);
+        }
+        Ok(JsonLine::Object(record))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        while seq.next_element::<serde_json::Value>()?.is_some() {}
+        Ok(JsonLine::NotObject)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<Self::Value, E> {
+        Ok(JsonLine::NotObject)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<Self::Value, E> {
+        Ok(JsonLine::NotObject)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<Self::Value, E> {
+        Ok(JsonLine::NotObject)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<Self::Value, E> {
+        Ok(JsonLine::NotObject)
+    }
+
+    fn visit_str<E>(self, _: &str) -> std::result::Result<Self::Value, E> {
+        Ok(JsonLine::NotObject)
+    }
+
+    fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+        Ok(JsonLine::NotObject)
+    }
+}
+
+/// A key of a record: one of the four fields, or `None` for any other.
+/// Compared where it lies, never copied.
+struct JsonKey(Option<&'static str>);
+
+impl<'de> serde::Deserialize<'de> for JsonKey {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_str(JsonKeyVisitor)
+    }
+}
+
+struct JsonKeyVisitor;
+
+impl serde::de::Visitor<'_> for JsonKeyVisitor {
+    type Value = JsonKey;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E>(self, key: &str) -> std::result::Result<Self::Value, E> {
+        Ok(JsonKey(
+            ["id", "published", "title", "text"]
+                .into_iter()
+                .find(|field| *field == key),
+        ))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JsonField<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonFieldVisitor)
+    }
+}
+
+struct JsonFieldVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonFieldVisitor {
+    type Value = JsonField<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> std::result::Result<Self::Value, E> {
+        Ok(JsonField::Text(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> std::result::Result<Self::Value, E> {
+        Ok(JsonField::Text(Cow::Owned(s.to_string())))
+    }
+
+    fn visit_string<E>(self, s: String) -> std::result::Result<Self::Value, E> {
+        Ok(JsonField::Text(Cow::Owned(s)))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> std::result::Result<Self::Value, E> {
+        Ok(JsonField::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> std::result::Result<Self::Value, E> {
+        Ok(JsonField::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> std::result::Result<Self::Value, E> {
+        // JSON has no infinities or NaN: a number that parses is finite.
+        Ok(serde_json::Number::from_f64(n).map_or(JsonField::Other, JsonField::Number))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<Self::Value, E> {
+        Ok(JsonField::Other)
+    }
+
+    fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+        Ok(JsonField::Other)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        while seq.next_element::<serde_json::Value>()?.is_some() {}
+        Ok(JsonField::Other)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        while map
+            .next_entry::<serde_json::Value, serde_json::Value>()?
+            .is_some()
+        {}
+        Ok(JsonField::Other)
+    }
 }
 
 /// Drops a first line that repeats the headline: headlines make no events
@@ -984,6 +1196,76 @@ mod tests {
             "{}",
             rejected.reason
         );
+    }
+
+    /// What a record read into a `serde_json::Value` gives: an error, or
+    /// the object's id, published, title and text as JSON.
+    fn read_as_value(line: &str) -> std::result::Result<[Option<serde_json::Value>; 4], String> {
+        let value: serde_json::Value =
+            serde_json::from_str(line.trim()).map_err(|e| e.to_string())?;
+        let object = value.as_object().ok_or("not an object")?;
+        Ok(["id", "published", "title", "text"].map(|k| object.get(k).cloned()))
+    }
+
+    /// The same through [`JsonLine`], the fields turned back into JSON.
+    fn read_as_record(line: &str) -> std::result::Result<[Option<serde_json::Value>; 4], String> {
+        let record = match serde_json::from_str::<JsonLine>(line.trim()) {
+            Ok(JsonLine::Object(record)) => record,
+            Ok(JsonLine::NotObject) => return Err("not an object".into()),
+            Err(e) => return Err(e.to_string()),
+        };
+        // `Other` stands for any value that is no string or number, as
+        // `null` does in the reference below.
+        let json = |field: &Option<JsonField>| {
+            field.as_ref().map(|f| match f {
+                JsonField::Text(s) => serde_json::Value::String(s.to_string()),
+                JsonField::Number(n) => serde_json::Value::Number(n.clone()),
+                JsonField::Other => serde_json::Value::Null,
+            })
+        };
+        Ok([
+            json(&record.id),
+            json(&record.published),
+            json(&record.title),
+            json(&record.text),
+        ])
+    }
+
+    /// A record is read as a `serde_json::Value` would read it: the same
+    /// errors, the same fields, the last of a repeated key.
+    #[test]
+    fn records_are_read_as_a_json_value_reads_them() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let lines = [
+            r#"{"id":"a","published":"2020-01-01","text":"x","url":1e400}"#.to_string(),
+            r#"{"id":"b","published":"2020-01-01","text":"x","url":"\ud800"}"#.into(),
+            r#"{"id":"c","published":"2020-01-01","te\u0078t":"x","id":"c2"}"#.into(),
+            r#"{"id":7.50,"published":2020,"title":[1,{"a":1,"a":2}],"text":null}"#.into(),
+            r#"{"id":18446744073709551616,"text":"T\u00e9st \"q\" \ud83d\ude00"}"#.into(),
+            r#"{"id":-5,"published":"2020-01-01","text":"x",}"#.into(),
+            r#"{"id":1e2} x"#.into(),
+            r#"{"id":"k" "published":"2020-01-01"}"#.into(),
+            format!(r#"{{"id":"d","deep":{deep}}}"#),
+            format!(r#"{{"id":"d","text":{deep}}}"#),
+            r#"  {"title":true,"n":-0.0,"m":1E-400}  "#.into(),
+            r#"[1,[2,{"a":1e400}]]"#.into(),
+            r#""x""#.into(),
+            "5".into(),
+            "null".into(),
+            "{}".into(),
+            "".into(),
+        ];
+        for line in &lines {
+            let want = read_as_value(line).map(|fields| {
+                fields.map(|f| {
+                    f.map(|v| match v {
+                        serde_json::Value::String(_) | serde_json::Value::Number(_) => v,
+                        _ => serde_json::Value::Null,
+                    })
+                })
+            });
+            assert_eq!(read_as_record(line), want, "{line}");
+        }
     }
 
     /// Cleaning as it reads, character by character: the search by bytes
