@@ -301,7 +301,8 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
     let body = article.body.as_str();
     // Rows are formatted here, in the worker, into CSV bytes; the writer
     // only appends them in input order.
-    let mut mentions = RowBuffer::default();
+    // Rows of mentions.csv and dates.csv are some 75 and 95 bytes long.
+    let mut mentions = RowBuffer::for_rows(analysis.mentions.len(), 96);
     for m in &analysis.mentions {
         let e = gazetteer.entity(m.entity);
         mentions.row([
@@ -315,7 +316,7 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
             Cell::Text(gazetteer.country_names(m.entity)),
         ]);
     }
-    let mut dates = RowBuffer::default();
+    let mut dates = RowBuffer::for_rows(analysis.dates.len(), 112);
     for d in &analysis.dates {
         dates.row(std::iter::once(Cell::Text(&article.id)).chain(date_cells(body, d)));
     }

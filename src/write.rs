@@ -411,6 +411,14 @@ pub struct RowBuffer {
 }
 
 impl RowBuffer {
+    /// An empty buffer with room for `rows` rows of about `row_bytes`
+    /// bytes each, so that it need not grow row by row.
+    pub fn for_rows(rows: usize, row_bytes: usize) -> RowBuffer {
+        RowBuffer {
+            bytes: Vec::with_capacity(rows.saturating_mul(row_bytes)),
+        }
+    }
+
     /// Adds one row, neutralising formula-like cells.
     pub fn row<I, S>(&mut self, cells: I)
     where
