@@ -951,11 +951,12 @@ fn date_during_the_visit(
         .last()
         .unwrap_or("")
         .trim_start()
-        .to_ascii_lowercase();
-    if !DURING_A_VISIT
-        .iter()
-        .any(|opening| own.starts_with(opening))
-    {
+        .as_bytes();
+    // The openings are in lower case; the sentence may be in any.
+    if !DURING_A_VISIT.iter().any(|opening| {
+        own.get(..opening.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(opening.as_bytes()))
+    }) {
         return;
     }
     let (earlier, new) = events.split_at_mut(new_from);

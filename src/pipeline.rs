@@ -329,10 +329,15 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
     )
     .into_iter()
     .map(|c| {
-        let example = body[c.sentence]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        // The sentence with its runs of white space made single spaces.
+        let sentence = &body[c.sentence];
+        let mut example = String::with_capacity(sentence.len());
+        for word in sentence.split_whitespace() {
+            if !example.is_empty() {
+                example.push(' ');
+            }
+            example.push_str(word);
+        }
         (c.name, c.kind, example)
     })
     .collect();

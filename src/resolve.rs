@@ -189,7 +189,15 @@ impl std::fmt::Display for Period {
     /// The ISO 8601 form at this precision (see [`Period::iso`]).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let s = self.start;
+        // chrono's `%Y` writes four digits within 0..=9999 and a sign
+        // beyond; within, the numbers are written directly, without
+        // chrono's reading of a format string.
+        let four_digits = (0..=9999).contains(&s.year());
         match self.precision {
+            Precision::Day if four_digits => {
+                write!(f, "{:04}-{:02}-{:02}", s.year(), s.month(), s.day())
+            }
+            Precision::Month if four_digits => write!(f, "{:04}-{:02}", s.year(), s.month()),
             Precision::Day => write!(f, "{}", s.format("%Y-%m-%d")),
             Precision::Week => {
                 let w = s.iso_week();
@@ -754,8 +762,8 @@ fn names_no_calendar_day(c: &Captures) -> bool {
 
 fn day_number(c: &Captures) -> Option<u32> {
     let text = c.name("d")?.as_str();
-    let digits: String = text.chars().take_while(|ch| ch.is_ascii_digit()).collect();
-    digits.parse().ok()
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    text[..digits].parse().ok()
 }
 
 fn month_number(c: &Captures) -> Option<u32> {
@@ -1668,6 +1676,27 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
 #[cfg(test)]
 mod dateline_tests {
     use super::*;
+
+    /// Days and months are written as chrono's `%Y-%m-%d` and `%Y-%m`
+    /// write them, within the four-digit years and beyond them.
+    #[test]
+    fn days_and_months_are_written_as_chrono_writes_them() {
+        for year in [-10000, -1, 0, 1, 999, 1950, 2024, 9999, 10000, 262000] {
+            for (month, day) in [(1, 1), (2, 29), (6, 19), (12, 31)] {
+                let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+                    continue;
+                };
+                assert_eq!(
+                    Period::day(date).to_string(),
+                    date.format("%Y-%m-%d").to_string()
+                );
+                let Some(whole_month) = Period::month(year, month) else {
+                    continue;
+                };
+                assert_eq!(whole_month.to_string(), date.format("%Y-%m").to_string());
+            }
+        }
+    }
 
     #[test]
     fn the_rule_set_answers_as_its_rules_do() {
