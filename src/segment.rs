@@ -156,47 +156,69 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
 
 /// [`words`] appended to a buffer the caller reuses.
 pub fn words_into<'t>(text: &'t str, out: &mut Vec<(usize, &'t str)>) {
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
-        let (in_word, len) = word_char_at(text, i);
-        i += len;
-        if !in_word {
-            continue;
-        }
-        let start = i - len;
-        while i < text.len() {
-            let (in_word, len) = word_char_at(text, i);
-            if !in_word {
-                break;
+    while i < bytes.len() {
+        // Over the bytes between words, then over those of a word: ASCII
+        // in a tight loop, any other character decoded where it starts.
+        while let Some(&byte) = bytes.get(i) {
+            match BYTE_KINDS[usize::from(byte)] {
+                ByteKind::Other => i += 1,
+                ByteKind::Word => break,
+                ByteKind::Multibyte => match word_char_at(text, i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
             }
-            i += len;
         }
-        out.push((start, &text[start..i]));
+        let start = i;
+        while let Some(&byte) = bytes.get(i) {
+            match BYTE_KINDS[usize::from(byte)] {
+                ByteKind::Word => i += 1,
+                ByteKind::Other => break,
+                ByteKind::Multibyte => match word_char_at(text, i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
+            }
+        }
+        if i > start {
+            out.push((start, &text[start..i]));
+        }
     }
 }
 
 /// Whether the character at byte `i` (a character boundary) belongs to a
-/// word, and its length. ASCII, nearly all of the text, is looked up in a
-/// table; other characters are decoded.
-#[inline]
+/// word, and its length.
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    let byte = text.as_bytes()[i];
-    if byte.is_ascii() {
-        return (ASCII_WORD_BYTES[usize::from(byte)], 1);
-    }
     match text[i..].chars().next() {
         Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
         None => (false, 1),
     }
 }
 
-/// The ASCII bytes of words: letters, digits, `-` and `'`.
-const ASCII_WORD_BYTES: [bool; 128] = {
-    let mut table = [false; 128];
+/// What a byte tells of the character it starts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteKind {
+    /// ASCII that is part of a word: letters, digits, `-` and `'`.
+    Word,
+    /// Any other ASCII.
+    Other,
+    /// A byte of a longer character, to be decoded.
+    Multibyte,
+}
+
+/// [`ByteKind`] of every byte.
+const BYTE_KINDS: [ByteKind; 256] = {
+    let mut table = [ByteKind::Multibyte; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'';
+        table[b] = if byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'' {
+            ByteKind::Word
+        } else {
+            ByteKind::Other
+        };
         b += 1;
     }
     table
