@@ -1099,7 +1099,12 @@ fn triggers_in<'t>(body: &str, sentences: &[Range<usize>], lexicon: &'t Lexicon)
     let mut hits: Vec<Hit> = Vec::new();
     for i in candidates {
         let span = &sentences[i];
-        for m in lexicon.combined.find_iter(&body[span.clone()]) {
+        let sentence = &body[span.clone()];
+        let automaton = match &lexicon.combined_ascii {
+            Some(ascii) if sentence.is_ascii() => ascii,
+            _ => &lexicon.combined,
+        };
+        for m in automaton.find_iter(sentence) {
             let trigger = &lexicon.triggers[lexicon.order[m.pattern().as_usize()]];
             hits.push(Hit {
                 trigger,
