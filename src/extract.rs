@@ -1089,13 +1089,29 @@ fn drop_new(events: &mut Vec<Event>, from: usize, drop: impl Fn(&Event) -> bool)
 /// first, non-overlapping. Only sentences holding a trigger's anchor word
 /// are searched.
 fn triggers_in<'t>(body: &str, sentences: &[Range<usize>], lexicon: &'t Lexicon) -> Vec<Hit<'t>> {
-    let mut candidates: Vec<usize> = lexicon
+    let bytes = body.as_bytes();
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut at = 0;
+    while let Some(m) = lexicon
         .anchors
-        .find_iter(body)
-        .map(|m| sentences.partition_point(|s| s.end <= m.start()))
-        .filter(|&i| i < sentences.len())
-        .collect();
-    candidates.dedup();
+        .find(aho_corasick::Input::new(body).span(at..body.len()))
+    {
+        let i = sentences.partition_point(|s| s.end <= m.start());
+        let Some(sentence) = sentences.get(i) else {
+            break;
+        };
+        if candidates.last() != Some(&i) {
+            candidates.push(i);
+        }
+        // One anchor is enough: the search goes on after the sentence.
+        // Where white space follows it, no anchor word (which has none)
+        // runs across its end, and the search from there finds what a
+        // search going on from this anchor would find after it.
+        at = match bytes.get(sentence.end) {
+            Some(b) if !b.is_ascii_whitespace() => m.end(),
+            _ => sentence.end.max(m.end()),
+        };
+    }
     let mut hits: Vec<Hit> = Vec::new();
     for i in candidates {
         let span = &sentences[i];
@@ -4716,6 +4732,74 @@ pub fn participants_overlap(a: &Event, b: &Event) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentences a search of every anchor in the body picks, as the
+    /// reference for the search that moves on after a sentence's first.
+    fn sentences_with_anchors(
+        body: &str,
+        sentences: &[Range<usize>],
+        lexicon: &Lexicon,
+    ) -> Vec<usize> {
+        let mut picked: Vec<usize> = lexicon
+            .anchors
+            .find_iter(body)
+            .map(|m| sentences.partition_point(|s| s.end <= m.start()))
+            .filter(|&i| i < sentences.len())
+            .collect();
+        picked.dedup();
+        picked
+    }
+
+    /// Triggers are looked for in the sentences a search of every anchor
+    /// would pick: one that moves on after the first anchor of a sentence
+    /// picks the same, also where a long sentence was cut inside a word.
+    #[test]
+    fn the_sentences_searched_for_triggers_are_those_with_an_anchor() {
+        let lexicon = Lexicon::load(&[]).unwrap();
+        let mut words: Vec<String> = lexicon
+            .triggers
+            .iter()
+            .flat_map(|t| t.pattern.split_whitespace().map(str::to_string))
+            .filter(|w| w != "*")
+            .collect();
+        words.sort();
+        words.dedup();
+        // Words of one sentence longer than a sentence may be, which is cut
+        // inside them, anchors and all.
+        words.extend([
+            "Kim".into(),
+            "DPRK".into(),
+            "x".repeat(5000),
+            "visited".repeat(700),
+        ]);
+        use proptest::prelude::*;
+        let word = proptest::sample::select(words);
+        let gap = proptest::sample::select(vec![" ", ". ", "\n", ",", "", "-", "? "]);
+        let body = proptest::collection::vec((word, gap), 0..16);
+        proptest!(|(parts in body)| {
+            let body: String = parts.iter().map(|(w, g)| format!("{w}{g}")).collect();
+            let sentences = crate::segment::sentences(&body);
+            let hits = triggers_in(&body, &sentences, &lexicon);
+            let searched: Vec<usize> = sentences_with_anchors(&body, &sentences, &lexicon);
+            // Every hit lies in a searched sentence, and every trigger in a
+            // searched sentence is a hit.
+            let mut expected = Vec::new();
+            for &i in &searched {
+                let span = &sentences[i];
+                for m in lexicon.combined.find_iter(&body[span.clone()]) {
+                    expected.push((lexicon.order[m.pattern().as_usize()], span.start + m.start(), span.start + m.end()));
+                }
+            }
+            let found: Vec<(usize, usize, usize)> = hits
+                .iter()
+                .map(|h| {
+                    let t = lexicon.triggers.iter().position(|t| std::ptr::eq(t, h.trigger)).unwrap();
+                    (t, h.start, h.end)
+                })
+                .collect();
+            prop_assert_eq!(found, expected);
+        });
+    }
 
     fn runs(text: &str) -> Vec<String> {
         let words = Lexicon::load(&[]).unwrap().words;
