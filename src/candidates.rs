@@ -207,6 +207,41 @@ const STOCK_WORDS: &[&str] = &[
     "Such",
     "Meanwhile",
 ];
+/// The next run of words that may be a name in `text`, at `from` or after
+/// it, into `run` (offset, word): a capitalised word, then capitalised
+/// words and joiners followed by one. Returns where the search goes on.
+/// The words before a run's first are passed over, not read: a run
+/// starts only at a word with a capital.
+fn next_run<'t>(text: &'t str, mut from: usize, run: &mut Vec<(usize, &'t str)>) -> Option<usize> {
+    loop {
+        let start = crate::segment::next_capitalised_start(text, from)?;
+        let (_, first) = crate::segment::word_from(text, start)?;
+        from = start + first.len();
+        if is_capitalised(name_word(first)) {
+            run.clear();
+            run.push((start, name_word(first)));
+            break;
+        }
+    }
+    while let Some((at, word)) = crate::segment::word_from(text, from) {
+        let w = name_word(word);
+        let joins = JOINERS.contains(&w)
+            && crate::segment::word_from(text, at + word.len())
+                .is_some_and(|(_, next)| is_capitalised(name_word(next)));
+        if !(is_capitalised(w) || joins) {
+            break;
+        }
+        run.push((at, w));
+        from = at + word.len();
+    }
+    Some(from)
+}
+
+/// A word as a name reads it: "Workers'" is the word "Workers".
+fn name_word(word: &str) -> &str {
+    word.trim_end_matches(['\'', '\u{2019}'])
+}
+
 /// Small words allowed inside a name.
 const JOINERS: &[&str] = &["of", "the", "and", "for"];
 
@@ -238,35 +273,12 @@ pub fn find(
             || dates.get(d).is_some_and(|d| d.span.start < end)
     };
     let mut out = Vec::new();
-    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut run: Vec<(usize, &str)> = Vec::new();
     for sentence in sentences {
         let text = &body[sentence.clone()];
-        words.clear();
-        crate::segment::words_into(text, &mut words);
-        // "Workers'" is the word "Workers" in a name.
-        for (_, w) in words.iter_mut() {
-            *w = w.trim_end_matches(['\'', '\u{2019}']);
-        }
-        let mut i = 0;
-        while i < words.len() {
-            if !is_capitalised(words[i].1) {
-                i += 1;
-                continue;
-            }
-            // Grow the run: capitalised words, and joiners followed by one.
-            let mut j = i + 1;
-            while j < words.len() {
-                let w = words[j].1;
-                let joins =
-                    JOINERS.contains(&w) && words.get(j + 1).is_some_and(|n| is_capitalised(n.1));
-                if is_capitalised(w) || joins {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let run = &words[i..j];
-            i = j;
+        let mut from = 0;
+        while let Some(next) = next_run(text, from, &mut run) {
+            from = next;
             let capitals = run.iter().filter(|(_, w)| is_capitalised(w)).count();
             if capitals < 2 {
                 continue;
@@ -622,6 +634,83 @@ fn read_entry(input: &mut impl Read) -> std::io::Result<Option<(String, Entry)>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs as a reading of every word finds them, as the reference.
+    fn runs_of_every_word(text: &str) -> Vec<Vec<(usize, &str)>> {
+        let words: Vec<(usize, &str)> = crate::segment::words(text)
+            .into_iter()
+            .map(|(at, w)| (at, name_word(w)))
+            .collect();
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if !is_capitalised(words[i].1) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < words.len() {
+                let w = words[j].1;
+                let joins =
+                    JOINERS.contains(&w) && words.get(j + 1).is_some_and(|n| is_capitalised(n.1));
+                if !(is_capitalised(w) || joins) {
+                    break;
+                }
+                j += 1;
+            }
+            runs.push(words[i..j].to_vec());
+            i = j;
+        }
+        runs
+    }
+
+    /// Passing over the words before a capital finds the runs a reading
+    /// of every word finds.
+    #[test]
+    fn runs_are_found_as_a_reading_of_every_word_finds_them() {
+        use proptest::prelude::*;
+        let word = proptest::sample::select(vec![
+            "Kim",
+            "Jong",
+            "Un",
+            "of",
+            "the",
+            "and",
+            "for",
+            "DPRK",
+            "U.S",
+            "met",
+            "Workers'",
+            "Party\u{2019}s",
+            "\u{c9}lys\u{e9}e",
+            "\u{e9}t\u{e9}",
+            "caf\u{e9}",
+            "Anti-Japanese",
+            "non-Korean",
+            "x2",
+            "2024",
+            "McCoy",
+            "Ivanov",
+            "\u{2019}",
+            "'",
+            "-",
+        ]);
+        let gap = proptest::sample::select(vec![
+            " ", "  ", ", ", "-", "'", "\u{2019}", "", ". ", "\u{a0}",
+        ]);
+        let text = proptest::collection::vec((word, gap), 0..14);
+        proptest!(|(parts in text)| {
+            let text: String = parts.iter().map(|(w, g)| format!("{w}{g}")).collect();
+            let mut found = Vec::new();
+            let mut run = Vec::new();
+            let mut from = 0;
+            while let Some(next) = next_run(&text, from, &mut run) {
+                from = next;
+                found.push(run.clone());
+            }
+            prop_assert_eq!(found, runs_of_every_word(&text));
+        });
+    }
 
     #[test]
     fn a_spilling_tally_lists_what_one_map_would() {

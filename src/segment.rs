@@ -156,36 +156,85 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
 
 /// [`words`] appended to a buffer the caller reuses.
 pub fn words_into<'t>(text: &'t str, out: &mut Vec<(usize, &'t str)>) {
+    let mut from = 0;
+    while let Some(span) = word_span(text, from) {
+        from = span.end;
+        out.push((span.start, &text[span]));
+    }
+}
+
+/// The first word of `text` that starts at byte `from` or after it, as
+/// [`words`] reads it; `from` is where a word starts or a word is not.
+pub fn word_from(text: &str, from: usize) -> Option<(usize, &str)> {
+    word_span(text, from).map(|span| (span.start, &text[span]))
+}
+
+/// Where the first word starting at `from` or after it starts and ends.
+#[inline]
+fn word_span(text: &str, from: usize) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Over the bytes between words, then over those of a word: ASCII
-        // in a tight loop, any other character decoded where it starts.
-        while let Some(&byte) = bytes.get(i) {
-            match BYTE_KINDS[usize::from(byte)] {
-                ByteKind::Other => i += 1,
-                ByteKind::Word => break,
-                ByteKind::Multibyte => match word_char_at(text, i) {
-                    (true, _) => break,
-                    (false, len) => i += len,
-                },
-            }
-        }
-        let start = i;
-        while let Some(&byte) = bytes.get(i) {
-            match BYTE_KINDS[usize::from(byte)] {
-                ByteKind::Word => i += 1,
-                ByteKind::Other => break,
-                ByteKind::Multibyte => match word_char_at(text, i) {
-                    (true, len) => i += len,
-                    (false, _) => break,
-                },
-            }
-        }
-        if i > start {
-            out.push((start, &text[start..i]));
+    let mut i = from;
+    // Over the bytes between words, then over those of a word: ASCII in a
+    // tight loop, any other character decoded where it starts.
+    while let Some(&byte) = bytes.get(i) {
+        match BYTE_KINDS[usize::from(byte)] {
+            ByteKind::Other => i += 1,
+            ByteKind::Word => break,
+            ByteKind::Multibyte => match word_char_at(text, i) {
+                (true, _) => break,
+                (false, len) => i += len,
+            },
         }
     }
+    let start = i;
+    while let Some(&byte) = bytes.get(i) {
+        match BYTE_KINDS[usize::from(byte)] {
+            ByteKind::Word => i += 1,
+            ByteKind::Other => break,
+            ByteKind::Multibyte => match word_char_at(text, i) {
+                (true, len) => i += len,
+                (false, _) => break,
+            },
+        }
+    }
+    (i > start).then_some(start..i)
+}
+
+/// Where the first word of `text` at `from` or after it that starts with a
+/// capital letter starts; `from` is where a word starts or a word is not.
+/// Lower-case words are passed over a byte at a time, never cut out.
+pub fn next_capitalised_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut in_word = text[..from]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}'));
+    let mut i = from;
+    while let Some(&byte) = bytes.get(i) {
+        match BYTE_KINDS[usize::from(byte)] {
+            ByteKind::Word => {
+                if !in_word && byte.is_ascii_uppercase() {
+                    return Some(i);
+                }
+                in_word = true;
+                i += 1;
+            }
+            ByteKind::Other => {
+                in_word = false;
+                i += 1;
+            }
+            ByteKind::Multibyte => {
+                let c = text[i..].chars().next()?;
+                let word_char = c.is_alphanumeric() || c == '\u{2019}';
+                if word_char && !in_word && c.is_uppercase() {
+                    return Some(i);
+                }
+                in_word = word_char;
+                i += c.len_utf8();
+            }
+        }
+    }
+    None
 }
 
 /// Whether the character at byte `i` (a character boundary) belongs to a
