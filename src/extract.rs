@@ -4756,14 +4756,7 @@ mod tests {
     #[test]
     fn the_sentences_searched_for_triggers_are_those_with_an_anchor() {
         let lexicon = Lexicon::load(&[]).unwrap();
-        let mut words: Vec<String> = lexicon
-            .triggers
-            .iter()
-            .flat_map(|t| t.pattern.split_whitespace().map(str::to_string))
-            .filter(|w| w != "*")
-            .collect();
-        words.sort();
-        words.dedup();
+        let mut words = lexicon.trigger_words();
         // Words of one sentence longer than a sentence may be, which is cut
         // inside them, anchors and all.
         words.extend([

@@ -377,38 +377,30 @@ impl Lexicon {
                 i,
             )
         });
-        let patterns: Vec<String> = order
-            .iter()
-            .map(|&i| {
-                format!(
-                    r"(?i)(?-u:\b)(?:{})(?-u:\b)",
-                    phrase_regex(&triggers[i].pattern)
-                )
-            })
-            .collect();
-        // Every trigger in one automaton: its lazy DFA must have room for
-        // the whole lexicon, or matching falls back to a slower engine
-        // as users add rows.
-        let build = |patterns: &[String]| {
+        // Every trigger in one automaton, with `flags` and each phrase as
+        // `phrase` writes it: its lazy DFA must have room for the whole
+        // lexicon, or matching falls back to a slower engine as users add
+        // rows.
+        let build = |flags: &str, phrase: fn(&str) -> String| {
+            let patterns: Vec<String> = order
+                .iter()
+                .map(|&i| {
+                    format!(
+                        r"(?{flags})(?-u:\b)(?:{})(?-u:\b)",
+                        phrase(&triggers[i].pattern)
+                    )
+                })
+                .collect();
             regex_automata::meta::Regex::builder()
                 .configure(
                     regex_automata::meta::Config::new().hybrid_cache_capacity(TRIGGER_DFA_BYTES),
                 )
-                .build_many(patterns)
+                .build_many(&patterns)
                 .map_err(|e| Error::Usage(format!("event triggers: {e}")))
         };
-        let combined = build(&patterns)?;
+        let combined = build("i", phrase_regex)?;
         let combined_ascii = if triggers.iter().all(|t| t.pattern.is_ascii()) {
-            let ascii: Vec<String> = order
-                .iter()
-                .map(|&i| {
-                    format!(
-                        r"(?i-u)\b(?:{})\b",
-                        ascii_phrase_regex(&triggers[i].pattern)
-                    )
-                })
-                .collect();
-            Some(build(&ascii)?)
+            Some(build("i-u", ascii_phrase_regex)?)
         } else {
             None
         };
@@ -670,6 +662,23 @@ fn parse_documents(path: &Path, text: &str) -> Result<Vec<String>> {
 }
 
 #[cfg(test)]
+impl Lexicon {
+    /// The words of the trigger phrases, each once: the stuff of test
+    /// sentences.
+    pub(crate) fn trigger_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .triggers
+            .iter()
+            .flat_map(|t| t.pattern.split_whitespace().map(str::to_string))
+            .filter(|w| w != "*")
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -697,14 +706,7 @@ mod tests {
     fn the_ascii_triggers_find_what_the_unicode_ones_find() {
         let lexicon = Lexicon::load(&[]).unwrap();
         let ascii = lexicon.combined_ascii.as_ref().unwrap();
-        let mut words: Vec<String> = lexicon
-            .triggers
-            .iter()
-            .flat_map(|t| t.pattern.split_whitespace().map(str::to_string))
-            .filter(|w| w != "*")
-            .collect();
-        words.sort();
-        words.dedup();
+        let mut words = lexicon.trigger_words();
         words.extend(["the", "K", "s", "DPRK's", "co-operation", "2024", "_x"].map(String::from));
         // The example sentences of the event patterns.
         for line in include_str!("../tests/corpus/events.csv").lines() {
