@@ -1023,8 +1023,60 @@ impl Gazetteer {
     /// office followed by a name ("Foreign Minister Choe Son Hui") is left
     /// to the name.
     pub fn with_offices(&self, text: &str, mentions: Vec<Mention>, year: i32) -> Vec<Mention> {
+        let mut hits = Vec::new();
+        for window in self.office_windows(text, &mentions) {
+            let input = aho_corasick::Input::new(text).span(window);
+            hits.extend(self.office_automaton.find_overlapping_iter(input));
+        }
+        self.offices_among(text, mentions, year, hits)
+    }
+
+    /// Where an office can name a person: right after a state's name, or
+    /// just before " of " or " of the " and one. An office elsewhere names
+    /// nobody, so only these stretches are searched, not the whole text;
+    /// they come in order and do not overlap.
+    fn office_windows(&self, text: &str, mentions: &[Mention]) -> Vec<std::ops::Range<usize>> {
+        let longest = self
+            .offices
+            .iter()
+            .map(|o| o.phrase.len())
+            .max()
+            .unwrap_or(0);
+        let mut stretches: Vec<std::ops::Range<usize>> = Vec::new();
+        for m in mentions {
+            if self.entities[m.entity].kind != EntityKind::State {
+                continue;
+            }
+            // "President of (the) Russian Federation": the office ends 4 or
+            // 8 bytes before the state.
+            stretches.push(m.start.saturating_sub(8 + longest)..m.start.saturating_sub(4));
+            // "the Russian President": white space, then the office.
+            let rest = &text[m.end..];
+            let space = rest.len() - rest.trim_start().len();
+            stretches.push(m.end..(m.end + space + longest).min(text.len()));
+        }
+        stretches.sort_by_key(|w| w.start);
+        let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+        for stretch in stretches {
+            match windows.last_mut() {
+                Some(last) if stretch.start <= last.end => last.end = last.end.max(stretch.end),
+                _ => windows.push(stretch),
+            }
+        }
+        windows
+    }
+
+    /// [`Gazetteer::with_offices`] with the office phrases found in `text`
+    /// given, in the order of an overlapping search.
+    fn offices_among(
+        &self,
+        text: &str,
+        mentions: Vec<Mention>,
+        year: i32,
+        hits: Vec<aho_corasick::Match>,
+    ) -> Vec<Mention> {
         let mut found = Vec::new();
-        for hit in self.office_automaton.find_overlapping_iter(text) {
+        for hit in hits {
             let (at, end) = (hit.start(), hit.end());
             let roles = &self.offices[hit.pattern().as_usize()].roles;
             {
@@ -1641,6 +1693,88 @@ mod tests {
         .unwrap();
         let err = Gazetteer::load(&[dir.path().to_path_buf()]).unwrap_err();
         assert!(err.to_string().contains("offices.csv:2"), "{err}");
+    }
+
+    /// Offices are looked for only near states' names: what a search of
+    /// the whole text finds there, and nothing else, whatever the spacing,
+    /// the case and the names around.
+    #[test]
+    fn offices_are_found_near_states_as_in_the_whole_text() {
+        let g = Gazetteer::load(&[]).unwrap();
+        let same = |text: &str, year: i32| {
+            let mentions = g.find_mentions(text);
+            let everywhere: Vec<aho_corasick::Match> =
+                g.office_automaton.find_overlapping_iter(text).collect();
+            let found = g.with_offices(text, mentions.clone(), year);
+            assert_eq!(
+                found,
+                g.offices_among(text, mentions.clone(), year, everywhere),
+                "{text}"
+            );
+            found.len() - mentions.len()
+        };
+        // The two forms that name a holder, at the edges of the stretches
+        // searched: far after a state, the longest phrases before one.
+        assert_eq!(same("the Russian  President met him", 2015), 1);
+        let spaced = format!("the Russian{}President met him", " ".repeat(40));
+        assert_eq!(same(&spaced, 2015), 1);
+        assert_eq!(same("President of the Russian Federation", 2015), 1);
+        assert_eq!(
+            same("The minister of foreign affairs of the Russia said", 2015),
+            1
+        );
+        use proptest::prelude::*;
+        let state = proptest::sample::select(vec![
+            "Russian",
+            "Russia",
+            "China",
+            "Chinese",
+            "the DPRK",
+            "U.S.",
+            "South Korean",
+            "Russian Federation",
+            "Cuba",
+        ]);
+        let office = proptest::sample::select(vec![
+            "President",
+            "president",
+            "Vice-President",
+            "vice president",
+            "Foreign Minister",
+            "minister of foreign affairs",
+            "Prime Minister",
+            "Defence Minister",
+            "Premier",
+            "Secretary of State",
+        ]);
+        let other = proptest::sample::select(vec![
+            "Vladimir Putin",
+            "Xi Jinping",
+            "former",
+            "met",
+            ",",
+            ".",
+            "the",
+            "\u{a0}",
+            "\u{c9}",
+        ]);
+        let gap =
+            proptest::sample::select(vec![" ", "  ", "\n", "", " \u{2003}", " of ", " of the "]);
+        let unit = (state, gap.clone(), office, gap, other, 0..4usize);
+        let text = proptest::collection::vec(unit, 0..8);
+        let years = 1995..2025i32;
+        proptest!(|(units in text, year in years)| {
+            let text: String = units
+                .iter()
+                .map(|(state, g1, office, g2, other, order)| match order {
+                    0 => format!("{state}{g1}{office}{g2}"),
+                    1 => format!("{office}{g1}{state}{g2}"),
+                    2 => format!("{other}{g1}{office}{g2}{state} "),
+                    _ => format!("{other}{g2}"),
+                })
+                .collect();
+            same(&text, year);
+        });
     }
 
     /// The problems `check` finds with one file of `text` layered over the
