@@ -404,7 +404,7 @@ impl Gazetteer {
             after_word = ASCII_ALPHANUMERIC[usize::from(byte)];
             pos += 1;
         }
-        pos.min(bytes.len())
+        pos
     }
 }
 

@@ -205,10 +205,7 @@ fn word_span(text: &str, from: usize) -> Option<Range<usize>> {
 /// Lower-case words are passed over a byte at a time, never cut out.
 pub fn next_capitalised_start(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut in_word = text[..from]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}'));
+    let mut in_word = text[..from].chars().next_back().is_some_and(is_word_char);
     let mut i = from;
     while let Some(&byte) = bytes.get(i) {
         match BYTE_KINDS[usize::from(byte)] {
@@ -225,7 +222,7 @@ pub fn next_capitalised_start(text: &str, from: usize) -> Option<usize> {
             }
             ByteKind::Multibyte => {
                 let c = text[i..].chars().next()?;
-                let word_char = c.is_alphanumeric() || c == '\u{2019}';
+                let word_char = is_word_char(c);
                 if word_char && !in_word && c.is_uppercase() {
                     return Some(i);
                 }
@@ -241,9 +238,15 @@ pub fn next_capitalised_start(text: &str, from: usize) -> Option<usize> {
 /// word, and its length.
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     match text[i..].chars().next() {
-        Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
+        Some(c) => (is_word_char(c), c.len_utf8()),
         None => (false, 1),
     }
+}
+
+/// Whether a character belongs to a word: a letter or digit, a hyphen or
+/// either apostrophe. [`BYTE_KINDS`] holds the same for ASCII.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}')
 }
 
 /// What a byte tells of the character it starts.
