@@ -303,6 +303,12 @@ pub struct Lexicon {
     /// The longest word of each trigger: a sentence without any of them
     /// holds no trigger and is not searched.
     pub anchors: aho_corasick::AhoCorasick,
+    /// Every name of every known document, lower case, in one automaton:
+    /// one pass over a sentence finds which of them it names.
+    document_names: aho_corasick::AhoCorasick,
+    /// The known document (its place in `known_documents`) of each pattern
+    /// of `document_names`.
+    document_of_name: Vec<usize>,
 }
 
 impl Lexicon {
@@ -422,10 +428,19 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&anchor_words)
             .map_err(|e| Error::Usage(format!("trigger anchors: {e}")))?;
+        let (document_of_name, names): (Vec<usize>, Vec<&str>) = known_documents
+            .iter()
+            .enumerate()
+            .flat_map(|(k, known)| known.names.iter().map(move |n| (k, n.as_str())))
+            .unzip();
+        let document_names = aho_corasick::AhoCorasick::new(&names)
+            .map_err(|e| Error::Usage(format!("treaty names: {e}")))?;
         Ok(Lexicon {
             triggers,
             documents,
             known_documents,
+            document_names,
+            document_of_name,
             words,
             document_regex,
             combined,
@@ -534,22 +549,19 @@ impl Lexicon {
     /// association said Japan signed the Pyongyang Declaration").
     pub fn known_document(&self, title: &str, states: &[String]) -> Option<&KnownDocument> {
         let title = title.to_lowercase();
-        self.known_documents
-            .iter()
-            .filter(|k| {
-                let parties = states.iter().filter(|s| k.states.contains(s)).count();
-                parties >= states.len().min(2)
-            })
-            .filter_map(|k| {
-                k.names
-                    .iter()
-                    .filter(|n| contains_phrase(&title, n))
-                    .map(|n| n.len())
-                    .max()
-                    .map(|len| (len, k))
-            })
-            .max_by_key(|(len, _)| *len)
-            .map(|(_, k)| k)
+        let has_parties = |k: &KnownDocument| {
+            let parties = states.iter().filter(|s| k.states.contains(s)).count();
+            parties >= states.len().min(2)
+        };
+        // The longest name wins; of two documents named as long, the later
+        // in the list (so a user's row over a bundled one).
+        self.document_names
+            .find_overlapping_iter(&title)
+            .filter(|m| is_whole_phrase(&title, m.range()))
+            .map(|m| (m.len(), self.document_of_name[m.pattern().as_usize()]))
+            .filter(|&(_, k)| has_parties(&self.known_documents[k]))
+            .max()
+            .map(|(_, k)| &self.known_documents[k])
     }
 }
 
@@ -590,13 +602,11 @@ fn document_noun(title: &str) -> Option<&str> {
         .filter(|w| w.chars().all(char::is_lowercase))
 }
 
-/// Whether `phrase` stands in `text` between word boundaries.
-fn contains_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// Whether the phrase at `span` of `text` stands between word boundaries.
+fn is_whole_phrase(text: &str, span: std::ops::Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 fn parse_known_documents(path: &Path, text: &str) -> Result<Vec<KnownDocument>> {
@@ -773,6 +783,55 @@ mod tests {
         assert_eq!(pyongyang(&["PRK", "RUS"]), None);
         assert_eq!(pyongyang(&["NGA"]), None);
         assert!(lexicon.known_document("declaration", &[]).is_none());
+    }
+
+    #[test]
+    fn a_sentence_names_the_document_of_its_longest_whole_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("treaties.csv"),
+            "name,aliases,date,states\n\
+             Seoul Accord,,1990-01-02,PRK|KOR\n\
+             Seoul Accord on Fisheries,Fisheries Accord,1991-03-04,PRK|KOR\n\
+             Tumen Accord,Seoul Accord,1992-05-06,PRK|RUS\n",
+        )
+        .unwrap();
+        let lexicon = Lexicon::load(&[dir.path().to_path_buf()]).unwrap();
+        let day = |sentence: &str, states: &[&str]| {
+            let states: Vec<String> = states.iter().map(|s| s.to_string()).collect();
+            lexicon
+                .known_document(sentence, &states)
+                .map(|k| k.period.iso())
+        };
+        // The longest name the sentence holds decides, whatever its case.
+        let fisheries = Some("1991-03-04".to_string());
+        assert_eq!(
+            day("They recalled the SEOUL ACCORD ON FISHERIES.", &[]),
+            fisheries
+        );
+        assert_eq!(
+            day("the fisheries accord and the Seoul Accord", &[]),
+            fisheries
+        );
+        // Of two documents with the same name, the later row.
+        assert_eq!(day("the Seoul Accord", &[]).as_deref(), Some("1992-05-06"));
+        // ... unless its parties are not those the text names.
+        assert_eq!(
+            day("the Seoul Accord", &["PRK", "KOR"]).as_deref(),
+            Some("1990-01-02")
+        );
+        // A name counts only as whole words, wherever it stands whole.
+        assert_eq!(day("the Seoul Accordance", &[]), None);
+        assert_eq!(day("NeoSeoul Accord", &[]), None);
+        assert_eq!(
+            day(
+                "NeoSeoul Accord, and later the Seoul Accord",
+                &["PRK", "KOR"]
+            )
+            .as_deref(),
+            Some("1990-01-02")
+        );
+        assert_eq!(day("the Tumen Accords", &[]), None);
     }
 
     #[test]
