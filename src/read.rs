@@ -935,6 +935,12 @@ fn wrap_width(text: &str) -> usize {
 /// Whether the sentence of `line` goes on in `next` (see [`unwrap_lines`]).
 fn continues_on(line: &str, next: &str, width: usize) -> bool {
     let kept = line.trim();
+    // A character is one to four bytes: most lines are ruled out by their
+    // length in bytes, before their characters are counted.
+    let wrappable_bytes = MIN_WRAPPED_LINE_CHARS..=4 * MAX_WRAP_WIDTH_CHARS;
+    if !wrappable_bytes.contains(&kept.len()) {
+        return false;
+    }
     let length = kept.chars().count();
     let next_word = next
         .split_whitespace()
@@ -1051,6 +1057,26 @@ mod tests {
             unwrap_lines("The two sides signed the agreement on cooperation of the DPRK- \nRussia Friendship Society and the Korean Committee for Cultural\nRelations with Foreign Countries."),
             "The two sides signed the agreement on cooperation of the DPRK-Russia Friendship Society and the Korean Committee for Cultural Relations with Foreign Countries."
         );
+    }
+
+    /// Line lengths are counted in characters: text in letters of two or
+    /// three bytes wraps at the same widths as ASCII.
+    #[test]
+    fn wrapped_lines_of_wide_letters_join_too() {
+        for letter in ["é", "ж", "한"] {
+            let word = letter.repeat(5);
+            let line = |words: usize| vec![word.as_str(); words].join(" ");
+            // Lines of 59 characters, the last one shorter.
+            let text = format!("{}\n{}\n{}.", line(10), line(10), line(3));
+            assert_eq!(
+                unwrap_lines(&text),
+                format!("{} {} {}.", line(10), line(10), line(3)),
+                "{letter}"
+            );
+            // Lines of 23 characters (69 bytes of hangul) are too short.
+            let short = format!("{}\n{}\n{}.", line(4), line(4), line(1));
+            assert_eq!(unwrap_lines(&short), short, "{letter}");
+        }
     }
 
     #[test]

@@ -1628,11 +1628,27 @@ fn dateline_regex() -> &'static regex_automata::meta::Regex {
     })
 }
 
+/// How far into the body a dateline may stand, in characters.
+const DATELINE_HEAD_CHARS: usize = 600;
+
+/// The length in bytes of the first `chars` characters of `text`. Nearly
+/// every article opens in ASCII, where the two are the same: one check of
+/// the bytes says so, without decoding them one character at a time.
+fn head_len(text: &str, chars: usize) -> usize {
+    match text.get(..chars) {
+        Some(head) if head.is_ascii() => chars,
+        _ => text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i),
+    }
+}
+
 /// Finds the dateline in the first lines of `body` and resolves its date to
 /// the year nearest the publication date.
 pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
     use regex_automata::{Anchored, Input};
-    let head = &body[..body.char_indices().nth(600).map_or(body.len(), |(i, _)| i)];
+    let head = &body[..head_len(body, DATELINE_HEAD_CHARS)];
     let regex = dateline_regex();
     // The groups are read within the match only. Asked for over the whole
     // head, the engine that reads groups would be set up for all the text
@@ -1676,6 +1692,25 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
 #[cfg(test)]
 mod dateline_tests {
     use super::*;
+
+    /// The head is the first characters, whether or not they are ASCII.
+    #[test]
+    fn the_head_counts_characters_not_bytes() {
+        let by_chars =
+            |text: &str, n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        for text in [
+            "",
+            "abc",
+            "Pyongyang, June 3",
+            "Séoul — “KCNA”",
+            "日本語のテキスト",
+            "a\u{1F600}b",
+        ] {
+            for n in 0..=text.len() + 2 {
+                assert_eq!(head_len(text, n), by_chars(text, n), "{text:?} {n}");
+            }
+        }
+    }
 
     /// Days and months are written as chrono's `%Y-%m-%d` and `%Y-%m`
     /// write them, within the four-digit years and beyond them.
