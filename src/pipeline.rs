@@ -99,14 +99,14 @@ pub const DATES_COLUMNS: &[&str] = &[
 pub fn date_cells<'a>(text: &'a str, expr: &TimeExpr) -> [Cell<'a>; 9] {
     let period = expr.period();
     [
-        Cell::display(expr.span.start),
-        Cell::display(expr.span.end),
+        Cell::number(expr.span.start),
+        Cell::number(expr.span.end),
         Cell::Text(&text[expr.span.clone()]),
         Cell::Text(expr.timex_type.as_str()),
         Cell::display(expr.timex()),
         Cell::Text(period.map_or("", |p| p.precision.as_str())),
-        period.map_or(Cell::Text(""), |p| Cell::display(p.start)),
-        period.map_or(Cell::Text(""), |p| Cell::display(p.end)),
+        period.map_or(Cell::Text(""), |p| Cell::day(p.start)),
+        period.map_or(Cell::Text(""), |p| Cell::day(p.end)),
         Cell::Text(expr.rule),
     ]
 }
@@ -307,8 +307,8 @@ fn analyse_into_rows(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon
         let e = gazetteer.entity(m.entity);
         mentions.row([
             Cell::Text(&article.id),
-            Cell::display(m.start),
-            Cell::display(m.end),
+            Cell::number(m.start),
+            Cell::number(m.end),
             Cell::Text(&body[m.start..m.end]),
             Cell::Text(e.kind.as_str()),
             Cell::Text(&e.id),

@@ -190,14 +190,43 @@ impl std::fmt::Display for Period {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let s = self.start;
         // chrono's `%Y` writes four digits within 0..=9999 and a sign
-        // beyond; within, the numbers are written directly, without
-        // chrono's reading of a format string.
-        let four_digits = (0..=9999).contains(&s.year());
+        // beyond; within, the digits are written directly.
+        let iso = iso_day(s);
+        let iso = iso
+            .as_ref()
+            .and_then(|bytes| std::str::from_utf8(bytes).ok());
+        match (self.precision, iso) {
+            (Precision::Day, Some(day)) => f.write_str(day),
+            (Precision::Month, Some(day)) => f.write_str(&day[..7]),
+            (Precision::Year, Some(day)) => f.write_str(&day[..4]),
+            _ => self.fmt_in_general(f),
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, as chrono writes a day of the years 0 to 9999, written
+/// without the formatting machinery (dates are written on every row of
+/// `dates.csv`); `None` for other years, which chrono writes with a sign.
+pub fn iso_day(day: NaiveDate) -> Option<[u8; 10]> {
+    let year = u32::try_from(day.year()).ok().filter(|y| *y <= 9999)?;
+    let mut bytes = *b"0000-00-00";
+    for (at, value, width) in [(0, year, 4), (5, day.month(), 2), (8, day.day(), 2)] {
+        let mut value = value;
+        for slot in bytes[at..at + width].iter_mut().rev() {
+            *slot = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    }
+    Some(bytes)
+}
+
+impl Period {
+    /// The ISO form at any precision and of any year, by chrono and
+    /// `write!`: for weeks, decades and centuries, and for years beyond
+    /// 0 to 9999.
+    fn fmt_in_general(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.start;
         match self.precision {
-            Precision::Day if four_digits => {
-                write!(f, "{:04}-{:02}-{:02}", s.year(), s.month(), s.day())
-            }
-            Precision::Month if four_digits => write!(f, "{:04}-{:02}", s.year(), s.month()),
             Precision::Day => write!(f, "{}", s.format("%Y-%m-%d")),
             Precision::Week => {
                 let w = s.iso_week();
@@ -1715,20 +1744,37 @@ mod dateline_tests {
     /// Days and months are written as chrono's `%Y-%m-%d` and `%Y-%m`
     /// write them, within the four-digit years and beyond them.
     #[test]
-    fn days_and_months_are_written_as_chrono_writes_them() {
-        for year in [-10000, -1, 0, 1, 999, 1950, 2024, 9999, 10000, 262000] {
-            for (month, day) in [(1, 1), (2, 29), (6, 19), (12, 31)] {
+    fn days_months_and_years_are_written_as_chrono_writes_them() {
+        for year in [
+            -10000, -1, 0, 1, 9, 10, 99, 999, 1950, 2024, 9999, 10000, 262000,
+        ] {
+            for (month, day) in [(1, 1), (2, 29), (6, 19), (10, 10), (12, 31)] {
                 let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
                     continue;
                 };
-                assert_eq!(
-                    Period::day(date).to_string(),
-                    date.format("%Y-%m-%d").to_string()
-                );
+                struct InGeneral(Period);
+                impl std::fmt::Display for InGeneral {
+                    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        self.0.fmt_in_general(f)
+                    }
+                }
+                let in_general = |p: Period| Some(InGeneral(p).to_string());
+                let day = Period::day(date);
+                assert_eq!(day.to_string(), date.format("%Y-%m-%d").to_string());
+                assert_eq!(in_general(day).unwrap(), day.to_string());
                 let Some(whole_month) = Period::month(year, month) else {
                     continue;
                 };
                 assert_eq!(whole_month.to_string(), date.format("%Y-%m").to_string());
+                assert_eq!(in_general(whole_month).unwrap(), whole_month.to_string());
+                let Some(whole_year) = Period::year(year) else {
+                    continue;
+                };
+                // (Beyond them a year is written by `{:04}`: "-001", "10000".)
+                if (0..=9999).contains(&year) {
+                    assert_eq!(whole_year.to_string(), date.format("%Y").to_string());
+                }
+                assert_eq!(in_general(whole_year).unwrap(), whole_year.to_string());
             }
         }
     }

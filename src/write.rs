@@ -351,6 +351,31 @@ impl Cell<'_> {
             Cell::Owned(value.to_string())
         }
     }
+
+    /// A count or a byte offset, as `Display` writes it. Every mention and
+    /// date row has two: the digits are written directly, without the
+    /// formatting machinery.
+    pub fn number(n: usize) -> Cell<'static> {
+        let mut short = ShortText::default();
+        short.push_digits(n as u64);
+        Cell::Short(short)
+    }
+
+    /// A day as chrono writes it (`2001-08-04`): within the years 0 to 9999
+    /// without the formatting machinery ([`iso_day`](crate::resolve::iso_day)),
+    /// beyond by chrono (`+10000-01-01`).
+    pub fn day(day: chrono::NaiveDate) -> Cell<'static> {
+        let mut short = ShortText::default();
+        match crate::resolve::iso_day(day) {
+            Some(bytes) => {
+                for byte in bytes {
+                    short.push_byte(byte);
+                }
+                Cell::Short(short)
+            }
+            None => Cell::display(day),
+        }
+    }
 }
 
 impl AsRef<str> for Cell<'_> {
@@ -381,6 +406,28 @@ pub struct ShortText {
 impl ShortText {
     /// How many bytes it holds at most.
     pub const CAPACITY: usize = 24;
+
+    /// Appends the decimal digits of `n` (at most 20, within the capacity).
+    fn push_digits(&mut self, mut n: u64) {
+        let mut digits = [b'0'; 20];
+        let mut count = 0;
+        while n > 0 || count == 0 {
+            digits[digits.len() - 1 - count] = b'0' + (n % 10) as u8;
+            n /= 10;
+            count += 1;
+        }
+        for &digit in &digits[digits.len() - count..] {
+            self.push_byte(digit);
+        }
+    }
+
+    /// Appends one ASCII byte; past the capacity, nothing.
+    fn push_byte(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(usize::from(self.len)) {
+            *slot = byte;
+            self.len += 1;
+        }
+    }
 
     /// The text written so far.
     pub fn as_str(&self) -> &str {
@@ -507,6 +554,28 @@ pub fn neutralise(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_days_are_written_as_display_writes_them() {
+        let mut numbers = vec![0, 1, 9, 10, 99, 100, 12_345, usize::MAX, usize::MAX - 1];
+        numbers.extend((0..64).map(|bit| 1usize << bit));
+        numbers.extend((0..64).map(|bit| (1usize << bit) - 1));
+        for n in numbers {
+            assert_eq!(AsRef::<str>::as_ref(&Cell::number(n)), n.to_string());
+        }
+        let mut days = Vec::new();
+        for year in [
+            -262_000, -10_000, -1, 0, 1, 9, 10, 99, 999, 1000, 1876, 2024, 9999, 10_000, 262_000,
+        ] {
+            for (month, day) in [(1, 1), (2, 28), (8, 4), (10, 10), (12, 31)] {
+                days.extend(chrono::NaiveDate::from_ymd_opt(year, month, day));
+            }
+        }
+        days.extend([chrono::NaiveDate::MIN, chrono::NaiveDate::MAX]);
+        for day in days {
+            assert_eq!(AsRef::<str>::as_ref(&Cell::day(day)), day.to_string());
+        }
+    }
 
     #[test]
     fn short_values_are_held_in_the_cell_and_long_ones_in_a_string() {
