@@ -202,36 +202,61 @@ fn word_span(text: &str, from: usize) -> Option<Range<usize>> {
 
 /// Where the first word of `text` at `from` or after it that starts with a
 /// capital letter starts; `from` is where a word starts or a word is not.
-/// Lower-case words are passed over a byte at a time, never cut out.
+/// Only capitals and characters beyond ASCII are looked at: eight bytes at
+/// a time are passed over until one of them is either.
 pub fn next_capitalised_start(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut in_word = text[..from].chars().next_back().is_some_and(is_word_char);
     let mut i = from;
-    while let Some(&byte) = bytes.get(i) {
-        match BYTE_KINDS[usize::from(byte)] {
-            ByteKind::Word => {
-                if !in_word && byte.is_ascii_uppercase() {
-                    return Some(i);
-                }
-                in_word = true;
-                i += 1;
+    loop {
+        // A character boundary: only ASCII lies between `i` and `at`.
+        let at = i + capital_or_wide(bytes.get(i..)?)?;
+        let (capital, len) = match bytes[at] {
+            byte if byte.is_ascii() => (true, 1),
+            _ => {
+                let c = text[at..].chars().next()?;
+                (c.is_uppercase() && is_word_char(c), c.len_utf8())
             }
-            ByteKind::Other => {
-                in_word = false;
-                i += 1;
-            }
-            ByteKind::Multibyte => {
-                let c = text[i..].chars().next()?;
-                let word_char = is_word_char(c);
-                if word_char && !in_word && c.is_uppercase() {
-                    return Some(i);
-                }
-                in_word = word_char;
-                i += c.len_utf8();
-            }
+        };
+        if capital && !word_char_before(text, at) {
+            return Some(at);
         }
+        i = at + len;
     }
-    None
+}
+
+/// The first byte of `bytes` that is an ASCII capital or starts a character
+/// beyond ASCII.
+fn capital_or_wide(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut i = 0;
+    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+        let x = u64::from_le_bytes(*chunk);
+        // Of the low seven bits of each byte (no sum carries into the next
+        // byte): the high bit is set from 'A' on, and from past 'Z' on.
+        let low = x & !HIGH;
+        let from_a = low + (0x80 - u64::from(b'A')) * ONES;
+        let past_z = low + (0x80 - u64::from(b'Z') - 1) * ONES;
+        let found = (x | (from_a & !past_z)) & HIGH;
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || !b.is_ascii())
+        .map(|p| i + p)
+}
+
+/// Whether the character before byte `at` (a character boundary) belongs
+/// to a word.
+fn word_char_before(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        Some(&byte) if byte.is_ascii() => BYTE_KINDS[usize::from(byte)] == ByteKind::Word,
+        Some(_) => text[..at].chars().next_back().is_some_and(is_word_char),
+        None => false,
+    }
 }
 
 /// Whether the character at byte `i` (a character boundary) belongs to a
@@ -336,6 +361,45 @@ mod tests {
             out.push((s, &text[s..]));
         }
         out
+    }
+
+    /// The look at every byte that [`next_capitalised_start`] passes over.
+    fn next_capitalised_start_byte_by_byte(text: &str, from: usize) -> Option<usize> {
+        let mut in_word = text[..from].chars().next_back().is_some_and(is_word_char);
+        for (i, c) in text[from..].char_indices() {
+            let word_char = is_word_char(c);
+            if word_char && !in_word && c.is_uppercase() {
+                return Some(from + i);
+            }
+            in_word = word_char;
+        }
+        None
+    }
+
+    #[test]
+    fn capitals_are_found_as_a_look_at_every_character_finds_them() {
+        use proptest::prelude::*;
+        let text = proptest::string::string_regex(
+            "([A-Za-z0-9]{1,9}|[ ,.@\\[`{\\-'\n]|\u{e9}|\u{c9}|\u{416}|\u{436}|\u{2019}|\u{a0}|\u{2014}|\u{1d400}|\u{10428}){0,40}",
+        )
+        .unwrap();
+        proptest!(|(text in text, cut in 0usize..64)| {
+            let from = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            prop_assert_eq!(
+                next_capitalised_start(&text, from),
+                next_capitalised_start_byte_by_byte(&text, from)
+            );
+        });
+        // Capitals at every place of an eight-byte chunk, and the bytes
+        // beside 'A' and 'Z'.
+        for at in 0..20 {
+            for capital in ["A", "Z", "\u{c9}"] {
+                let text = format!("{}{capital}x", "@[".repeat(at).get(..at).unwrap_or(""));
+                assert_eq!(next_capitalised_start(&text, 0), Some(at), "{text:?}");
+            }
+            let text = format!("{}@[`{{x", "a".repeat(at));
+            assert_eq!(next_capitalised_start(&text, 0), None);
+        }
     }
 
     #[test]
