@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::gazetteer::{Coordinates, EntityKind, Gazetteer, Mention};
 use std::borrow::Cow;
 
-use crate::lexicon::{EventKind, KnownDocument, Lexicon, Role, Trigger, Words};
+use crate::lexicon::{EventKind, KnownDocument, Lexicon, Role, Trigger, WordList, Words};
 use crate::resolve::{is_calendar_word, Dateline, Period, Precision, TimeExpr, TimexRole};
 use crate::tense::{self, Marker};
 
@@ -2398,7 +2398,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         let text = self.text(range.clone());
         let lower = text.to_ascii_lowercase();
         let mut names = Vec::new();
-        for lead in &self.lexicon.words.leader_lead_ins {
+        for lead in self.lexicon.words.leader_lead_ins.iter() {
             let lead = format!("{lead} ");
             for (at, _) in lower.match_indices(&lead) {
                 let from = at + lead.len();
@@ -3004,7 +3004,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             .map(|w| w.to_ascii_lowercase())
             .collect();
         let in_trigger: Vec<String> = words(trigger).map(|w| w.to_ascii_lowercase()).collect();
-        let any = |list: &[String], ws: &[String]| ws.iter().any(|w| Words::has(list, w));
+        let any = |list: &WordList, ws: &[String]| ws.iter().any(|w| Words::has(list, w));
         let lists = &self.lexicon.words;
         // A trigger that opens its clause ("talks between ...") takes its
         // modality from the verb after it ("... will be held").

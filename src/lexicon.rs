@@ -138,48 +138,48 @@ pub struct Words {
     pub titles: std::collections::HashSet<String>,
     /// Infinitives before a trigger noun that make it planned: "agreed to
     /// hold the ministerial talks".
-    pub planned_infinitives: Vec<String>,
+    pub planned_infinitives: WordList,
     /// Words shortly before a trigger that deny it.
-    pub negation: Vec<String>,
+    pub negation: WordList,
     /// Phrases of a sentence that lists who attended what was just told.
-    pub attendance: Vec<String>,
+    pub attendance: WordList,
     /// How such a sentence may begin.
-    pub attendance_openings: Vec<String>,
+    pub attendance_openings: WordList,
     /// Phrases after which a delegation's leader is named.
-    pub leader_lead_ins: Vec<String>,
+    pub leader_lead_ins: WordList,
     /// Words that make the subject of a visit diplomats posted here.
-    pub resident_diplomats: Vec<String>,
+    pub resident_diplomats: WordList,
     /// Words that make the subject of an arrival a travelling group.
-    pub group_nouns: Vec<String>,
+    pub group_nouns: WordList,
     /// Groups of the public ("farmers", "reporters"): talks with them are
     /// no meeting of parties.
-    pub public: Vec<String>,
+    pub public: WordList,
     /// Words that make a visitor nobody names someone from abroad:
     /// "Foreigners left here".
-    pub unnamed_foreigners: Vec<String>,
+    pub unnamed_foreigners: WordList,
     /// Ships and aircraft: what arrives or calls at a port is no visitor.
-    pub vessels: Vec<String>,
+    pub vessels: WordList,
     /// Words of reporting: a date beside them is the day something was
     /// said, and an event told in what is said is not today's news.
-    pub reporting: Vec<String>,
+    pub reporting: WordList,
     /// Who stands for someone absent: "envoys of President X".
-    pub proxies: Vec<String>,
+    pub proxies: WordList,
     /// Offices after a name and a comma that make the name a person's:
     /// "Mimun Mehdi, newly appointed Ambassador of Morocco".
-    pub offices_after_names: Vec<String>,
+    pub offices_after_names: WordList,
     /// Honorifics and ranks before a name: "Mr", "Comrade", "Marshal".
-    pub honorifics: Vec<String>,
+    pub honorifics: WordList,
     /// Words of offices' and bodies' names, never of a person's:
     /// "Minister of Finance Kim Wan Su".
     pub office_words: std::collections::HashSet<String>,
     /// Phrases after which the signers of a document are named.
-    pub signer_lead_ins: Vec<String>,
+    pub signer_lead_ins: WordList,
     /// Verbs after which a sentence that opens with names has told who
     /// signed: "X and Y signed the agreement".
-    pub signing_verbs: Vec<String>,
+    pub signing_verbs: WordList,
     /// Phrases that tell a gift's hand-over; the name after the next "by"
     /// is the giver's.
-    pub hand_overs: Vec<String>,
+    pub hand_overs: WordList,
     /// Words that end the name of a body, not of a person: "Yonhap News".
     pub body_endings: std::collections::HashSet<String>,
     /// Every list by name, for `@name` in the `unless` column of
@@ -229,31 +229,79 @@ impl Words {
                 .collect())
         };
         self.titles = take("titles", false)?.into_iter().collect();
-        self.planned_infinitives = take("planned-infinitives", true)?;
-        self.negation = take("negation", true)?;
-        self.attendance = take("attendance", true)?;
-        self.attendance_openings = take("attendance-openings", true)?;
-        self.leader_lead_ins = take("leader-lead-ins", true)?;
-        self.resident_diplomats = take("resident-diplomats", true)?;
-        self.group_nouns = take("group-nouns", true)?;
-        self.public = take("public", true)?;
-        self.unnamed_foreigners = take("unnamed-foreigners", true)?;
-        self.vessels = take("vessels", true)?;
-        self.proxies = take("proxies", true)?;
-        self.reporting = take("reporting", true)?;
-        self.offices_after_names = take("offices-after-names", true)?;
-        self.honorifics = take("honorifics", true)?;
+        self.planned_infinitives = WordList::new(take("planned-infinitives", true)?);
+        self.negation = WordList::new(take("negation", true)?);
+        self.attendance = WordList::new(take("attendance", true)?);
+        self.attendance_openings = WordList::new(take("attendance-openings", true)?);
+        self.leader_lead_ins = WordList::new(take("leader-lead-ins", true)?);
+        self.resident_diplomats = WordList::new(take("resident-diplomats", true)?);
+        self.group_nouns = WordList::new(take("group-nouns", true)?);
+        self.public = WordList::new(take("public", true)?);
+        self.unnamed_foreigners = WordList::new(take("unnamed-foreigners", true)?);
+        self.vessels = WordList::new(take("vessels", true)?);
+        self.proxies = WordList::new(take("proxies", true)?);
+        self.reporting = WordList::new(take("reporting", true)?);
+        self.offices_after_names = WordList::new(take("offices-after-names", true)?);
+        self.honorifics = WordList::new(take("honorifics", true)?);
         self.body_endings = take("body-endings", false)?.into_iter().collect();
-        self.signer_lead_ins = take("signer-lead-ins", true)?;
-        self.signing_verbs = take("signing-verbs", true)?;
-        self.hand_overs = take("hand-overs", true)?;
+        self.signer_lead_ins = WordList::new(take("signer-lead-ins", true)?);
+        self.signing_verbs = WordList::new(take("signing-verbs", true)?);
+        self.hand_overs = WordList::new(take("hand-overs", true)?);
         self.office_words = take("office-words", false)?.into_iter().collect();
         Ok(self)
     }
 
     /// Whether `word` is in the list (lower-case lists, any case of word).
-    pub fn has(list: &[String], word: &str) -> bool {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    pub fn has(list: &WordList, word: &str) -> bool {
+        list.has(word)
+    }
+}
+
+/// A list of lower-case words and phrases, with the lengths its entries
+/// have for each first letter: most words looked up are of no such length
+/// and are answered without a compare. It reads as a slice of its words.
+#[derive(Clone, Debug, Default)]
+pub struct WordList {
+    words: Vec<String>,
+    /// Bit `n` of bucket `b`: an entry of `n` bytes (63 for any longer)
+    /// whose first byte is `b` in [`WordList::bucket`].
+    lengths: [u64; 32],
+}
+
+impl WordList {
+    fn new(words: Vec<String>) -> WordList {
+        let mut lengths = [0; 32];
+        for word in &words {
+            if let Some(bucket) = WordList::bucket(word) {
+                lengths[bucket] |= WordList::length_bit(word);
+            }
+        }
+        WordList { words, lengths }
+    }
+
+    /// Whether `word` is in the list, in any ASCII case.
+    pub fn has(&self, word: &str) -> bool {
+        WordList::bucket(word)
+            .is_some_and(|bucket| self.lengths[bucket] & WordList::length_bit(word) != 0)
+            && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// The same for two words that are equal but for ASCII case.
+    fn bucket(word: &str) -> Option<usize> {
+        let first = word.as_bytes().first()?;
+        Some(usize::from(first.to_ascii_lowercase() & 31))
+    }
+
+    fn length_bit(word: &str) -> u64 {
+        1 << word.len().min(63)
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        &self.words
     }
 }
 
@@ -763,6 +811,49 @@ mod tests {
         assert!(re.is_match("had talks with"));
         assert!(re.is_match("had open and frank talks with"));
         assert!(!re.is_match("had a long and frank talks with"));
+    }
+
+    #[test]
+    fn a_word_list_finds_what_a_compare_of_every_entry_finds() {
+        let long = "a".repeat(70);
+        let entries = [
+            "premier",
+            "ambassador",
+            "vice-premier",
+            "\u{e9}lu",
+            "@home",
+            "[x]",
+            &long,
+        ];
+        let list = WordList::new(entries.iter().map(|w| w.to_string()).collect());
+        let longer = "A".repeat(80);
+        for word in [
+            "premier",
+            "Premier",
+            "PREMIER",
+            "premie",
+            "premiers",
+            "ambassador",
+            "Ambassador,",
+            "vice-Premier",
+            "\u{e9}lu",
+            "\u{c9}lu",
+            "\u{e9}LU",
+            "@HOME",
+            "`home",
+            "[X]",
+            "{x]",
+            "",
+            "p",
+            &long,
+            &long.to_uppercase(),
+            &longer,
+            "\u{e9}",
+        ] {
+            let compared = entries.iter().any(|w| w.eq_ignore_ascii_case(word));
+            assert_eq!(list.has(word), compared, "{word:?}");
+        }
+        assert_eq!(list.len(), entries.len());
     }
 
     #[test]
