@@ -262,7 +262,7 @@ pub fn find(
     sentences: &[Range<usize>],
     mentions: &[Mention],
     dates: &[TimeExpr],
-    titles: &std::collections::HashSet<String>,
+    titles: &crate::lexicon::WordSet,
 ) -> Vec<Candidate> {
     // Both lists are sorted and do not overlap: a binary search finds the
     // first one that could cover a range.

@@ -9,6 +9,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A hash map with [`KeyHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
+/// A hash set with [`KeyHasher`].
+pub(crate) type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<KeyHasher>>;
+
 /// Multiplicative hashing (Fibonacci constant): fast on short keys.
 #[derive(Default)]
 pub(crate) struct KeyHasher(u64);

@@ -135,7 +135,7 @@ const BUNDLED_WORDS: &str = include_str!("../gazetteers/words.csv");
 pub struct Words {
     /// Capitalised words that are titles or parts of organisations' names,
     /// not of a person's name.
-    pub titles: std::collections::HashSet<String>,
+    pub titles: WordSet,
     /// Infinitives before a trigger noun that make it planned: "agreed to
     /// hold the ministerial talks".
     pub planned_infinitives: WordList,
@@ -171,7 +171,7 @@ pub struct Words {
     pub honorifics: WordList,
     /// Words of offices' and bodies' names, never of a person's:
     /// "Minister of Finance Kim Wan Su".
-    pub office_words: std::collections::HashSet<String>,
+    pub office_words: WordSet,
     /// Phrases after which the signers of a document are named.
     pub signer_lead_ins: WordList,
     /// Verbs after which a sentence that opens with names has told who
@@ -181,7 +181,7 @@ pub struct Words {
     /// is the giver's.
     pub hand_overs: WordList,
     /// Words that end the name of a body, not of a person: "Yonhap News".
-    pub body_endings: std::collections::HashSet<String>,
+    pub body_endings: WordSet,
     /// Every list by name, for `@name` in the `unless` column of
     /// `events.csv`.
     pub named: std::collections::HashMap<String, Vec<String>>,
@@ -228,7 +228,7 @@ impl Words {
                 .map(|w| if lower { w.to_lowercase() } else { w.clone() })
                 .collect())
         };
-        self.titles = take("titles", false)?.into_iter().collect();
+        self.titles = WordSet(take("titles", false)?.into_iter().collect());
         self.planned_infinitives = WordList::new(take("planned-infinitives", true)?);
         self.negation = WordList::new(take("negation", true)?);
         self.attendance = WordList::new(take("attendance", true)?);
@@ -243,11 +243,11 @@ impl Words {
         self.reporting = WordList::new(take("reporting", true)?);
         self.offices_after_names = WordList::new(take("offices-after-names", true)?);
         self.honorifics = WordList::new(take("honorifics", true)?);
-        self.body_endings = take("body-endings", false)?.into_iter().collect();
+        self.body_endings = WordSet(take("body-endings", false)?.into_iter().collect());
         self.signer_lead_ins = WordList::new(take("signer-lead-ins", true)?);
         self.signing_verbs = WordList::new(take("signing-verbs", true)?);
         self.hand_overs = WordList::new(take("hand-overs", true)?);
-        self.office_words = take("office-words", false)?.into_iter().collect();
+        self.office_words = WordSet(take("office-words", false)?.into_iter().collect());
         Ok(self)
     }
 
@@ -294,6 +294,24 @@ impl WordList {
 
     fn length_bit(word: &str) -> u64 {
         1 << word.len().min(63)
+    }
+}
+
+/// A set of words, looked up as they are written (case counts). Its
+/// words are the project's lists, not the input: it is hashed with the
+/// quick hash of short keys, not one that guards against chosen keys.
+#[derive(Clone, Debug, Default)]
+pub struct WordSet(crate::hashing::FastSet<String>);
+
+impl WordSet {
+    /// Whether `word` is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
+    /// The words, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
     }
 }
 

@@ -6,7 +6,7 @@
 //! `candidates.csv` is for names: some are triggers not yet written down,
 //! most are not events at all.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::pipeline::Analysis;
@@ -29,7 +29,7 @@ pub fn find(
     body: &str,
     analysis: &Analysis,
     gazetteer: &Gazetteer,
-    titles: &HashSet<String>,
+    titles: &crate::lexicon::WordSet,
 ) -> Vec<Uncovered> {
     let mut found = Vec::new();
     for sentence in &analysis.sentences {
@@ -109,7 +109,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Whether a phrase may say what one party did to another: it has a word
 /// besides function words, and it does not open with a title ("president
 /// of the", "ambassador to"): those phrases join a name to its office.
-fn predicates(phrase: &str, titles: &HashSet<String>) -> bool {
+fn predicates(phrase: &str, titles: &crate::lexicon::WordSet) -> bool {
     let mut content = phrase
         .split(' ')
         .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(w));
