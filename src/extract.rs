@@ -469,7 +469,10 @@ fn add_follow_up_participants(
         let lower = text.to_ascii_lowercase();
         let opens = |a: &String| lower.starts_with(a.as_str()) && lower[a.len()..].starts_with(' ');
         let attendance = words.attendance_openings.iter().any(opens)
-            || words.attendance.iter().any(|a| lower.contains(a.as_str()));
+            || words
+                .attendance
+                .searchers()
+                .any(|(_, phrase)| phrase.find(lower.as_bytes()).is_some());
         // "It is headed by Hong In Hum, chairman of ...", "The delegation
         // was led by ...": a sentence that opens by naming the leader of
         // the group just told of.
@@ -477,17 +480,20 @@ fn add_follow_up_participants(
         // that ..." names nobody.
         // "Members of the delegation led by its chairman Mikhail Lapshin":
         // a possessive and an office in lower case may come first.
-        let names_the_leader = words.leader_lead_ins.iter().any(|lead| {
-            lower.find(&format!("{lead} ")).is_some_and(|at| {
-                let name = self::words(&text[at + lead.len() + 1..]).find(|w| {
-                    let office = w.starts_with(char::is_lowercase)
-                        && Words::has(&words.offices_after_names, w);
-                    !(POSSESSIVES.contains(w) || office)
-                });
-                self::words(&lower[..at]).count() <= LEADER_OPENING_WORDS
-                    && name.is_some_and(|w| w.starts_with(char::is_uppercase))
-            })
-        });
+        let names_the_leader = words
+            .leader_lead_ins_spaced
+            .searchers()
+            .any(|(lead, finder)| {
+                finder.find(lower.as_bytes()).is_some_and(|at| {
+                    let name = self::words(&text[at + lead.len()..]).find(|w| {
+                        let office = w.starts_with(char::is_lowercase)
+                            && Words::has(&words.offices_after_names, w);
+                        !(POSSESSIVES.contains(w) || office)
+                    });
+                    self::words(&lower[..at]).count() <= LEADER_OPENING_WORDS
+                        && name.is_some_and(|w| w.starts_with(char::is_uppercase))
+                })
+            });
         // "The gift was handed to an official concerned by D. Michka, who
         // is heading the delegation": the guest whose gift was just told.
         // ("It was handed to an official of the DPRK who visited Russia by
@@ -524,13 +530,12 @@ fn add_follow_up_participants(
             }
         }
         let leaders: Vec<String> = words
-            .leader_lead_ins
-            .iter()
-            .flat_map(|lead| {
-                let lead = format!("{lead} ");
-                lower
-                    .match_indices(&lead)
-                    .map(|(at, _)| at + lead.len())
+            .leader_lead_ins_spaced
+            .searchers()
+            .flat_map(|(lead, finder)| {
+                finder
+                    .find_iter(lower.as_bytes())
+                    .map(|at| at + lead.len())
                     .collect::<Vec<_>>()
             })
             .filter_map(|from| {
@@ -674,8 +679,8 @@ fn giver_in(
 ) -> Option<(String, usize)> {
     let text = &doc.body[span.clone()];
     let lower = text.to_ascii_lowercase();
-    let from = words.hand_overs.iter().find_map(|phrase| {
-        let after = lower.find(phrase.as_str())? + phrase.len();
+    let from = words.hand_overs.searchers().find_map(|(phrase, finder)| {
+        let after = finder.find(lower.as_bytes())? + phrase.len();
         let by = lower[after..].find(" by ")? + after + " by ".len();
         text[by..].starts_with(char::is_uppercase).then_some(by)
     })?;
@@ -2398,9 +2403,8 @@ impl<'a, 'd> Scope<'a, 'd> {
         let text = self.text(range.clone());
         let lower = text.to_ascii_lowercase();
         let mut names = Vec::new();
-        for lead in self.lexicon.words.leader_lead_ins.iter() {
-            let lead = format!("{lead} ");
-            for (at, _) in lower.match_indices(&lead) {
+        for (lead, finder) in self.lexicon.words.leader_lead_ins_spaced.searchers() {
+            for at in finder.find_iter(lower.as_bytes()) {
                 let from = at + lead.len();
                 let stretch_end = from + name_stretch_len(&text[from..]);
                 let start = range.start + from;

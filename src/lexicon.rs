@@ -147,6 +147,8 @@ pub struct Words {
     pub attendance_openings: WordList,
     /// Phrases after which a delegation's leader is named.
     pub leader_lead_ins: WordList,
+    /// The same, each with the space that follows it before the name.
+    pub leader_lead_ins_spaced: WordList,
     /// Words that make the subject of a visit diplomats posted here.
     pub resident_diplomats: WordList,
     /// Words that make the subject of an arrival a travelling group.
@@ -234,6 +236,12 @@ impl Words {
         self.attendance = WordList::new(take("attendance", true)?);
         self.attendance_openings = WordList::new(take("attendance-openings", true)?);
         self.leader_lead_ins = WordList::new(take("leader-lead-ins", true)?);
+        self.leader_lead_ins_spaced = WordList::new(
+            self.leader_lead_ins
+                .iter()
+                .map(|lead| format!("{lead} "))
+                .collect(),
+        );
         self.resident_diplomats = WordList::new(take("resident-diplomats", true)?);
         self.group_nouns = WordList::new(take("group-nouns", true)?);
         self.public = WordList::new(take("public", true)?);
@@ -263,6 +271,9 @@ impl Words {
 #[derive(Clone, Debug, Default)]
 pub struct WordList {
     words: Vec<String>,
+    /// A searcher for each entry, built once: phrases are looked for in
+    /// every sentence that may hold them.
+    searchers: Vec<memchr::memmem::Finder<'static>>,
     /// Bit `n` of bucket `b`: an entry of `n` bytes (63 for any longer)
     /// whose first byte is `b` in [`WordList::bucket`].
     lengths: [u64; 32],
@@ -276,7 +287,21 @@ impl WordList {
                 lengths[bucket] |= WordList::length_bit(word);
             }
         }
-        WordList { words, lengths }
+        let searchers = words
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect();
+        WordList {
+            words,
+            searchers,
+            lengths,
+        }
+    }
+
+    /// Each entry with its searcher: where it stands in a text, as
+    /// `str::find` (`find`) and `str::match_indices` (`find_iter`) say.
+    pub fn searchers(&self) -> impl Iterator<Item = (&str, &memchr::memmem::Finder<'static>)> {
+        self.words.iter().map(String::as_str).zip(&self.searchers)
     }
 
     /// Whether `word` is in the list, in any ASCII case.
@@ -872,6 +897,27 @@ mod tests {
             assert_eq!(list.has(word), compared, "{word:?}");
         }
         assert_eq!(list.len(), entries.len());
+    }
+
+    #[test]
+    fn a_word_lists_searchers_find_what_str_finds() {
+        let entries = ["led by ", "aa a", "headed by", "\u{e9}t\u{e9}"];
+        let list = WordList::new(entries.iter().map(|w| w.to_string()).collect());
+        for text in [
+            "the delegation led by led by x",
+            "aa aa aa a",
+            "aaa a aa a",
+            "headed byheaded by",
+            "\u{e9}t\u{e9}t\u{e9}",
+            "",
+        ] {
+            for (entry, searcher) in list.searchers() {
+                assert_eq!(searcher.find(text.as_bytes()), text.find(entry), "{text:?}");
+                let every: Vec<usize> = searcher.find_iter(text.as_bytes()).collect();
+                let by_str: Vec<usize> = text.match_indices(entry).map(|(at, _)| at).collect();
+                assert_eq!(every, by_str, "{text:?} {entry:?}");
+            }
+        }
     }
 
     #[test]
