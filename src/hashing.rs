@@ -12,6 +12,45 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 /// A hash set with [`KeyHasher`].
 pub(crate) type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<KeyHasher>>;
 
+/// The shapes of a table's keys, its first byte (up to ASCII case) and its
+/// length: a word of no such shape is in no such table, which two bit
+/// operations tell, before any hashing or comparing. Most words looked up
+/// in a small table are not in it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ShapeSieve {
+    /// Bit `n` of row `b`: a key of `n` bytes (63 for any longer) whose
+    /// first byte is `b` in [`ShapeSieve::row`].
+    lengths: [u64; 32],
+}
+
+impl ShapeSieve {
+    /// The sieve of `keys`.
+    pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k [u8]>) -> ShapeSieve {
+        let mut sieve = ShapeSieve::default();
+        for key in keys {
+            if let Some(row) = ShapeSieve::row(key) {
+                sieve.lengths[row] |= ShapeSieve::length_bit(key);
+            }
+        }
+        sieve
+    }
+
+    /// Whether a key may be `word` up to ASCII case: false only when none is.
+    pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
+        ShapeSieve::row(word)
+            .is_some_and(|row| self.lengths[row] & ShapeSieve::length_bit(word) != 0)
+    }
+
+    /// The same row for two words equal up to ASCII case.
+    fn row(word: &[u8]) -> Option<usize> {
+        Some(usize::from(word.first()?.to_ascii_lowercase() & 31))
+    }
+
+    fn length_bit(word: &[u8]) -> u64 {
+        1 << word.len().min(63)
+    }
+}
+
 /// Multiplicative hashing (Fibonacci constant): fast on short keys.
 #[derive(Default)]
 pub(crate) struct KeyHasher(u64);
@@ -49,6 +88,20 @@ mod tests {
         };
         assert_ne!(hash("was held"), hash("was heLd"));
         assert_ne!(hash("ab"), hash("ba"));
+        let sieve = ShapeSieve::of(["will".as_bytes(), b"is to", b"[x]"]);
+        for (word, may) in [
+            ("will", true),
+            ("WILL", true),
+            ("wall", true),
+            ("wil", false),
+            ("bill", false),
+            ("Is to", true),
+            ("is", false),
+            ("{y]", true),
+            ("", false),
+        ] {
+            assert_eq!(sieve.may_hold(word.as_bytes()), may, "{word:?}");
+        }
         let number = |n: u32| {
             let mut h = KeyHasher::default();
             h.write_u32(n);

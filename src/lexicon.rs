@@ -265,28 +265,22 @@ impl Words {
     }
 }
 
-/// A list of lower-case words and phrases, with the lengths its entries
-/// have for each first letter: most words looked up are of no such length
-/// and are answered without a compare. It reads as a slice of its words.
+/// A list of lower-case words and phrases, with the shapes of its entries
+/// (first letter and length): most words looked up have none of them and
+/// are answered without a compare. It reads as a slice of its words.
 #[derive(Clone, Debug, Default)]
 pub struct WordList {
     words: Vec<String>,
     /// A searcher for each entry, built once: phrases are looked for in
     /// every sentence that may hold them.
     searchers: Vec<memchr::memmem::Finder<'static>>,
-    /// Bit `n` of bucket `b`: an entry of `n` bytes (63 for any longer)
-    /// whose first byte is `b` in [`WordList::bucket`].
-    lengths: [u64; 32],
+    /// The shapes of its entries.
+    shapes: crate::hashing::ShapeSieve,
 }
 
 impl WordList {
     fn new(words: Vec<String>) -> WordList {
-        let mut lengths = [0; 32];
-        for word in &words {
-            if let Some(bucket) = WordList::bucket(word) {
-                lengths[bucket] |= WordList::length_bit(word);
-            }
-        }
+        let shapes = crate::hashing::ShapeSieve::of(words.iter().map(|w| w.as_bytes()));
         let searchers = words
             .iter()
             .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
@@ -294,7 +288,7 @@ impl WordList {
         WordList {
             words,
             searchers,
-            lengths,
+            shapes,
         }
     }
 
@@ -306,19 +300,8 @@ impl WordList {
 
     /// Whether `word` is in the list, in any ASCII case.
     pub fn has(&self, word: &str) -> bool {
-        WordList::bucket(word)
-            .is_some_and(|bucket| self.lengths[bucket] & WordList::length_bit(word) != 0)
+        self.shapes.may_hold(word.as_bytes())
             && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
-    }
-
-    /// The same for two words that are equal but for ASCII case.
-    fn bucket(word: &str) -> Option<usize> {
-        let first = word.as_bytes().first()?;
-        Some(usize::from(first.to_ascii_lowercase() & 31))
-    }
-
-    fn length_bit(word: &str) -> u64 {
-        1 << word.len().min(63)
     }
 }
 

@@ -220,16 +220,25 @@ pub fn marker(lower: &str) -> Option<Marker> {
 }
 
 /// [`marker`] by the phrase's bytes, as [`lowered`] leaves them.
+/// Every word of a sentence is looked up, and most are no marker: the
+/// shapes of the keys turn those away before the table is.
 fn marker_of_bytes(lower: &[u8]) -> Option<Marker> {
-    static TABLE: OnceLock<crate::hashing::FastMap<&'static [u8], Marker>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    type Table = (
+        crate::hashing::ShapeSieve,
+        crate::hashing::FastMap<&'static [u8], Marker>,
+    );
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let (shapes, table) = TABLE.get_or_init(|| {
         let mut table = crate::hashing::FastMap::default();
         for &(word, m) in MARKERS {
             // The first entry of a word is its meaning.
             table.entry(word.as_bytes()).or_insert(m);
         }
-        table
+        (crate::hashing::ShapeSieve::of(table.keys().copied()), table)
     });
+    if !shapes.may_hold(lower) {
+        return None;
+    }
     table.get(lower).copied()
 }
 
