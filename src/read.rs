@@ -872,13 +872,17 @@ pub fn unwrap_lines(text: &str) -> Cow<'_, str> {
     if !text.contains('\n') {
         return Cow::Borrowed(text);
     }
-    let width = wrap_width(text);
-    let mut pairs = text.split('\n').zip(text.split('\n').skip(1));
-    if !pairs.any(|(line, next)| continues_on(line, next, width)) {
+    // The lines are cut out once, for the width, the test and the joining.
+    let lines = lines_of(text);
+    let width = wrap_width(&lines);
+    if !lines
+        .windows(2)
+        .any(|pair| continues_on(pair[0], pair[1], width))
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut lines = text.split('\n').peekable();
+    let mut lines = lines.into_iter().peekable();
     let mut joined = false;
     while let Some(line) = lines.next() {
         // A joined line's own leading space is the space already written.
@@ -907,6 +911,20 @@ pub fn unwrap_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The lines of `text`, as `text.split('\n')` gives them.
+fn lines_of(text: &str) -> Vec<&str> {
+    let mut start = 0;
+    let mut lines: Vec<&str> = memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|end| {
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+        .collect();
+    lines.push(&text[start..]);
+    lines
+}
+
 /// `text` with its wrapped lines joined ([`unwrap_lines`]), reusing it
 /// when there is nothing to join.
 fn unwrapped(text: String) -> String {
@@ -917,11 +935,11 @@ fn unwrapped(text: String) -> String {
     joined.unwrap_or(text)
 }
 
-/// The width the text's lines were wrapped at: the 90th percentile of the
-/// lengths of its non-blank lines, in characters.
-fn wrap_width(text: &str) -> usize {
-    let mut lengths: Vec<usize> = text
-        .split('\n')
+/// The width the lines were wrapped at: the 90th percentile of the
+/// lengths of the non-blank ones, in characters.
+fn wrap_width(lines: &[&str]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
         .map(|l| l.trim().chars().count())
         .filter(|&n| n > 0)
         .collect();
@@ -1057,6 +1075,26 @@ mod tests {
             unwrap_lines("The two sides signed the agreement on cooperation of the DPRK- \nRussia Friendship Society and the Korean Committee for Cultural\nRelations with Foreign Countries."),
             "The two sides signed the agreement on cooperation of the DPRK-Russia Friendship Society and the Korean Committee for Cultural Relations with Foreign Countries."
         );
+    }
+
+    #[test]
+    fn lines_are_cut_as_split_cuts_them() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\na",
+            "a\nb",
+            "a\n\nb\n",
+            "\u{e9}\n\u{e9}\r\n",
+        ] {
+            assert_eq!(
+                lines_of(text),
+                text.split('\n').collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     /// Line lengths are counted in characters: text in letters of two or
