@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 
@@ -294,7 +295,7 @@ pub fn find(
             let tokens: Vec<&str> = run.iter().map(|(_, w)| *w).collect();
             let stock = tokens.iter().all(|w| {
                 JOINERS.contains(w)
-                    || STOCK_WORDS.contains(w)
+                    || lists().stock.has(w)
                     || titles.contains(*w)
                     || is_calendar_word(w)
             });
@@ -323,12 +324,50 @@ fn kind_named(name: &str) -> &'static str {
         .unwrap_or("organisation")
 }
 
+/// One of the word lists of this module with the shapes of its words (see
+/// [`ShapeSieve`](crate::hashing::ShapeSieve)): most words of a text are
+/// turned away before any compare.
+struct Listed {
+    words: &'static [&'static str],
+    shapes: crate::hashing::ShapeSieve,
+}
+
+impl Listed {
+    fn new(words: &'static [&'static str]) -> Listed {
+        let shapes = crate::hashing::ShapeSieve::of(words.iter().map(|w| w.as_bytes()));
+        Listed { words, shapes }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        self.shapes.may_hold(word.as_bytes()) && self.words.contains(&word)
+    }
+}
+
+/// The lists a run's words are looked up in.
+struct Lists {
+    stock: Listed,
+    events: Listed,
+    organisations: Listed,
+    places: Listed,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        stock: Listed::new(STOCK_WORDS),
+        events: Listed::new(EVENT_WORDS),
+        organisations: Listed::new(ORGANISATION_WORDS),
+        places: Listed::new(PLACE_WORDS),
+    })
+}
+
 fn guess_kind(tokens: &[&str]) -> &'static str {
-    if tokens.iter().any(|w| EVENT_WORDS.contains(w)) {
+    let lists = lists();
+    if tokens.iter().any(|w| lists.events.has(w)) {
         "event"
-    } else if tokens.iter().any(|w| ORGANISATION_WORDS.contains(w)) {
+    } else if tokens.iter().any(|w| lists.organisations.has(w)) {
         "organisation"
-    } else if tokens.iter().any(|w| PLACE_WORDS.contains(w)) {
+    } else if tokens.iter().any(|w| lists.places.has(w)) {
         "place"
     } else if tokens.len() <= 4 && !tokens.iter().any(|w| JOINERS.contains(w)) {
         "person"
@@ -800,6 +839,35 @@ mod tests {
             .into_iter()
             .map(|c| (c.name, c.kind))
             .collect()
+    }
+
+    #[test]
+    fn listed_words_are_found_as_the_lists_hold_them() {
+        let lists = lists();
+        for (listed, words) in [
+            (&lists.stock, STOCK_WORDS),
+            (&lists.events, EVENT_WORDS),
+            (&lists.organisations, ORGANISATION_WORDS),
+            (&lists.places, PLACE_WORDS),
+        ] {
+            for word in words {
+                assert!(listed.has(word), "{word}");
+                // Case counts: a list holds a word as it is written.
+                for other in [
+                    word.to_uppercase(),
+                    word.to_lowercase(),
+                    format!("{word}s"),
+                    word[1..].to_string(),
+                ] {
+                    assert_eq!(
+                        listed.has(&other),
+                        words.contains(&other.as_str()),
+                        "{other}"
+                    );
+                }
+            }
+            assert!(!listed.has(""));
+        }
     }
 
     #[test]
