@@ -296,7 +296,7 @@ pub fn find(
             let stock = tokens.iter().all(|w| {
                 JOINERS.contains(w)
                     || lists().stock.has(w)
-                    || titles.contains(*w)
+                    || titles.contains(w)
                     || is_calendar_word(w)
             });
             if stock {

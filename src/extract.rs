@@ -2452,7 +2452,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             stretch_start += stretch.len() + 1;
             let title_at = stretch
                 .split_whitespace()
-                .find(|w| self.lexicon.words.titles.contains(*w))
+                .find(|w| self.lexicon.words.titles.contains(w))
                 .map(|w| w.as_ptr() as usize - stretch.as_ptr() as usize + w.len());
             let Some(after_title) = title_at else {
                 continue;
@@ -3747,7 +3747,7 @@ fn stands_for(before: &str, lists: &Words) -> bool {
     // "the birthday of leader Kim Jong Il": an office in lower case may
     // stand between.
     let mut previous = words(before).rev().skip_while(|w| {
-        lists.titles.contains(*w)
+        lists.titles.contains(w)
             || w.eq_ignore_ascii_case("the")
             || w.chars().next().is_some_and(char::is_uppercase)
             || Words::has(&lists.offices_after_names, w)
@@ -4084,7 +4084,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         let after_body = first
             .checked_sub(1)
             .and_then(|i| words.get(i))
-            .is_some_and(|w| lists.body_endings.contains(*w));
+            .is_some_and(|w| lists.body_endings.contains(w));
         if after_body {
             return false;
         }
@@ -4202,7 +4202,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                     // last word of a body's name inside the run.
                     let after_body = run[..run.len().saturating_sub(1)]
                         .iter()
-                        .rposition(|w| lists.body_endings.contains(*w));
+                        .rposition(|w| lists.body_endings.contains(w));
                     if let Some(at) = after_body {
                         return run[at + 1..].to_vec();
                     }
@@ -4214,8 +4214,8 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                                     w.chars().count() > 4
                                         && crate::gazetteer::is_common_word(&w.to_lowercase())
                                 };
-                                lists.office_words.contains(**w)
-                                    || lists.body_endings.contains(**w)
+                                lists.office_words.contains(w)
+                                    || lists.body_endings.contains(w)
                                     || common(w)
                                     || w.strip_suffix('s').is_some_and(common)
                             })
@@ -4232,7 +4232,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                         let office = run
                             .iter()
                             .take_while(|w| {
-                                lists.office_words.contains(**w) || lists.body_endings.contains(**w)
+                                lists.office_words.contains(w) || lists.body_endings.contains(w)
                             })
                             .count();
                         return run[office..].to_vec();
@@ -4240,8 +4240,8 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                     let leading_common = run
                         .iter()
                         .take_while(|w| {
-                            lists.office_words.contains(**w)
-                                || lists.body_endings.contains(**w)
+                            lists.office_words.contains(w)
+                                || lists.body_endings.contains(w)
                                 || (w.chars().count() > 4
                                     && crate::gazetteer::is_common_word(&w.to_lowercase()))
                         })
@@ -4263,7 +4263,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                 // of a common word names a group.
                 let plural_of_common = w.strip_suffix('s').is_some_and(common_word);
                 (*appositive || !common_word(w) && !plural_of_common)
-                    && !lists.body_endings.contains(*w)
+                    && !lists.body_endings.contains(w)
             })
         })
         .map(|(_, r)| r)
