@@ -23,7 +23,7 @@ use crate::lexicon::Lexicon;
 use crate::merge::{Merger, Reported, TimelineRow};
 use crate::read::{collect_inputs, Article, DocumentStream, Input, RawDocument, Rejected};
 use crate::resolve::{resolve_article, Dateline, Mode, TimeExpr};
-use crate::write::{unneutralised, Cell, CsvSink, OutputSet, RowBuffer, RunInfo};
+use crate::write::{unneutralised, Cell, CsvSink, FileRecord, OutputSet, RowBuffer, RunInfo};
 
 /// Columns of `timeline.csv`.
 pub const TIMELINE_COLUMNS: &[&str] = &[
@@ -537,8 +537,64 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
     // The gazetteer and the lexicon hold the largest tables; the merge needs
     // neither.
     drop((gazetteer, lexicon));
-    // The merge holds its rows, not the reports: they are read from disk
-    // once for it and once more for events.csv.
+    // Three tasks that share nothing end the run side by side: closing the
+    // files already complete (flushed to disk: the waiting is the system's),
+    // ranking the candidates, and the merge with the files it writes.
+    let mut files = std::thread::scope(|scope| {
+        let set = &set;
+        let closed = scope.spawn(move || -> Result<Vec<FileRecord>> {
+            [documents, mentions, dates]
+                .into_iter()
+                .map(CsvSink::finish)
+                .collect()
+        });
+        let ranked = scope.spawn(move || -> Result<FileRecord> {
+            let mut candidates = set.sink("candidates.csv", CANDIDATES_COLUMNS, bom)?;
+            tally.write_rows(|row| candidates.row(row.iter()))?;
+            candidates.finish()
+        });
+        let merged = merge_reports(set, reports, bom, &mut summary);
+        // The files in the order `run.json` lists them.
+        let mut files = joined(closed)?;
+        files.extend(merged?);
+        files.push(joined(ranked)?);
+        Ok::<_, Error>(files)
+    })?;
+    if options.xlsx {
+        summary.sheets =
+            crate::xlsx::write_workbook(&set.staged(""), &WORKBOOK_SHEETS, &set.staged(WORKBOOK))?;
+        let rows = summary.sheets.iter().map(|s| s.rows).sum();
+        files.push(set.record(WORKBOOK, rows)?);
+    }
+    let run = RunInfo {
+        arguments: std::env::args().skip(1).collect(),
+        inputs: summary.documents,
+    };
+    set.commit(&files, &run)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// What a scoped task returned; its panic goes on in the caller, as if the
+/// task had run there.
+fn joined<T>(task: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    task.join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Merges the events waiting in `reports` into timeline rows and writes
+/// `events.csv` and `timeline.csv`. The merge holds its rows, not the
+/// reports: they are read from disk once for it and once more for
+/// `events.csv`.
+fn merge_reports(
+    set: &OutputSet,
+    reports: crate::merge::ReportWriter,
+    bom: bool,
+    summary: &mut Summary,
+) -> Result<Vec<FileRecord>> {
     let reports = reports.finish()?;
     let mut merger = Merger::default();
     for report in reports.reports()? {
@@ -556,34 +612,10 @@ pub fn run_extract<P: AsRef<Path>>(paths: &[P], options: &Options) -> Result<Sum
         let event_id = row.map_or("", |r| timeline_rows[r].event_id.as_str());
         events.row(event_row(&report?, event_id))?;
     }
-    let timeline = write_timeline(&set, &timeline_rows, bom)?;
+    let timeline = write_timeline(set, &timeline_rows, bom)?;
     summary.events = reports.len();
     summary.timeline = timeline_rows.len();
-    // The timeline rows are freed before the candidates are ranked.
-    drop(row_of);
-    drop(timeline_rows);
-    let mut candidates = set.sink("candidates.csv", CANDIDATES_COLUMNS, bom)?;
-    tally.write_rows(|row| candidates.row(row.iter()))?;
-    let mut files = Vec::new();
-    for sink in [documents, mentions, dates, events, timeline, candidates] {
-        files.push(sink.finish()?);
-    }
-    if options.xlsx {
-        summary.sheets =
-            crate::xlsx::write_workbook(&set.staged(""), &WORKBOOK_SHEETS, &set.staged(WORKBOOK))?;
-        let rows = summary.sheets.iter().map(|s| s.rows).sum();
-        files.push(set.record(WORKBOOK, rows)?);
-    }
-    let run = RunInfo {
-        arguments: std::env::args().skip(1).collect(),
-        inputs: summary.documents,
-    };
-    set.commit(&files, &run)?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(vec![events.finish()?, timeline.finish()?])
 }
 
 /// Runs the stages of `extract` over `paths` without writing anything and
