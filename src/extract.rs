@@ -288,7 +288,7 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<
             if EVENT_NOUNS.contains(&hit.trigger.pattern.split_whitespace().next().unwrap_or("")) {
                 let subject = &doc.body[clause_start..hit.start];
                 let reported = words(subject)
-                    .filter(|w| Words::has(&lexicon.words.reporting, w))
+                    .filter(|w| lexicon.words.reporting.has(w))
                     .last()
                     .map(|w| w.as_ptr() as usize - subject.as_ptr() as usize + w.len());
                 if let Some(after) = reported {
@@ -486,8 +486,8 @@ fn add_follow_up_participants(
             .any(|(lead, finder)| {
                 finder.find(lower.as_bytes()).is_some_and(|at| {
                     let name = self::words(&text[at + lead.len()..]).find(|w| {
-                        let office = w.starts_with(char::is_lowercase)
-                            && Words::has(&words.offices_after_names, w);
+                        let office =
+                            w.starts_with(char::is_lowercase) && words.offices_after_names.has(w);
                         !(POSSESSIVES.contains(w) || office)
                     });
                     self::words(&lower[..at]).count() <= LEADER_OPENING_WORDS
@@ -720,7 +720,7 @@ fn group_head_in(text: &str, words: &Words) -> Option<usize> {
         let mut next =
             self::words(after_head).skip_while(|w| ARTICLES.contains(w) || *w == "visiting");
         let noun = next.next()?;
-        Words::has(&words.group_nouns, noun).then_some(comma)
+        words.group_nouns.has(noun).then_some(comma)
     })
 }
 
@@ -894,7 +894,7 @@ fn fold_relative_calls(
 /// after it: a word of reporting, and a colon at its end ("The statement
 /// said:", "He noted:").
 fn opens_a_quotation(sentence: &str, lists: &Words) -> bool {
-    sentence.trim_end().ends_with(':') && words(sentence).any(|w| Words::has(&lists.reporting, w))
+    sentence.trim_end().ends_with(':') && words(sentence).any(|w| lists.reporting.has(w))
 }
 
 /// "X separately met Y and Z participating in the NAM summit in Havana": a
@@ -1022,7 +1022,7 @@ fn refer_back_to_delegations(events: &mut Vec<Event>, new_from: usize, lists: &W
                 .chain(SINGULAR_BACK_REFERENCES)
                 .any(|r| r.eq_ignore_ascii_case(w))
         });
-        let group = words(own).any(|w| Words::has(&lists.group_nouns, w));
+        let group = words(own).any(|w| lists.group_nouns.has(w));
         if !group && !pronoun {
             continue;
         }
@@ -1052,7 +1052,7 @@ fn refer_back_to_delegations(events: &mut Vec<Event>, new_from: usize, lists: &W
                 .is_some_and(|w| w.eq_ignore_ascii_case("the"))
                 && opening[1..]
                     .iter()
-                    .any(|w| Words::has(&lists.group_nouns, w) || *w == "visiting"));
+                    .any(|w| lists.group_nouns.has(w) || *w == "visiting"));
         if event.states.len() >= 2 || !definite {
             continue;
         }
@@ -1390,8 +1390,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 let Some(comma) = before.rfind(',') else {
                     return false;
                 };
-                words(&before[comma..])
-                    .any(|w| Words::has(&self.lexicon.words.resident_diplomats, w))
+                words(&before[comma..]).any(|w| self.lexicon.words.resident_diplomats.has(w))
             })
     }
 
@@ -1450,10 +1449,10 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .take(3)
                 .take_while(|w| !w.starts_with(char::is_uppercase))
                 .any(|w| {
-                    Words::has(
-                        &self.lexicon.words.public,
-                        w.trim_end_matches([',', '.', ';']),
-                    )
+                    self.lexicon
+                        .words
+                        .public
+                        .has(w.trim_end_matches([',', '.', ';']))
                 });
         // "the miserable end met by the dictators": "met by" after a noun,
         // with no "was" or "were", is a participle, not a meeting.
@@ -1577,8 +1576,7 @@ impl<'a, 'd> Scope<'a, 'd> {
                 .is_some_and(|w| PASSING_THROUGH_HERE.contains(&w));
         if trigger.object != Role::Guest
             && (resident_here
-                || words(&subject_text)
-                    .any(|x| Words::has(&self.lexicon.words.resident_diplomats, x)))
+                || words(&subject_text).any(|x| self.lexicon.words.resident_diplomats.has(x)))
         {
             return None;
         }
@@ -1592,7 +1590,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         // delegations", not "Minister of Foreign Affairs".
         let raw_subject: Vec<&str> = words(self.text(self.subject.clone())).collect();
         let from_abroad = raw_subject.iter().enumerate().any(|(i, w)| {
-            Words::has(&self.lexicon.words.unnamed_foreigners, w)
+            self.lexicon.words.unnamed_foreigners.has(w)
                 && raw_subject
                     .get(i + 1)
                     .is_none_or(|next| next.starts_with(char::is_lowercase))
@@ -1604,8 +1602,8 @@ impl<'a, 'd> Scope<'a, 'd> {
         // or an aircraft, with no person or group aboard named, visits
         // nobody.
         let lists = &self.lexicon.words;
-        let vessel = words(&subject_text).any(|w| Words::has(&lists.vessels, w))
-            && !words(&subject_text).any(|w| Words::has(&lists.group_nouns, w))
+        let vessel = words(&subject_text).any(|w| lists.vessels.has(w))
+            && !words(&subject_text).any(|w| lists.group_nouns.has(w))
             && self.in_range(&self.subject, EntityKind::Person).is_empty()
             && sides.subject_leaders.is_empty()
             && trigger.object != Role::Guest;
@@ -1755,7 +1753,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         // to here; only its destination is known.
         let unknown_group = visitor_state.is_none()
             && matches!(trigger.object, Role::Here | Role::Guest)
-            && words(&subject_text).any(|w| Words::has(&self.lexicon.words.group_nouns, w));
+            && words(&subject_text).any(|w| self.lexicon.words.group_nouns.has(w));
         let visitor_state = visitor_state.or_else(|| unknown_group.then(String::new))?;
         let destination: Option<String> = match trigger.object {
             Role::Here | Role::Guest => {
@@ -2105,7 +2103,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         };
         let text = self.text(side.clone());
         let group_words = words(text)
-            .filter(|w| Words::has(&self.lexicon.words.group_nouns, w))
+            .filter(|w| self.lexicon.words.group_nouns.has(w))
             .count();
         let plural = words(text).any(|w| w.eq_ignore_ascii_case("delegations"));
         if !(plural || group_words >= 2) {
@@ -2160,9 +2158,9 @@ impl<'a, 'd> Scope<'a, 'd> {
             let after = self.text(at + len..side.end);
             let office_follows = after.starts_with(", ")
                 && words(after).take(4).any(|w| {
-                    Words::has(&self.lexicon.words.offices_after_names, w)
+                    self.lexicon.words.offices_after_names.has(w)
                         || w.split('-')
-                            .any(|p| Words::has(&self.lexicon.words.offices_after_names, p))
+                            .any(|p| self.lexicon.words.offices_after_names.has(p))
                 });
             // Up to the next person of the list, or the next group of it
             // ("led by X, minister of State, and the delegation of China").
@@ -2251,7 +2249,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         // of one office in several states are met one by one.
         let plural_office = words(after).take(4).any(|w| {
             w.strip_suffix('s')
-                .is_some_and(|one| Words::has(&self.lexicon.words.offices_after_names, one))
+                .is_some_and(|one| self.lexicon.words.offices_after_names.has(one))
         }) && after.contains(" of ");
         if plural_office && self.state_ids(&self.object).len() >= 2 {
             return true;
@@ -2520,9 +2518,9 @@ impl<'a, 'd> Scope<'a, 'd> {
             // "X, under-secretary-general of ...": a part of a hyphened
             // office counts.
             let office_follows = words(&text[comma..]).take(4).any(|w| {
-                Words::has(&self.lexicon.words.offices_after_names, w)
+                self.lexicon.words.offices_after_names.has(w)
                     || w.split('-')
-                        .any(|part| Words::has(&self.lexicon.words.offices_after_names, part))
+                        .any(|part| self.lexicon.words.offices_after_names.has(part))
             });
             let stretch_start = text[..comma]
                 .rfind([',', ';', '(', ')'])
@@ -3008,7 +3006,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             .map(|w| w.to_ascii_lowercase())
             .collect();
         let in_trigger: Vec<String> = words(trigger).map(|w| w.to_ascii_lowercase()).collect();
-        let any = |list: &WordList, ws: &[String]| ws.iter().any(|w| Words::has(list, w));
+        let any = |list: &WordList, ws: &[String]| ws.iter().any(|w| list.has(w));
         let lists = &self.lexicon.words;
         // A trigger that opens its clause ("talks between ...") takes its
         // modality from the verb after it ("... will be held").
@@ -3033,7 +3031,7 @@ impl<'a, 'd> Scope<'a, 'd> {
             .windows(2)
             .any(|pair| {
                 let phrase = format!("{} {}", pair[1], pair[0]).to_ascii_lowercase();
-                Words::has(&lists.planned_infinitives, &phrase)
+                lists.planned_infinitives.has(&phrase)
             });
         if any(&lists.negation, &lookback) || any(&lists.negation, &in_trigger) {
             Status::Negated
@@ -3107,7 +3105,7 @@ impl<'a, 'd> Scope<'a, 'd> {
         if date.span.end > hit.start {
             return false;
         }
-        let reporting = |w: &str| Words::has(&self.lexicon.words.reporting, w);
+        let reporting = |w: &str| self.lexicon.words.reporting.has(w);
         let lead = self.text(self.sentence.start..date.span.start);
         words(self.text(date.span.end..hit.start)).any(reporting)
             || words(lead).rev().take(3).any(reporting)
@@ -3117,7 +3115,7 @@ impl<'a, 'd> Scope<'a, 'd> {
     /// before it in its sentence.
     fn reported_speech(&self, hit: &Hit) -> bool {
         words(self.text(self.sentence.start..hit.start))
-            .any(|w| Words::has(&self.lexicon.words.reporting, w))
+            .any(|w| self.lexicon.words.reporting.has(w))
     }
 
     /// Whether the trigger tells of its subject in passing, in a relative
@@ -3750,15 +3748,13 @@ fn stands_for(before: &str, lists: &Words) -> bool {
         lists.titles.contains(w)
             || w.eq_ignore_ascii_case("the")
             || w.chars().next().is_some_and(char::is_uppercase)
-            || Words::has(&lists.offices_after_names, w)
-            || Words::has(&lists.honorifics, w)
+            || lists.offices_after_names.has(w)
+            || lists.honorifics.has(w)
     });
     previous
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("to"))
-        && previous
-            .next()
-            .is_some_and(|w| Words::has(&lists.proxies, w))
+        && previous.next().is_some_and(|w| lists.proxies.has(w))
 }
 
 /// The most bytes either side of a trigger that can name its parties.
@@ -4027,8 +4023,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
         let surname_title = in_run
             && ends_stretch
             && !word.contains('-')
-            && (Words::has(&lists.offices_after_names, word)
-                || Words::has(&lists.honorifics, word));
+            && (lists.offices_after_names.has(word) || lists.honorifics.has(word));
         let title = !surname_an && !surname_title && titles.contains(word)
             || (word.contains('-')
                 && word.split('-').any(|part| {
@@ -4064,9 +4059,7 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
             // Frank Baude"); so does a dash that opens a stretch ("(KCNA)
             // -- Frank Engel"). A word of a body's name does not: "the
             // Association for International Friendly Contact Zhou Xinzheng".
-            let personal = |w: &str| {
-                Words::has(&lists.offices_after_names, w) || Words::has(&lists.honorifics, w)
-            };
+            let personal = |w: &str| lists.offices_after_names.has(w) || lists.honorifics.has(w);
             let personal_office = personal(word) || word.split('-').any(personal);
             let punctuation = !word.chars().any(char::is_alphanumeric);
             if let Some(last) = anchored.last_mut() {
@@ -4096,11 +4089,11 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                 return false;
             }
             let word = *raw;
-            let personal = Words::has(&lists.offices_after_names, word)
-                || Words::has(&lists.honorifics, word)
+            let personal = lists.offices_after_names.has(word)
+                || lists.honorifics.has(word)
                 || word
                     .split('-')
-                    .any(|part| Words::has(&lists.offices_after_names, part));
+                    .any(|part| lists.offices_after_names.has(part));
             if personal {
                 return false;
             }
@@ -4181,9 +4174,8 @@ fn name_runs(stretch: &str, covered: impl Fn(usize) -> bool, lists: &Words) -> V
                 && (last + 1 == words.len()
                     || words.iter().skip(last + 1).take(3).any(|w| {
                         let w = w.trim_end_matches([',', ';', ':', '.']);
-                        Words::has(&lists.offices_after_names, w)
-                            || w.split('-')
-                                .any(|part| Words::has(&lists.offices_after_names, part))
+                        lists.offices_after_names.has(w)
+                            || w.split('-').any(|part| lists.offices_after_names.has(part))
                     }))
         })
         .collect();

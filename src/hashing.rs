@@ -1,7 +1,9 @@
-//! A fast hasher for the small tables looked up on the hot path (names by
-//! their first bytes, tense markers by their words): one multiplication a
-//! byte or a word, where the standard hasher guards against adversarial
-//! keys that a table built from the project's own lists does not have.
+//! Quick lookups in the small tables of the hot path (names by their first
+//! bytes, tense markers and word lists by their words): a hasher of one
+//! multiplication a byte or a word, where the standard hasher guards
+//! against adversarial keys that a table built from the project's own lists
+//! does not have; and a sieve of the keys' shapes that turns away most
+//! words before any lookup.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -258,11 +258,6 @@ impl Words {
         self.office_words = WordSet(take("office-words", false)?.into_iter().collect());
         Ok(self)
     }
-
-    /// Whether `word` is in the list (lower-case lists, any case of word).
-    pub fn has(list: &WordList, word: &str) -> bool {
-        list.has(word)
-    }
 }
 
 /// A list of lower-case words and phrases, with the shapes of its entries
