@@ -14,7 +14,9 @@ use std::ops::Range;
 use crate::gazetteer::{Coordinates, EntityKind, Gazetteer, Mention};
 use std::borrow::Cow;
 
-use crate::lexicon::{EventKind, KnownDocument, Lexicon, Role, Trigger, WordList, Words};
+use crate::lexicon::{
+    EventKind, KnownDocument, Lexicon, Role, Trigger, TriggerAutomaton, WordList, Words,
+};
 use crate::resolve::{is_calendar_word, Dateline, Period, Precision, TimeExpr, TimexRole};
 use crate::tense::{self, Marker};
 
@@ -190,11 +192,17 @@ struct Hit<'t> {
     end: usize,
 }
 
-/// Extracts every event of one article.
-pub fn extract(doc: &Document, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Event> {
+/// Extracts every event of one article. `triggers` is the lexicon's
+/// automaton or a copy of it ([`TriggerAutomaton::fresh_copy`]).
+pub fn extract(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    triggers: &TriggerAutomaton,
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut previous_people: Vec<usize> = Vec::new();
-    let all_hits = triggers_in(doc.body, doc.sentences, lexicon);
+    let all_hits = triggers_in(doc.body, doc.sentences, lexicon, triggers);
     // Whether the sentences now read are a quotation a colon opened.
     let mut quoting = false;
     // The state of the dateline's city: where the report is told from.
@@ -1093,7 +1101,12 @@ fn drop_new(events: &mut Vec<Event>, from: usize, drop: impl Fn(&Event) -> bool)
 /// Trigger matches in the sentences of a body, leftmost and most specific
 /// first, non-overlapping. Only sentences holding a trigger's anchor word
 /// are searched.
-fn triggers_in<'t>(body: &str, sentences: &[Range<usize>], lexicon: &'t Lexicon) -> Vec<Hit<'t>> {
+fn triggers_in<'t>(
+    body: &str,
+    sentences: &[Range<usize>],
+    lexicon: &'t Lexicon,
+    automaton: &TriggerAutomaton,
+) -> Vec<Hit<'t>> {
     let bytes = body.as_bytes();
     let mut candidates: Vec<usize> = Vec::new();
     let mut at = 0;
@@ -1121,11 +1134,7 @@ fn triggers_in<'t>(body: &str, sentences: &[Range<usize>], lexicon: &'t Lexicon)
     for i in candidates {
         let span = &sentences[i];
         let sentence = &body[span.clone()];
-        let automaton = match &lexicon.combined_ascii {
-            Some(ascii) if sentence.is_ascii() => ascii,
-            _ => &lexicon.combined,
-        };
-        for m in automaton.find_iter(sentence) {
+        for m in automaton.for_sentence(sentence).find_iter(sentence) {
             let trigger = &lexicon.triggers[lexicon.order[m.pattern().as_usize()]];
             hits.push(Hit {
                 trigger,
@@ -4768,14 +4777,14 @@ mod tests {
         proptest!(|(parts in body)| {
             let body: String = parts.iter().map(|(w, g)| format!("{w}{g}")).collect();
             let sentences = crate::segment::sentences(&body);
-            let hits = triggers_in(&body, &sentences, &lexicon);
+            let hits = triggers_in(&body, &sentences, &lexicon, &lexicon.automaton);
             let searched: Vec<usize> = sentences_with_anchors(&body, &sentences, &lexicon);
             // Every hit lies in a searched sentence, and every trigger in a
             // searched sentence is a hit.
             let mut expected = Vec::new();
             for &i in &searched {
                 let span = &sentences[i];
-                for m in lexicon.combined.find_iter(&body[span.clone()]) {
+                for m in lexicon.automaton.any_text.find_iter(&body[span.clone()]) {
                     expected.push((lexicon.order[m.pattern().as_usize()], span.start + m.start(), span.start + m.end()));
                 }
             }

@@ -341,6 +341,47 @@ pub struct KnownDocument {
     pub states: Vec<String>,
 }
 
+/// All triggers in one multi-pattern regex, longest phrasings first,
+/// pattern `i` for trigger `order[i]` of the [`Lexicon`]: one pass over a
+/// text finds them all, and the pattern of a match says which trigger it is
+/// without a capture engine. Leftmost-first over the patterns in order is
+/// the alternation of them in order.
+#[derive(Clone, Debug)]
+pub struct TriggerAutomaton {
+    /// The automaton for any text.
+    pub any_text: regex_automata::meta::Regex,
+    /// `any_text` with ASCII classes and case rules, for sentences that
+    /// are all ASCII (nearly every one): on those it finds what `any_text`
+    /// finds, and its automaton is a fraction of the size, quicker to
+    /// build as the search goes. `None` when a trigger phrase is not all
+    /// ASCII: under Unicode's case rules such a phrase may match ASCII
+    /// text ("K", the Kelvin sign, is "k").
+    pub ascii_text: Option<regex_automata::meta::Regex>,
+}
+
+impl TriggerAutomaton {
+    /// The automaton that searches `sentence`: the ASCII one where it
+    /// finds the same.
+    pub fn for_sentence(&self, sentence: &str) -> &regex_automata::meta::Regex {
+        match &self.ascii_text {
+            Some(ascii) if sentence.is_ascii() => ascii,
+            _ => &self.any_text,
+        }
+    }
+
+    /// The same automaton with search caches of its own, empty.
+    ///
+    /// The compiled program is shared, not built again. What is new is
+    /// the memory of the lazy DFAs, which build the states the text leads
+    /// them to as they search and keep them: over a long run they hold
+    /// more and more of them. A reader of many documents that takes a
+    /// fresh copy now and then keeps the memory of a short run.
+    pub fn fresh_copy(&self) -> TriggerAutomaton {
+        // A clone of a regex has a pool of caches of its own.
+        self.clone()
+    }
+}
+
 /// All triggers and document nouns.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
@@ -354,20 +395,10 @@ pub struct Lexicon {
     pub words: Words,
     /// Matches any document noun.
     pub document_regex: Regex,
-    /// All triggers in one multi-pattern regex, longest phrasings first,
-    /// pattern `i` for trigger `order[i]`: one pass over a text finds them
-    /// all, and the pattern of a match says which trigger it is without a
-    /// capture engine. Leftmost-first over the patterns in order is the
-    /// alternation of them in order.
-    pub combined: regex_automata::meta::Regex,
-    /// `combined` with ASCII classes and case rules, for sentences that
-    /// are all ASCII (nearly every one): on those it finds what `combined`
-    /// finds, and its automaton is a fraction of the size, quicker to
-    /// build as the search goes. `None` when a trigger phrase is not all
-    /// ASCII: under Unicode's case rules such a phrase may match ASCII
-    /// text ("K", the Kelvin sign, is "k").
-    pub combined_ascii: Option<regex_automata::meta::Regex>,
-    /// Trigger indexes in the order of `combined`'s patterns.
+    /// All triggers in one automaton, shared by whoever has no copy of
+    /// its own (see [`TriggerAutomaton::fresh_copy`]).
+    pub automaton: TriggerAutomaton,
+    /// Trigger indexes in the order of the automaton's patterns.
     pub order: Vec<usize>,
     /// The longest word of each trigger: a sentence without any of them
     /// holds no trigger and is not searched.
@@ -473,8 +504,8 @@ impl Lexicon {
                 .build_many(&patterns)
                 .map_err(|e| Error::Usage(format!("event triggers: {e}")))
         };
-        let combined = build("i", phrase_regex)?;
-        let combined_ascii = if triggers.iter().all(|t| t.pattern.is_ascii()) {
+        let any_text = build("i", phrase_regex)?;
+        let ascii_text = if triggers.iter().all(|t| t.pattern.is_ascii()) {
             Some(build("i-u", ascii_phrase_regex)?)
         } else {
             None
@@ -512,8 +543,10 @@ impl Lexicon {
             document_of_name,
             words,
             document_regex,
-            combined,
-            combined_ascii,
+            automaton: TriggerAutomaton {
+                any_text,
+                ascii_text,
+            },
             order,
             anchors,
         })
@@ -784,7 +817,7 @@ mod tests {
     #[test]
     fn the_ascii_triggers_find_what_the_unicode_ones_find() {
         let lexicon = Lexicon::load(&[]).unwrap();
-        let ascii = lexicon.combined_ascii.as_ref().unwrap();
+        let ascii = lexicon.automaton.ascii_text.as_ref().unwrap();
         let mut words = lexicon.trigger_words();
         words.extend(["the", "K", "s", "DPRK's", "co-operation", "2024", "_x"].map(String::from));
         // The example sentences of the event patterns.
@@ -792,7 +825,7 @@ mod tests {
             if line.is_ascii() {
                 assert_eq!(
                     trigger_matches(ascii, line),
-                    trigger_matches(&lexicon.combined, line)
+                    trigger_matches(&lexicon.automaton.any_text, line)
                 );
             }
         }
@@ -805,7 +838,7 @@ mod tests {
                 .iter()
                 .map(|(w, g, upper)| format!("{}{g}", if *upper { w.to_uppercase() } else { w.clone() }))
                 .collect();
-            prop_assert_eq!(trigger_matches(ascii, &text), trigger_matches(&lexicon.combined, &text));
+            prop_assert_eq!(trigger_matches(ascii, &text), trigger_matches(&lexicon.automaton.any_text, &text));
         });
     }
 
@@ -820,9 +853,9 @@ mod tests {
         )
         .unwrap();
         let lexicon = Lexicon::load(&[dir.path().to_path_buf()]).unwrap();
-        assert!(lexicon.combined_ascii.is_none());
+        assert!(lexicon.automaton.ascii_text.is_none());
         // "ſ" (long s) is "s" to a case-insensitive Unicode regex.
-        let found = trigger_matches(&lexicon.combined, "They passed through Moscow.");
+        let found = trigger_matches(&lexicon.automaton.any_text, "They passed through Moscow.");
         assert!(!found.is_empty());
     }
 
