@@ -97,7 +97,7 @@ fn stages(c: &mut Criterion) {
                     dateline: dateline.as_ref(),
                     now: dateline.as_ref().map_or(a.published, |d| d.date),
                 };
-                n += extract(&doc, &gazetteer, &lexicon).len();
+                n += extract(&doc, &gazetteer, &lexicon, &lexicon.automaton).len();
             }
             n
         })
