@@ -30,8 +30,8 @@ impl ShapeSieve {
     pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k [u8]>) -> ShapeSieve {
         let mut sieve = ShapeSieve::default();
         for key in keys {
-            if let Some(row) = ShapeSieve::row(key) {
-                sieve.lengths[row] |= ShapeSieve::length_bit(key);
+            if let Some(&first) = key.first() {
+                sieve.lengths[ShapeSieve::row(first)] |= ShapeSieve::length_bit(key.len());
             }
         }
         sieve
@@ -39,17 +39,23 @@ impl ShapeSieve {
 
     /// Whether a key may be `word` up to ASCII case: false only when none is.
     pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
-        ShapeSieve::row(word)
-            .is_some_and(|row| self.lengths[row] & ShapeSieve::length_bit(word) != 0)
+        word.first()
+            .is_some_and(|&first| self.may_hold_shape(first, word.len()))
+    }
+
+    /// [`ShapeSieve::may_hold`] for a word of `len` bytes that starts with
+    /// `first`, told before the word is put together.
+    pub(crate) fn may_hold_shape(&self, first: u8, len: usize) -> bool {
+        self.lengths[ShapeSieve::row(first)] & ShapeSieve::length_bit(len) != 0
     }
 
     /// The same row for two words equal up to ASCII case.
-    fn row(word: &[u8]) -> Option<usize> {
-        Some(usize::from(word.first()?.to_ascii_lowercase() & 31))
+    fn row(first: u8) -> usize {
+        usize::from(first.to_ascii_lowercase() & 31)
     }
 
-    fn length_bit(word: &[u8]) -> u64 {
-        1 << word.len().min(63)
+    fn length_bit(len: usize) -> u64 {
+        1 << len.min(63)
     }
 }
 

@@ -223,23 +223,48 @@ pub fn marker(lower: &str) -> Option<Marker> {
 /// Every word of a sentence is looked up, and most are no marker: the
 /// shapes of the keys turn those away before the table is.
 fn marker_of_bytes(lower: &[u8]) -> Option<Marker> {
+    let (shapes, table) = marker_table();
+    if !shapes.may_hold(lower) {
+        return None;
+    }
+    table.get(lower).copied()
+}
+
+/// The marker table by lower-case key, and the shapes of its keys.
+fn marker_table() -> &'static (
+    crate::hashing::ShapeSieve,
+    crate::hashing::FastMap<&'static [u8], Marker>,
+) {
     type Table = (
         crate::hashing::ShapeSieve,
         crate::hashing::FastMap<&'static [u8], Marker>,
     );
     static TABLE: OnceLock<Table> = OnceLock::new();
-    let (shapes, table) = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         let mut table = crate::hashing::FastMap::default();
         for &(word, m) in MARKERS {
             // The first entry of a word is its meaning.
             table.entry(word.as_bytes()).or_insert(m);
         }
         (crate::hashing::ShapeSieve::of(table.keys().copied()), table)
-    });
-    if !shapes.may_hold(lower) {
+    })
+}
+
+/// The marker of `parts` (any case) joined by single spaces: what
+/// [`lowered`] and [`marker_of_bytes`] give, with the shape of the phrase
+/// told from its parts, so that most are turned away before any copy.
+fn marker_of_parts(parts: &[&str]) -> Option<Marker> {
+    let len = parts.iter().map(|p| p.len()).sum::<usize>() + parts.len().saturating_sub(1);
+    let first = match parts {
+        [] => return None,
+        [only] => *only.as_bytes().first()?,
+        [head, ..] => head.as_bytes().first().copied().unwrap_or(b' '),
+    };
+    if !marker_table().0.may_hold_shape(first, len) {
         return None;
     }
-    table.get(lower).copied()
+    let mut buf = [0; LONGEST_KEY];
+    lowered(parts, &mut buf).and_then(marker_of_bytes)
 }
 
 /// The longest word or two-word phrase [`marker`] needs to look up; longer
@@ -270,8 +295,7 @@ fn lowered<'b>(parts: &[&str], buf: &'b mut [u8; LONGEST_KEY]) -> Option<&'b [u8
 
 /// The marker of a word (any case) by its table entry.
 fn marker_of(word: &str) -> Option<Marker> {
-    let mut buf = [0; LONGEST_KEY];
-    lowered(&[word], &mut buf).and_then(marker_of_bytes)
+    marker_of_parts(&[word])
 }
 
 /// Whether a word (any case) has the form of a verb in "-ed" that reports
@@ -316,8 +340,7 @@ pub fn tense_at(words: &[(usize, &str)], at: usize) -> Tense {
             return Some(Tense::Past);
         }
         if let Some((_, next)) = words.get(i + 1) {
-            let mut buf = [0; LONGEST_KEY];
-            if let Some(m) = lowered(&[word, next], &mut buf).and_then(marker_of_bytes) {
+            if let Some(m) = marker_of_parts(&[word, next]) {
                 return m.tense();
             }
         }
@@ -413,6 +436,44 @@ mod tests {
         assert!(MARKERS.iter().all(|(w, _)| w.len() <= LONGEST_KEY));
         assert_eq!(marker_of("Expected"), Some(Marker::Future));
         assert_eq!(marker_of(&"x".repeat(LONGEST_KEY + 1)), None);
+    }
+
+    /// Telling a phrase's shape from its parts turns away only what the
+    /// table does not hold: every marker, split at its spaces and in any
+    /// case, is found as a whole phrase is, and near misses are not.
+    #[test]
+    fn markers_by_their_parts_are_markers_by_their_bytes() {
+        let by_bytes = |parts: &[&str]| {
+            let mut buf = [0; LONGEST_KEY];
+            lowered(parts, &mut buf).and_then(marker_of_bytes)
+        };
+        let mut phrases: Vec<String> = Vec::new();
+        for &(key, _) in MARKERS {
+            phrases.push(key.to_string());
+            phrases.push(key.to_uppercase());
+            phrases.push(format!("{key}s"));
+            phrases.push(key[1..].to_string());
+            phrases.push(format!("x{key}"));
+        }
+        phrases.extend(["", " ", "will be", "WILL  be", "é", "été held"].map(String::from));
+        for phrase in &phrases {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            assert_eq!(marker_of_parts(&parts), by_bytes(&parts), "{phrase:?}");
+            if let Some((first, rest)) = phrase.split_once(' ') {
+                assert_eq!(
+                    marker_of_parts(&[first, rest]),
+                    by_bytes(&[first, rest]),
+                    "{phrase:?}"
+                );
+            }
+        }
+        // Every key is found from its words.
+        for &(key, _) in MARKERS {
+            let parts: Vec<&str> = key.split(' ').collect();
+            assert!(marker_of_parts(&parts).is_some(), "{key}");
+        }
+        assert_eq!(marker_of_parts(&[]), None);
+        assert_eq!(marker_of_parts(&["", "will"]), by_bytes(&["", "will"]));
     }
 
     #[test]
