@@ -386,32 +386,17 @@ fn the_meeting_it_names(row: &Event, told: &Event) -> bool {
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {
-    // A telling of a month or a year joins a row of a day only when the
-    // people agree: an unnamed delegation's visit of "May" is not the
-    // president's visit of May 4.
-    let coarse = a.period.precision != b.period.precision;
-    let people_agree = a.actors.is_empty() == b.actors.is_empty();
-    // The places of one visit are its stops, not another visit.
-    let places_fit = a.kind == EventKind::Visit || places_agree(a, b);
-    // Tellings of one document by its name agree on who signed it, whoever
-    // else their sentences name.
-    let same_document = a.kind == EventKind::Treaty && same_title(&a.title, &b.title);
-    // Two documents named apart are two signings, whoever signed them;
-    // a bare noun ("the agreement") may name either.
-    let other_document =
-        a.kind == EventKind::Treaty && !same_document && titles_differ(&a.title, &b.title);
+    // Every test below is a plain function of the two events, so their
+    // order changes no answer; the cheap ones come first, as nearly every
+    // pair a telling is held against is another event.
+    if a.kind != b.kind {
+        return false;
+    }
+    let treaty = a.kind == EventKind::Treaty;
     // A document named again days later, in an article dated only by its
     // dateline ("Koizumi visited and the Pyongyang declaration was
     // signed"), is the signing told before.
-    // The recollection may name it by its noun alone ("the historic
-    // declaration was published"), with the same states.
-    let may_be_it = same_document
-        || (a.kind == EventKind::Treaty
-            && !a.title.is_empty()
-            && !b.title.is_empty()
-            && !titles_differ(&a.title, &b.title)
-            && same_states(a, b));
-    let recalled_document = may_be_it && {
+    let may_be_recalled = treaty && {
         let (earlier, later) = if a.period.start <= b.period.start {
             (a, b)
         } else {
@@ -422,13 +407,37 @@ fn same_event(a: &Event, b: &Event) -> bool {
             && earlier.period.precision == Precision::Day
             && (later.period.start - earlier.period.end).num_days() <= RECALLED_DAYS
     };
-    !other_document
-        && a.kind == b.kind
-        && (dates_compatible(a, b) || recalled_document)
-        && (participants_overlap(a, b) || same_document)
-        && (!coarse || people_agree || same_document)
-        && places_fit
-        && states_agree(a, b)
+    let dates_fit = dates_compatible(a, b);
+    if !dates_fit && !may_be_recalled {
+        return false;
+    }
+    // The places of one visit are its stops, not another visit.
+    let places_fit = a.kind == EventKind::Visit || places_agree(a, b);
+    if !places_fit || !states_agree(a, b) {
+        return false;
+    }
+    // Tellings of one document by its name agree on who signed it, whoever
+    // else their sentences name.
+    let same_document = treaty && same_title(&a.title, &b.title);
+    // Two documents named apart are two signings, whoever signed them;
+    // a bare noun ("the agreement") may name either.
+    if treaty && !same_document && titles_differ(&a.title, &b.title) {
+        return false;
+    }
+    // The recollection may name it by its noun alone ("the historic
+    // declaration was published"), with the same states. (Names that
+    // differ were turned away above.)
+    let may_be_it = same_document
+        || (treaty && !a.title.is_empty() && !b.title.is_empty() && same_states(a, b));
+    if !dates_fit && !may_be_it {
+        return false;
+    }
+    // A telling of a month or a year joins a row of a day only when the
+    // people agree: an unnamed delegation's visit of "May" is not the
+    // president's visit of May 4.
+    let coarse = a.period.precision != b.period.precision;
+    let people_agree = a.actors.is_empty() == b.actors.is_empty();
+    (same_document || participants_overlap(a, b)) && (!coarse || people_agree || same_document)
 }
 
 /// Whether two document names name one document: the same words, or one
