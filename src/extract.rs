@@ -4557,6 +4557,22 @@ const DATELINE_LAG_DAYS: i64 = 2;
 /// names of its principals.
 pub(crate) const RECALLED_DAYS: i64 = 14;
 
+/// The most days between two days of one event that any way of
+/// [`dates_compatible`] allows: pairs further apart (nearly every pair a
+/// merge holds side by side) are told apart before the names are compared.
+const LONGEST_GAP_DAYS: i64 = longer(
+    longer(DATELINE_LAG_DAYS, SUMMIT_DAYS),
+    longer(RECALLED_DAYS, VISIT_DAYS),
+);
+
+const fn longer(a: i64, b: i64) -> i64 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
 /// Whether two reports' dates can be the same event's.
 pub fn dates_compatible(a: &Event, b: &Event) -> bool {
     if periods_compatible(&a.period, &b.period) {
@@ -4574,6 +4590,9 @@ pub fn dates_compatible(a: &Event, b: &Event) -> bool {
     let gap = (a.period.start.max(b.period.start) - a.period.end.min(b.period.end))
         .num_days()
         .max(0);
+    if gap > LONGEST_GAP_DAYS {
+        return false;
+    }
     let late_news = (a.date_rule == DateSource::Dateline || b.date_rule == DateSource::Dateline)
         && gap <= DATELINE_LAG_DAYS;
     // Days of one visit, when the same people are named in both reports.

@@ -897,6 +897,91 @@ mod tests {
         Period::day(NaiveDate::from_ymd_opt(2024, m, d).unwrap())
     }
 
+    /// Two days of one event are at most two weeks apart, whatever joins
+    /// them: the days of one journey, the same principals recalled, a
+    /// meeting named by its noun, late news. One day more, and no way
+    /// joins them, in either order.
+    #[test]
+    fn days_more_than_two_weeks_apart_are_two_events() {
+        let principals = ["Kim Jong Un", "Vladimir Putin"];
+        for kind in [EventKind::Meeting, EventKind::Visit, EventKind::Treaty] {
+            for (rules, earlier_actors, later_actors, trigger) in [
+                (
+                    ("expression", "dateline"),
+                    &principals[..],
+                    &principals[..],
+                    "",
+                ),
+                (
+                    ("expression", "dateline"),
+                    &principals[..],
+                    &[][..],
+                    "talks",
+                ),
+                (
+                    ("dateline", "dateline"),
+                    &principals[..1],
+                    &principals[..1],
+                    "",
+                ),
+                (
+                    ("expression", "expression"),
+                    &principals[..],
+                    &principals[..],
+                    "",
+                ),
+            ] {
+                let pair = |apart: u32| {
+                    let first = report("a", kind, day(3, 1), earlier_actors, &[], rules.0).event;
+                    let mut second =
+                        report("b", kind, day(3, 1 + apart), later_actors, &[], rules.1).event;
+                    second.trigger = trigger.into();
+                    (first, second)
+                };
+                for apart in [15, 16, 20, 27] {
+                    let (first, second) = pair(apart);
+                    assert!(
+                        !dates_compatible(&first, &second),
+                        "{kind:?} {apart} {rules:?}"
+                    );
+                    assert!(
+                        !dates_compatible(&second, &first),
+                        "{kind:?} {apart} {rules:?}"
+                    );
+                }
+            }
+        }
+        // Two weeks apart, some ways still join.
+        let visit = |d| {
+            report(
+                "v",
+                EventKind::Visit,
+                day(3, d),
+                &principals,
+                &[],
+                "expression",
+            )
+        };
+        assert!(dates_compatible(&visit(1).event, &visit(15).event));
+        let recalled = report(
+            "r",
+            EventKind::Meeting,
+            day(3, 15),
+            &principals,
+            &[],
+            "dateline",
+        );
+        let exact = report(
+            "e",
+            EventKind::Meeting,
+            day(3, 1),
+            &principals,
+            &[],
+            "expression",
+        );
+        assert!(dates_compatible(&exact.event, &recalled.event));
+    }
+
     /// `count` tellings of one event, each from its own article.
     fn told(count: usize, prefix: &str, template: &Reported) -> Vec<Reported> {
         (0..count)
