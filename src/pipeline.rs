@@ -203,7 +203,7 @@ pub fn analyze(article: &Article, gazetteer: &Gazetteer, lexicon: &Lexicon) -> A
 
 /// [`analyze`] with a copy of the lexicon's trigger automaton, as a worker
 /// that renews its copies keeps one (see [`RENEW_EVERY`]).
-pub fn analyze_with(
+fn analyze_with(
     article: &Article,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
