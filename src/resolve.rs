@@ -660,6 +660,12 @@ const MONTH_STEMS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// Builds the date rules' regexes and automata now, not in the first
+/// article that needs them: a run builds them while it loads its lists.
+pub fn prepare() {
+    let _ = (compiled(), rule_set(), anchors(), dateline_regex());
+}
+
 /// The anchor automaton and, per anchor, the rules it admits.
 fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
     static ANCHORS: OnceLock<(aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>)> = OnceLock::new();
