@@ -224,6 +224,17 @@ pub fn extract(
             .filter(|h| h.end <= sentence.end)
             .copied()
             .collect();
+        if hits.is_empty() {
+            // A sentence with no trigger tells no event. What it leaves for
+            // the sentences after it is whether it opens a quotation and
+            // the people it names, with none of the work on its parties.
+            quoting = quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
+            let people = people_named_in(doc, gazetteer, sentence);
+            if !people.is_empty() {
+                previous_people = people;
+            }
+            continue;
+        }
         let first_mention = doc.mentions.partition_point(|m| m.start < sentence.start);
         let mentions: Vec<&Mention> = doc.mentions[first_mention..]
             .iter()
@@ -386,11 +397,7 @@ pub fn extract(
             drop_new(&mut events, before, |e| e.date_rule == DateSource::Dateline);
         }
         quoting = quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
-        let people: Vec<usize> = mentions
-            .iter()
-            .filter(|m| gazetteer.entity(m.entity).kind == EntityKind::Person)
-            .map(|m| m.entity)
-            .collect();
+        let people = people_named_in(doc, gazetteer, sentence);
         if !people.is_empty() {
             previous_people = people;
         }
@@ -435,6 +442,26 @@ pub fn extract(
         });
     }
     events
+}
+
+/// The people a sentence names (gazetteer entities, in order, as often as
+/// named), outside the dateline: those a later sentence may refer back to
+/// ("He said ..."). The tests that keep a mention from being a party (a
+/// currency, a source, a post, a place in a place's name) concern states
+/// and places only, so no person is lost to them.
+fn people_named_in(doc: &Document, gazetteer: &Gazetteer, sentence: &Range<usize>) -> Vec<usize> {
+    let first = doc.mentions.partition_point(|m| m.start < sentence.start);
+    doc.mentions[first..]
+        .iter()
+        .take_while(|m| m.start < sentence.end)
+        .filter(|m| m.end <= sentence.end)
+        .filter(|m| {
+            doc.dateline
+                .map_or(true, |d| !(m.start >= d.span.start && m.end <= d.span.end))
+        })
+        .filter(|m| gazetteer.entity(m.entity).kind == EntityKind::Person)
+        .map(|m| m.entity)
+        .collect()
 }
 
 /// Offices that, right before a guest trigger, name the guests' leader:
