@@ -240,10 +240,7 @@ pub fn extract(
             .iter()
             .take_while(|m| m.start < sentence.end)
             .filter(|m| m.end <= sentence.end)
-            .filter(|m| {
-                doc.dateline
-                    .map_or(true, |d| !(m.start >= d.span.start && m.end <= d.span.end))
-            })
+            .filter(|m| outside_the_dateline(doc, m))
             // "1 billion U.S. dollars": a state that names a currency is no
             // party.
             .filter(|m| {
@@ -455,13 +452,17 @@ fn people_named_in(doc: &Document, gazetteer: &Gazetteer, sentence: &Range<usize
         .iter()
         .take_while(|m| m.start < sentence.end)
         .filter(|m| m.end <= sentence.end)
-        .filter(|m| {
-            doc.dateline
-                .map_or(true, |d| !(m.start >= d.span.start && m.end <= d.span.end))
-        })
+        .filter(|m| outside_the_dateline(doc, m))
         .filter(|m| gazetteer.entity(m.entity).kind == EntityKind::Person)
         .map(|m| m.entity)
         .collect()
+}
+
+/// Whether a mention lies outside the dateline ("Pyongyang, August 4
+/// (KCNA) --"): the city a report is told from takes no part in its events.
+fn outside_the_dateline(doc: &Document, m: &Mention) -> bool {
+    doc.dateline
+        .is_none_or(|d| !(m.start >= d.span.start && m.end <= d.span.end))
 }
 
 /// Offices that, right before a guest trigger, name the guests' leader:
