@@ -225,14 +225,17 @@ pub fn extract(
             .copied()
             .collect();
         if hits.is_empty() {
-            // A sentence with no trigger tells no event. What it leaves for
-            // the sentences after it is whether it opens a quotation and
-            // the people it names, with none of the work on its parties.
-            quoting = quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
-            let people = people_named_in(doc, gazetteer, sentence);
-            if !people.is_empty() {
-                previous_people = people;
-            }
+            // A sentence with no trigger tells no event: it is read only for
+            // what it leaves to the sentences after it, with none of the
+            // work on its parties.
+            carry_over(
+                doc,
+                gazetteer,
+                lexicon,
+                sentence,
+                &mut quoting,
+                &mut previous_people,
+            );
             continue;
         }
         let first_mention = doc.mentions.partition_point(|m| m.start < sentence.start);
@@ -393,11 +396,14 @@ pub fn extract(
         if quoting {
             drop_new(&mut events, before, |e| e.date_rule == DateSource::Dateline);
         }
-        quoting = quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
-        let people = people_named_in(doc, gazetteer, sentence);
-        if !people.is_empty() {
-            previous_people = people;
-        }
+        carry_over(
+            doc,
+            gazetteer,
+            lexicon,
+            sentence,
+            &mut quoting,
+            &mut previous_people,
+        );
     }
     let mut events = merge_within_article(events);
     // "Kim Jong Il signed the declaration together with Kim Dae Jung" in a
@@ -441,11 +447,29 @@ pub fn extract(
     events
 }
 
+/// What a sentence leaves to the sentences after it, whether or not it
+/// tells an event: a quotation it opens (what is quoted is not the day's
+/// news), and the people it names, those "he" or "the two leaders" refer
+/// back to; a sentence that names nobody passes on the people before it.
+fn carry_over(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    sentence: &Range<usize>,
+    quoting: &mut bool,
+    previous_people: &mut Vec<usize>,
+) {
+    *quoting = *quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
+    let people = people_named_in(doc, gazetteer, sentence);
+    if !people.is_empty() {
+        *previous_people = people;
+    }
+}
+
 /// The people a sentence names (gazetteer entities, in order, as often as
-/// named), outside the dateline: those a later sentence may refer back to
-/// ("He said ..."). The tests that keep a mention from being a party (a
-/// currency, a source, a post, a place in a place's name) concern states
-/// and places only, so no person is lost to them.
+/// named), outside the dateline. The tests that keep a mention from being
+/// a party (a currency, a source, a post, a place in a place's name)
+/// concern states and places only, so no person is lost to them.
 fn people_named_in(doc: &Document, gazetteer: &Gazetteer, sentence: &Range<usize>) -> Vec<usize> {
     let first = doc.mentions.partition_point(|m| m.start < sentence.start);
     doc.mentions[first..]
