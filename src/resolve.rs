@@ -359,20 +359,48 @@ pub struct Dateline {
 }
 
 /// What rules see while resolving.
-#[derive(Clone, Copy, Debug)]
-pub struct Context {
+pub struct Context<'t> {
     /// "Now": the dateline date, else the publication date.
     pub now: NaiveDate,
     /// The last absolute date mentioned, for anaphoric expressions
     /// ("the following year") and for narrative mode.
     pub reference: Option<Period>,
-    /// The tense of the sentence at the expression.
-    pub tense: Tense,
     /// Anchoring mode.
     pub mode: Mode,
+    /// The tense of the sentence at the expression, once asked for.
+    tense: std::cell::OnceCell<Tense>,
+    /// How the tense is read. Most rules never ask (a date with its year
+    /// needs none), and reading it is most of the work on a sentence's
+    /// words, so it is read only for the rules that do.
+    read_tense: &'t dyn Fn() -> Tense,
 }
 
-impl Context {
+impl<'t> Context<'t> {
+    /// The context of an expression whose tense `read_tense` reads.
+    pub fn new(
+        now: NaiveDate,
+        reference: Option<Period>,
+        mode: Mode,
+        read_tense: &'t dyn Fn() -> Tense,
+    ) -> Context<'t> {
+        Context {
+            now,
+            reference,
+            mode,
+            tense: std::cell::OnceCell::new(),
+            read_tense,
+        }
+    }
+
+    /// The tense of the sentence at the expression.
+    pub fn tense(&self) -> Tense {
+        *self.tense.get_or_init(self.read_tense)
+    }
+
+    /// The tense, if a rule has asked for it.
+    fn tense_read(&self) -> Option<Tense> {
+        self.tense.get().copied()
+    }
     /// The anchor of deictic expressions.
     fn deictic(&self) -> NaiveDate {
         match (self.mode, self.reference) {
@@ -522,7 +550,7 @@ fn ordinal_pattern() -> String {
 
 const YEAR_LEAD: &str = r"in|since|until|till|by|during|from|through|of|before|after|to|and|or|between|early|late|around|about|circa|year|the year|spring|summer|autumn|fall|winter";
 
-type Resolve = fn(&Captures, &Context) -> Option<Value>;
+type Resolve = fn(&Captures, &Context<'_>) -> Option<Value>;
 
 /// A named rule: a pattern, the words without which it cannot match, what
 /// its captures mean and what part its expressions play. Its examples are
@@ -853,7 +881,7 @@ fn infer_year(month: u32, day: Option<u32>, ctx: &Context) -> i32 {
     } else {
         (12, 31)
     };
-    match ctx.tense {
+    match ctx.tense() {
         Tense::Past if key > past_key => year - 1,
         Tense::Future if key < now_key => year + 1,
         Tense::Unmarked | Tense::Present => nearest_year(month, day, now),
@@ -1071,7 +1099,7 @@ fn quarter(c: &Captures, ctx: &Context) -> Option<Value> {
     };
     let year = named_year.unwrap_or_else(|| {
         let current = (ctx.now.month() - 1) / 3 + 1;
-        match ctx.tense {
+        match ctx.tense() {
             // Business news reports a quarter once it is over.
             Tense::Past | Tense::Unmarked if q > current => ctx.now.year() - 1,
             _ => ctx.now.year(),
@@ -1334,7 +1362,7 @@ fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
     let back = (now.weekday().num_days_from_monday() as i64 - target.num_days_from_monday() as i64)
         .rem_euclid(7);
     let forward = (7 - back) % 7;
-    let date = match (rel.as_deref(), ctx.tense) {
+    let date = match (rel.as_deref(), ctx.tense()) {
         (Some("last"), _) => now - Duration::days(if back == 0 { 7 } else { back }),
         // "this coming Sunday" says "coming" last.
         (Some(r), _) if r == "next" || r.ends_with("coming") => {
@@ -1436,7 +1464,7 @@ fn weekend(c: &Captures, ctx: &Context) -> Option<Value> {
     };
     let this = saturday(0)?;
     let on_weekend = now >= this;
-    let day = match (rel, ctx.tense) {
+    let day = match (rel, ctx.tense()) {
         (Some("last"), _) | (None, Tense::Past) if !on_weekend => saturday(-1)?,
         // On a weekday, "next weekend" is the coming one.
         (Some("next"), _) if on_weekend => saturday(1)?,
@@ -1722,6 +1750,44 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
             time: None,
         },
     })
+}
+
+#[cfg(test)]
+mod context_tests {
+    use super::*;
+
+    /// A rule reads the tense only when the date depends on it (a day or a
+    /// weekday without its year), and then once however often it asks.
+    #[test]
+    fn the_tense_is_read_by_the_rules_that_need_it_and_once() {
+        let now = NaiveDate::from_ymd_opt(2024, 8, 4).expect("a day");
+        let reads = std::cell::Cell::new(0);
+        let read = || {
+            reads.set(reads.get() + 1);
+            Tense::Past
+        };
+        for (rule_name, text, needs_tense) in [
+            ("month day, year", "on June 19, 2001", false),
+            ("iso date", "on 2001-06-19", false),
+            ("bare year", "in 2002", false),
+            ("month year", "in June 2019", false),
+            ("month day", "on June 19", true),
+            ("weekday", "on Monday", true),
+        ] {
+            reads.set(0);
+            let rule = compiled()
+                .iter()
+                .find(|r| r.name == rule_name)
+                .expect("a rule of that name");
+            let caps = rule.regex.captures(text).expect("the rule matches");
+            let ctx = Context::new(now, None, Mode::News, &read);
+            assert!((rule.resolve)(&caps, &ctx).is_some(), "{rule_name}");
+            assert_eq!(reads.get(), usize::from(needs_tense), "{rule_name}");
+            assert_eq!(ctx.tense(), Tense::Past);
+            assert_eq!(ctx.tense(), Tense::Past);
+            assert_eq!(reads.get(), 1, "{rule_name}: read once");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -2104,14 +2170,24 @@ fn resolve_rules(
     rule_mask: u64,
 ) -> Vec<TimeExpr> {
     let all_caps = !sentence.chars().any(char::is_lowercase);
-    // (rule order, where its match starts, the tense it was read in, the
-    // expression)
-    let mut candidates: Vec<(usize, usize, Tense, TimeExpr)> = Vec::new();
+    // (rule order, where its match starts, where the expression starts and
+    // its match ends, the tense if it was read, the expression)
+    let mut candidates: Vec<(usize, usize, (usize, usize), Option<Tense>, TimeExpr)> = Vec::new();
     // Spans that read as a whole calendar date (year, month and day) but
     // name no day of the calendar: "February 29, 2023" is no date, and
     // neither is its "February 29".
     let mut impossible: Vec<Range<usize>> = Vec::new();
-    let mut words: Option<Vec<(usize, &str)>> = None;
+    let words: std::cell::OnceCell<Vec<(usize, &str)>> = std::cell::OnceCell::new();
+    // The tense of an expression starting at `start` whose match ends at
+    // `end`.
+    let tense_at = |start: usize, end: usize| {
+        if is_deadline(&sentence[..start]) || is_possessive(&sentence[end..]) {
+            Tense::Unmarked
+        } else {
+            let words = words.get_or_init(|| crate::segment::words(sentence));
+            crate::tense::tense_at(words, start)
+        }
+    };
     // With several rules of the set in question, one scan of it tells which
     // of them match; any other rule is tried by itself.
     let set = rule_set();
@@ -2162,18 +2238,8 @@ fn resolve_rules(
             if skip_candidate {
                 continue;
             }
-            let words = words.get_or_insert_with(|| crate::segment::words(sentence));
-            let tense = if is_deadline(&sentence[..start]) || is_possessive(&sentence[m.end()..]) {
-                Tense::Unmarked
-            } else {
-                crate::tense::tense_at(words, start)
-            };
-            let ctx = Context {
-                now,
-                reference,
-                tense,
-                mode,
-            };
+            let read_tense = || tense_at(start, m.end());
+            let ctx = Context::new(now, reference, mode, &read_tense);
             if let Some(value) = (rule.resolve)(&caps, &ctx) {
                 let expr = TimeExpr {
                     span: offset + start..offset + m.end(),
@@ -2185,18 +2251,18 @@ fn resolve_rules(
                     time: None,
                 };
                 let match_start = caps.get(0).map_or(m.start(), |w| w.start());
-                candidates.push((order, match_start, tense, expr));
+                candidates.push((order, match_start, (start, m.end()), ctx.tense_read(), expr));
             } else if names_no_calendar_day(&caps) {
                 impossible.push(offset + start..offset + whole);
             }
         }
     }
-    candidates.retain(|(_, _, _, e)| {
+    candidates.retain(|(_, _, _, _, e)| {
         !impossible
             .iter()
             .any(|r| r.start <= e.span.start && e.span.end <= r.end)
     });
-    candidates.sort_by(|(oa, _, _, a), (ob, _, _, b)| {
+    candidates.sort_by(|(oa, _, _, _, a), (ob, _, _, _, b)| {
         a.span
             .start
             .cmp(&b.span.start)
@@ -2209,19 +2275,15 @@ fn resolve_rules(
     // a relative expression counts from a date with its year told before
     // it in its own sentence too.
     let mut local_reference = reference;
-    for (order, match_start, tense, mut expr) in candidates {
+    for (order, match_start, (start, end), tense, mut expr) in candidates {
         if expr.span.start < last_end {
             continue;
         }
         last_end = expr.span.end;
         if !expr.sets_reference && local_reference != reference {
             let rule = &compiled()[order];
-            let ctx = Context {
-                now,
-                reference: local_reference,
-                tense,
-                mode,
-            };
+            let read_tense = || tense.unwrap_or_else(|| tense_at(start, end));
+            let ctx = Context::new(now, local_reference, mode, &read_tense);
             if let Some(value) = rule
                 .regex
                 .captures_at(sentence, match_start)
