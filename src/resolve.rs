@@ -2160,6 +2160,22 @@ fn followed_by_non_date(text: &str, end: usize) -> bool {
     }
 }
 
+/// An expression a rule read in a sentence, before overlapping ones are
+/// settled.
+struct Candidate {
+    /// The rule's place in [`compiled`].
+    order: usize,
+    /// Where the rule's match starts in the sentence.
+    match_start: usize,
+    /// Where the expression starts in the sentence, and the match ends: what
+    /// its tense is read from.
+    start: usize,
+    match_end: usize,
+    /// The tense at the expression, if the rule read it.
+    tense: Option<Tense>,
+    expr: TimeExpr,
+}
+
 /// Resolves one sentence with the rules whose bit is set in `rule_mask`.
 fn resolve_rules(
     sentence: &str,
@@ -2170,9 +2186,7 @@ fn resolve_rules(
     rule_mask: u64,
 ) -> Vec<TimeExpr> {
     let all_caps = !sentence.chars().any(char::is_lowercase);
-    // (rule order, where its match starts, where the expression starts and
-    // its match ends, the tense if it was read, the expression)
-    let mut candidates: Vec<(usize, usize, (usize, usize), Option<Tense>, TimeExpr)> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     // Spans that read as a whole calendar date (year, month and day) but
     // name no day of the calendar: "February 29, 2023" is no date, and
     // neither is its "February 29".
@@ -2251,23 +2265,31 @@ fn resolve_rules(
                     time: None,
                 };
                 let match_start = caps.get(0).map_or(m.start(), |w| w.start());
-                candidates.push((order, match_start, (start, m.end()), ctx.tense_read(), expr));
+                candidates.push(Candidate {
+                    order,
+                    match_start,
+                    start,
+                    match_end: m.end(),
+                    tense: ctx.tense_read(),
+                    expr,
+                });
             } else if names_no_calendar_day(&caps) {
                 impossible.push(offset + start..offset + whole);
             }
         }
     }
-    candidates.retain(|(_, _, _, _, e)| {
+    candidates.retain(|c| {
         !impossible
             .iter()
-            .any(|r| r.start <= e.span.start && e.span.end <= r.end)
+            .any(|r| r.start <= c.expr.span.start && c.expr.span.end <= r.end)
     });
-    candidates.sort_by(|(oa, _, _, _, a), (ob, _, _, _, b)| {
-        a.span
+    candidates.sort_by(|a, b| {
+        a.expr
+            .span
             .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-            .then(oa.cmp(ob))
+            .cmp(&b.expr.span.start)
+            .then(b.expr.span.end.cmp(&a.expr.span.end))
+            .then(a.order.cmp(&b.order))
     });
     let mut chosen: Vec<TimeExpr> = Vec::new();
     let mut last_end = 0;
@@ -2275,14 +2297,22 @@ fn resolve_rules(
     // a relative expression counts from a date with its year told before
     // it in its own sentence too.
     let mut local_reference = reference;
-    for (order, match_start, (start, end), tense, mut expr) in candidates {
+    for Candidate {
+        order,
+        match_start,
+        start,
+        match_end,
+        tense,
+        mut expr,
+    } in candidates
+    {
         if expr.span.start < last_end {
             continue;
         }
         last_end = expr.span.end;
         if !expr.sets_reference && local_reference != reference {
             let rule = &compiled()[order];
-            let read_tense = || tense.unwrap_or_else(|| tense_at(start, end));
+            let read_tense = || tense.unwrap_or_else(|| tense_at(start, match_end));
             let ctx = Context::new(now, local_reference, mode, &read_tense);
             if let Some(value) = rule
                 .regex
