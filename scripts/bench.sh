@@ -38,17 +38,19 @@ if [ -f "$archive" ] && command -v zstd >/dev/null; then
   # grows with the length of a run, not with the variety of its text.
   [ -s "$twice" ] || cat "$whole" "$whole" > "$twice"
   # "... 164.4 MB in 9.44 s (17.4 MB/s), peak memory 129 MB" -> "17.4 129"
-  once() { # FILE JOBS
-    "$bin" extract "$1" --out "$work/out" --jobs "$2" --quiet 2>&1 \
+  once() { # FILE JOBS [CPU: run on that processor alone]
+    local pin=()
+    [ -n "${3:-}" ] && pin=(taskset -c "$3")
+    "${pin[@]}" "$bin" extract "$1" --out "$work/out" --jobs "$2" --quiet 2>&1 \
       | sed -n 's/.*(\([0-9.]*\) MB\/s), peak memory \([0-9]*\) MB.*/\1 \2/p'
   }
   # The median of BENCH_RUNS runs (3 unless set), of MB/s and of peak memory
   # each: one run of the same binary can be a fifth off on a shared machine.
   runs=${BENCH_RUNS:-3}
   median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-  measure() { # FILE JOBS
+  measure() { # FILE JOBS [CPU]
     local results
-    results=$(for _ in $(seq "$runs"); do once "$1" "$2"; done)
+    results=$(for _ in $(seq "$runs"); do once "$1" "$2" "${3:-}"; done)
     echo "$(cut -d' ' -f1 <<< "$results" | median) $(cut -d' ' -f2 <<< "$results" | median)"
   }
   reference() { # KEY
@@ -62,10 +64,19 @@ if [ -f "$archive" ] && command -v zstd >/dev/null; then
   read -r mbs_all rss_all <<< "$(measure "$whole" 0)"
   read -r mbs_eighth rss_eighth <<< "$(measure "$eighth" 0)"
   read -r mbs_twice rss_twice <<< "$(measure "$twice" 0)"
+  # `--jobs 1` is one worker, but the reader, the writer (which hashes what
+  # it writes) and the end of the run still take the other core: pinned to
+  # one processor, the whole run has one core, the fair base for scaling.
+  mbs_core=-
+  if command -v taskset >/dev/null; then
+    read -r mbs_core _ <<< "$(measure "$whole" 1 0)"
+  fi
   printf '%-34s %10s %12s\n' figure value reference
   printf '%-34s %10s %12s %s\n' "MB/s, one thread" "$mbs_one" "$(reference mbs_one)" "$(ratio "$mbs_one" "$(reference mbs_one)")"
   printf '%-34s %10s %12s %s\n' "MB/s, all cores" "$mbs_all" "$(reference mbs_all)" "$(ratio "$mbs_all" "$(reference mbs_all)")"
   printf '%-34s %10s\n' "all cores / one thread" "$(ratio "$mbs_all" "$mbs_one")"
+  printf '%-34s %10s\n' "MB/s, one thread on one core" "$mbs_core"
+  printf '%-34s %10s\n' "all cores / one core" "$(ratio "$mbs_all" "$mbs_core")"
   printf '%-34s %10s %12s\n' "peak MB, one thread" "$rss_one" "$(reference rss_one)"
   printf '%-34s %10s %12s\n' "peak MB, all cores" "$rss_all" "$(reference rss_all)"
   printf '%-34s %10s %12s\n' "peak MB, an eighth, all cores" "$rss_eighth" "$(reference rss_eighth)"
