@@ -201,10 +201,9 @@ pub fn extract(
     triggers: &TriggerAutomaton,
 ) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
-    let mut previous_people: Vec<usize> = Vec::new();
     let all_hits = triggers_in(doc.body, doc.sentences, lexicon, triggers);
-    // Whether the sentences now read are a quotation a colon opened.
-    let mut quoting = false;
+    // What the sentences read so far leave to the next.
+    let mut carried = CarriedOver::default();
     // The state of the dateline's city: where the report is told from.
     let here_state: Option<&str> = doc.dateline.and_then(|d| {
         doc.mentions
@@ -228,14 +227,7 @@ pub fn extract(
             // A sentence with no trigger tells no event: it is read only for
             // what it leaves to the sentences after it, with none of the
             // work on its parties.
-            carry_over(
-                doc,
-                gazetteer,
-                lexicon,
-                sentence,
-                &mut quoting,
-                &mut previous_people,
-            );
+            carried.read(doc, gazetteer, lexicon, sentence);
             continue;
         }
         let first_mention = doc.mentions.partition_point(|m| m.start < sentence.start);
@@ -339,7 +331,7 @@ pub fn extract(
                 object: hit.end..object_end,
                 mentions: &mentions,
                 dates: &dates,
-                previous_people: &previous_people,
+                previous_people: &carried.people,
             };
             let first = events.len();
             events.extend(scope.events(hit));
@@ -393,17 +385,10 @@ pub fn extract(
         date_during_the_visit(doc.body, sentence, &mut events, before);
         // "The statement said: ... Kim Jong Un successfully visited China":
         // what a quotation tells is not the news of the report's day.
-        if quoting {
+        if carried.quoting {
             drop_new(&mut events, before, |e| e.date_rule == DateSource::Dateline);
         }
-        carry_over(
-            doc,
-            gazetteer,
-            lexicon,
-            sentence,
-            &mut quoting,
-            &mut previous_people,
-        );
+        carried.read(doc, gazetteer, lexicon, sentence);
     }
     let mut events = merge_within_article(events);
     // "Kim Jong Il signed the declaration together with Kim Dae Jung" in a
@@ -447,22 +432,34 @@ pub fn extract(
     events
 }
 
-/// What a sentence leaves to the sentences after it, whether or not it
-/// tells an event: a quotation it opens (what is quoted is not the day's
-/// news), and the people it names, those "he" or "the two leaders" refer
-/// back to; a sentence that names nobody passes on the people before it.
-fn carry_over(
-    doc: &Document,
-    gazetteer: &Gazetteer,
-    lexicon: &Lexicon,
-    sentence: &Range<usize>,
-    quoting: &mut bool,
-    previous_people: &mut Vec<usize>,
-) {
-    *quoting = *quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
-    let people = people_named_in(doc, gazetteer, sentence);
-    if !people.is_empty() {
-        *previous_people = people;
+/// What the sentences read so far leave to the next, whether or not they
+/// tell an event.
+#[derive(Default)]
+struct CarriedOver {
+    /// Whether the sentences now read are a quotation a colon opened:
+    /// what is quoted is not the news of the report's day.
+    quoting: bool,
+    /// The people of the last sentence that named any: those "he" or "the
+    /// two leaders" refer back to.
+    people: Vec<usize>,
+}
+
+impl CarriedOver {
+    /// Takes in what `sentence` leaves: a quotation it opens, the people
+    /// it names (a sentence that names nobody passes on those before it).
+    fn read(
+        &mut self,
+        doc: &Document,
+        gazetteer: &Gazetteer,
+        lexicon: &Lexicon,
+        sentence: &Range<usize>,
+    ) {
+        self.quoting =
+            self.quoting || opens_a_quotation(&doc.body[sentence.clone()], &lexicon.words);
+        let people = people_named_in(doc, gazetteer, sentence);
+        if !people.is_empty() {
+            self.people = people;
+        }
     }
 }
 
