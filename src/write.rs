@@ -260,7 +260,7 @@ impl CsvSink {
     pub fn row<I, S>(&mut self, cells: I) -> Result<()>
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: AsRef<[u8]>,
     {
         // The scratch buffer is lent out for the write and kept for the
         // next row.
@@ -390,7 +390,11 @@ impl AsRef<str> for Cell<'_> {
 
 impl AsRef<[u8]> for Cell<'_> {
     fn as_ref(&self) -> &[u8] {
-        AsRef::<str>::as_ref(self).as_bytes()
+        match self {
+            Cell::Text(text) => text.as_bytes(),
+            Cell::Owned(text) => text.as_bytes(),
+            Cell::Short(short) => short.as_bytes(),
+        }
     }
 }
 
@@ -427,6 +431,12 @@ impl ShortText {
             *slot = byte;
             self.len += 1;
         }
+    }
+
+    /// The bytes written so far: what a row is made of, with no check of
+    /// their encoding (two of every mention's and date's cells are short).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
     }
 
     /// The text written so far.
@@ -466,18 +476,21 @@ impl RowBuffer {
         }
     }
 
-    /// Adds one row, neutralising formula-like cells.
+    /// Adds one row, neutralising formula-like cells. The cells are text
+    /// (`&str`, `String`, [`Cell`]), taken as their UTF-8 bytes.
     pub fn row<I, S>(&mut self, cells: I)
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: AsRef<[u8]>,
     {
         let start = self.bytes.len();
         for (i, cell) in cells.into_iter().enumerate() {
             if i > 0 {
                 self.bytes.push(b',');
             }
-            put_field(&mut self.bytes, neutralised(cell.as_ref()).as_bytes());
+            let cell = cell.as_ref();
+            let prefix: &[u8] = if runs_as_formula(cell) { b"'" } else { b"" };
+            put_field(&mut self.bytes, prefix, cell);
         }
         // A row of one empty cell is `""`: an empty line is no row at all.
         if self.bytes.len() == start {
@@ -492,17 +505,20 @@ impl RowBuffer {
     }
 }
 
-/// Appends one CSV field: as it is, or, when it holds a comma, a quote or a
-/// line break, in quotes with its quotes doubled.
-fn put_field(out: &mut Vec<u8>, field: &[u8]) {
+/// Appends one CSV field, `prefix` then `field` (the prefix has none of
+/// the bytes below): as it is, or, when it holds a comma, a quote or a line
+/// break, in quotes with its quotes doubled.
+fn put_field(out: &mut Vec<u8>, prefix: &[u8], field: &[u8]) {
     if !field
         .iter()
         .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
     {
+        out.extend_from_slice(prefix);
         out.extend_from_slice(field);
         return;
     }
     out.push(b'"');
+    out.extend_from_slice(prefix);
     for &b in field {
         if b == b'"' {
             out.push(b'"');
@@ -521,26 +537,31 @@ pub fn unneutralised(cell: &str) -> &str {
     }
 }
 
-/// [`neutralise`] without allocating for the common, harmless cell.
-fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('-') if is_negative_decimal(cell) => std::borrow::Cow::Borrowed(cell),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => std::borrow::Cow::Owned(format!("'{cell}")),
-        _ => std::borrow::Cow::Borrowed(cell),
+/// Whether a spreadsheet would run `cell` as a formula: it opens with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return (all ASCII, so the first
+/// byte tells), and is not a negative decimal number.
+fn runs_as_formula(cell: &[u8]) -> bool {
+    match cell.first() {
+        Some(b'-') => !is_negative_decimal(cell),
+        Some(b'=' | b'+' | b'@' | b'\t' | b'\r') => true,
+        _ => false,
     }
 }
 
 /// `-77.0364`: a number a spreadsheet reads as a number, and nothing else
 /// (a longitude west of Greenwich must stay a number for a map).
-fn is_negative_decimal(cell: &str) -> bool {
-    let Some(digits) = cell.strip_prefix('-') else {
+fn is_negative_decimal(cell: &[u8]) -> bool {
+    let Some(digits) = cell.strip_prefix(b"-") else {
         return false;
     };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let (whole, fraction): (&[u8], &[u8]) = match digits.iter().position(|&b| b == b'.') {
+        Some(dot) => (&digits[..dot], &digits[dot + 1..]),
+        None => (digits, b"0"),
+    };
     !whole.is_empty()
         && !fraction.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && fraction.bytes().all(|b| b.is_ascii_digit())
+        && whole.iter().all(u8::is_ascii_digit)
+        && fraction.iter().all(u8::is_ascii_digit)
 }
 
 /// Prefixes a cell that a spreadsheet would evaluate (`=`, `+`, `-`, `@`,
@@ -548,7 +569,11 @@ fn is_negative_decimal(cell: &str) -> bool {
 /// against CSV injection; a negative decimal number (`-77.0364`) is a
 /// number, not a formula, and stays as it is. Other cells are unchanged.
 pub fn neutralise(cell: &str) -> String {
-    neutralised(cell).into_owned()
+    if runs_as_formula(cell.as_bytes()) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -627,8 +652,23 @@ mod tests {
             ("Kim Jong Un", "Kim Jong Un"),
             ("2024-06-19", "2024-06-19"),
             ("", ""),
+            ("\rx", "'\rx"),
+            ("-", "'-"),
+            ("\u{2212}1", "\u{2212}1"),
         ] {
             assert_eq!(neutralise(cell), expected);
+            // A row neutralises its cells the same way, then quotes those
+            // that need it, apostrophe included.
+            let mut row = RowBuffer::default();
+            row.row([cell, "x"]);
+            let mut want = Vec::new();
+            {
+                let mut writer = csv::Writer::from_writer(&mut want);
+                writer
+                    .write_record([expected, "x"])
+                    .expect("written to memory");
+            }
+            assert_eq!(row.take(), want, "{cell:?}");
         }
     }
 
