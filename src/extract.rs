@@ -2481,8 +2481,8 @@ impl<'a, 'd> Scope<'a, 'd> {
         }
         // A subject that is an unknown name: "Minister of ... of Namibia
         // Netumbo Nandi-Ndaitwah who is a special envoy ... visited ...".
-        for lead_out in NAME_LEAD_OUTS {
-            if let Some(at) = text.find(lead_out) {
+        for lead_out in name_lead_outs() {
+            if let Some(at) = lead_out.find(text.as_bytes()) {
                 let covered = |offset: usize| self.covered_at(range.start + offset);
                 let known = self.person_within(range.start..range.start + at);
                 if !known {
@@ -3913,6 +3913,20 @@ const NAME_LEAD_OUTS: &[&str] = &[
     " and his entourage",
     " and her entourage",
 ];
+
+/// [`NAME_LEAD_OUTS`] as searchers, each built once: every side of every
+/// trigger is searched for all of them, and building a searcher for a
+/// search cost more than the search.
+fn name_lead_outs() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        NAME_LEAD_OUTS
+            .iter()
+            .map(|lead_out| memchr::memmem::Finder::new(lead_out.as_bytes()).into_owned())
+            .collect()
+    })
+}
 
 /// Whether `stretch` ends in a run of capitalised words that no article,
 /// preposition "of" or capitalised word introduces: "-- Miroslav Lazanski",
