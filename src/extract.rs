@@ -230,12 +230,7 @@ pub fn extract(
             carried.read(doc, gazetteer, lexicon, sentence);
             continue;
         }
-        let first_mention = doc.mentions.partition_point(|m| m.start < sentence.start);
-        let mentions: Vec<&Mention> = doc.mentions[first_mention..]
-            .iter()
-            .take_while(|m| m.start < sentence.end)
-            .filter(|m| m.end <= sentence.end)
-            .filter(|m| outside_the_dateline(doc, m))
+        let mentions: Vec<&Mention> = mentions_in(doc, sentence)
             // "1 billion U.S. dollars": a state that names a currency is no
             // party.
             .filter(|m| {
@@ -468,22 +463,30 @@ impl CarriedOver {
 /// a party (a currency, a source, a post, a place in a place's name)
 /// concern states and places only, so no person is lost to them.
 fn people_named_in(doc: &Document, gazetteer: &Gazetteer, sentence: &Range<usize>) -> Vec<usize> {
-    let first = doc.mentions.partition_point(|m| m.start < sentence.start);
-    doc.mentions[first..]
-        .iter()
-        .take_while(|m| m.start < sentence.end)
-        .filter(|m| m.end <= sentence.end)
-        .filter(|m| outside_the_dateline(doc, m))
+    mentions_in(doc, sentence)
         .filter(|m| gazetteer.entity(m.entity).kind == EntityKind::Person)
         .map(|m| m.entity)
         .collect()
 }
 
-/// Whether a mention lies outside the dateline ("Pyongyang, August 4
-/// (KCNA) --"): the city a report is told from takes no part in its events.
-fn outside_the_dateline(doc: &Document, m: &Mention) -> bool {
-    doc.dateline
-        .is_none_or(|d| !(m.start >= d.span.start && m.end <= d.span.end))
+/// The mentions that lie whole within `sentence`, in order, but those of
+/// the dateline ("Pyongyang, August 4 (KCNA) --"): the city a report is
+/// told from takes no part in its events.
+fn mentions_in<'d>(
+    doc: &'d Document,
+    sentence: &Range<usize>,
+) -> impl Iterator<Item = &'d Mention> + use<'d> {
+    let first = doc.mentions.partition_point(|m| m.start < sentence.start);
+    let (end, dateline) = (sentence.end, doc.dateline.map(|d| d.span.clone()));
+    doc.mentions[first..]
+        .iter()
+        .take_while(move |m| m.start < end)
+        .filter(move |m| m.end <= end)
+        .filter(move |m| {
+            dateline
+                .as_ref()
+                .is_none_or(|d| !(m.start >= d.start && m.end <= d.end))
+        })
 }
 
 /// Offices that, right before a guest trigger, name the guests' leader:

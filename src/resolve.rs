@@ -401,6 +401,7 @@ impl<'t> Context<'t> {
     fn tense_read(&self) -> Option<Tense> {
         self.tense.get().copied()
     }
+
     /// The anchor of deictic expressions.
     fn deictic(&self) -> NaiveDate {
         match (self.mode, self.reference) {
