@@ -2204,18 +2204,18 @@ fn resolve_rules(
         }
     };
     // With several rules of the set in question, one scan of it tells which
-    // of them match; any other rule is tried by itself.
+    // of them match; any other rule is tried by itself. A try is a search
+    // for its captures straight away: where the rule matches, a test with
+    // `is_match` first would read the sentence twice, and where it does
+    // not, both read it once to the end and find nothing.
     let set = rule_set();
-    let (rule_mask, known_to_match) = if (rule_mask & set.mask).count_ones() > 2 {
-        let matched = set.matching(sentence, rule_mask);
-        ((rule_mask & !set.mask) | matched, matched)
+    let rule_mask = if (rule_mask & set.mask).count_ones() > 2 {
+        (rule_mask & !set.mask) | set.matching(sentence, rule_mask)
     } else {
-        (rule_mask, 0)
+        rule_mask
     };
     for (order, rule) in compiled().iter().enumerate() {
-        let bit = 1 << order;
-        // `is_match` allocates nothing and stops early; most tries fail.
-        if rule_mask & bit == 0 || !(known_to_match & bit != 0 || rule.regex.is_match(sentence)) {
+        if rule_mask & (1 << order) == 0 {
             continue;
         }
         for caps in rule.regex.captures_iter(sentence) {
