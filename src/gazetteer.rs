@@ -428,6 +428,16 @@ struct AliasIndex {
     /// The first bytes of the short aliases, so that most places need no
     /// lookup of them.
     short_first: [bool; 256],
+    /// The first two bytes of the short aliases of two and three bytes, as
+    /// bits: "ROK", "IMF" and "EU" share their first letter with many
+    /// capitalised words ("Republic", "In", "Envoy"), and the first two
+    /// bytes turn those away without a lookup.
+    short_pairs: Box<[u64; 1 << 10]>,
+}
+
+/// The bit of two lower-cased bytes in [`AliasIndex::short_pairs`].
+fn pair_bit(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
 }
 
 /// An alias of [`AliasIndex::entries`]: its pattern and where its bytes lie
@@ -453,6 +463,7 @@ impl AliasIndex {
             long: HashMap::default(),
             short: Default::default(),
             short_first: [false; 256],
+            short_pairs: Box::new([0; 1 << 10]),
         };
         let mut buckets: HashMap<u32, Vec<LongAlias>> = HashMap::new();
         for (pattern, alias) in aliases.enumerate() {
@@ -461,6 +472,10 @@ impl AliasIndex {
                 0 => {}
                 n @ 1..=3 => {
                     index.short_first[lower[0] as usize] = true;
+                    if n >= 2 {
+                        let bit = pair_bit(lower[0], lower[1]);
+                        index.short_pairs[bit / 64] |= 1 << (bit % 64);
+                    }
                     index.short[n - 1]
                         .entry(key(&lower))
                         .or_default()
@@ -522,8 +537,12 @@ impl AliasIndex {
         {
             return;
         }
+        let pair_starts_one = rest.len() >= 2 && {
+            let bit = pair_bit(rest[0].to_ascii_lowercase(), rest[1].to_ascii_lowercase());
+            self.short_pairs[bit / 64] & (1 << (bit % 64)) != 0
+        };
         for len in (1..=3).rev() {
-            if rest.len() < len {
+            if rest.len() < len || (len >= 2 && !pair_starts_one) {
                 continue;
             }
             if let Some(bucket) = self.short[len - 1].get(&key(&rest[..len])) {
@@ -1367,6 +1386,9 @@ mod tests {
             "Sa",
             "San",
             "San Marino",
+            // Short ones whose first two bytes start many other words.
+            "ROK",
+            "G-7",
             // One bucket, told apart by the bytes after the first four.
             "Repub",
             "Republic",
@@ -1377,7 +1399,8 @@ mod tests {
         let index = AliasIndex::new(aliases.iter().copied());
         let text = "KIM JONG UN met the U.S. envoy in South Korea; un kimchi, X, \
                     Pyongyang\u{2019}s San Marino, Sa, KIM, kim jong, U.S, the \
-                    Republic of Korea, REPUBLIC OF CUBA, Republican, Repu, Repub";
+                    Republic of Korea, REPUBLIC OF CUBA, Republican, Repu, Repub, \
+                    Rok, ROK, Ro, Roma, G-7, g-7, G-8, G7";
         let bytes = text.as_bytes();
         for start in 0..bytes.len() {
             let mut found = Vec::new();
