@@ -163,6 +163,13 @@ pub struct Gazetteer {
     /// word start only, the first byte of any other alias anywhere. Never a
     /// byte inside a character.
     may_start: [[bool; 256]; 2],
+    /// The first two bytes (the second lower-cased) of the aliases written
+    /// with a lower-case first letter: where a word
+    /// starts in lower case, only such an alias may be named there, as a
+    /// name's capitals may be added but never removed. "the" and "south"
+    /// start aliases; "and", "said" and "people" start none and are passed
+    /// over without a lookup.
+    lower_case_starts: BytePairs,
     /// Indexes of the people, for offices.
     people: Vec<usize>,
     /// Offices that name a person by rule, and their automaton.
@@ -266,6 +273,27 @@ impl Gazetteer {
             .iter()
             .filter_map(|e| e.died.map(|d| (e.name.clone(), d)))
             .collect();
+        let mut lower_case_starts = BytePairs::default();
+        for (spellings, _) in &patterns {
+            for alias in spellings {
+                let (first, second) = match alias.as_bytes() {
+                    [first, second, ..] => (*first, Some(second.to_ascii_lowercase())),
+                    [first] => (*first, None),
+                    [] => continue,
+                };
+                if !first.is_ascii_lowercase() {
+                    continue;
+                }
+                // An alias of one byte is named whatever follows it.
+                let seconds = match second {
+                    Some(second) => second..=second,
+                    None => 0..=u8::MAX,
+                };
+                for second in seconds {
+                    lower_case_starts.insert(first, second);
+                }
+            }
+        }
         let mut gazetteer = Gazetteer {
             entities,
             country_names: Vec::new(),
@@ -276,6 +304,7 @@ impl Gazetteer {
                 starts.map(|s| s != Start::Never),
                 starts.map(|s| s == Start::Always),
             ],
+            lower_case_starts,
             people,
             office_automaton: office_automaton(&offices)?,
             offices,
@@ -353,20 +382,13 @@ impl Gazetteer {
         let mut start = self.next_start(bytes, 0);
         let mut found = Vec::new();
         while start < bytes.len() {
-            // The longest alias here that the case and edge rules accept:
-            // "the Syrian Arab republic" is not the alias "Syrian Arab
-            // Republic", but it starts with "Syrian". When none is, the
-            // next start is tried: a refused match does not hide one that
-            // starts inside it.
-            found.clear();
-            self.aliases.starting_at(bytes, start, &mut found);
-            let accepted = found.iter().copied().find(|&(pattern, end)| {
-                let found = &text[start..end];
-                self.patterns[pattern]
-                    .0
-                    .iter()
-                    .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias))
-            });
+            // When no alias is accepted here, the next start is tried: a
+            // refused match does not hide one that starts inside it.
+            let accepted = if self.may_be_named_at(bytes, start) {
+                self.accepted_alias(text, start, &mut found)
+            } else {
+                None
+            };
             let Some((pattern, end)) = accepted else {
                 start = self.next_start(bytes, start + 1);
                 continue;
@@ -390,6 +412,40 @@ impl Gazetteer {
             start = self.next_start(bytes, end);
         }
         mentions
+    }
+
+    /// The longest alias at `start` that the case and edge rules accept, as
+    /// its pattern and where it ends: "the Syrian Arab republic" is not the
+    /// alias "Syrian Arab Republic", but it starts with "Syrian". `found`
+    /// is room for the aliases spelled there.
+    fn accepted_alias(
+        &self,
+        text: &str,
+        start: usize,
+        found: &mut Vec<(usize, usize)>,
+    ) -> Option<(usize, usize)> {
+        found.clear();
+        self.aliases.starting_at(text.as_bytes(), start, found);
+        found.iter().copied().find(|&(pattern, end)| {
+            let found = &text[start..end];
+            self.patterns[pattern]
+                .0
+                .iter()
+                .any(|alias| case_agrees(alias, found) && edges_ok(text, start, end, alias))
+        })
+    }
+
+    /// Whether a word starting in lower case at `start` may be one of the
+    /// aliases written so (see [`Gazetteer::lower_case_starts`]); any other
+    /// place may start a name.
+    fn may_be_named_at(&self, bytes: &[u8], start: usize) -> bool {
+        match bytes.get(start..) {
+            Some([first, rest @ ..]) if first.is_ascii_lowercase() => {
+                let second = rest.first().map_or(0, u8::to_ascii_lowercase);
+                self.lower_case_starts.contains(*first, second)
+            }
+            _ => true,
+        }
     }
 
     /// The first byte at `from` or after it where a name may start (see
@@ -428,16 +484,37 @@ struct AliasIndex {
     /// The first bytes of the short aliases, so that most places need no
     /// lookup of them.
     short_first: [bool; 256],
-    /// The first two bytes of the short aliases of two and three bytes, as
-    /// bits: "ROK", "IMF" and "EU" share their first letter with many
+    /// The first two bytes of the short aliases of two and three bytes,
+    /// lower-cased: "ROK", "IMF" and "EU" share their first letter with many
     /// capitalised words ("Republic", "In", "Envoy"), and the first two
     /// bytes turn those away without a lookup.
-    short_pairs: Box<[u64; 1 << 10]>,
+    short_pairs: BytePairs,
 }
 
-/// The bit of two lower-cased bytes in [`AliasIndex::short_pairs`].
-fn pair_bit(first: u8, second: u8) -> usize {
-    usize::from(first) << 8 | usize::from(second)
+/// A set of pairs of bytes, one bit each: 8 KiB, which stay in the
+/// processor's fastest cache, and one look tells whether a pair is in.
+struct BytePairs(Box<[u64; 1 << 10]>);
+
+impl Default for BytePairs {
+    fn default() -> BytePairs {
+        BytePairs(Box::new([0; 1 << 10]))
+    }
+}
+
+impl BytePairs {
+    fn insert(&mut self, first: u8, second: u8) {
+        let bit = Self::bit(first, second);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn contains(&self, first: u8, second: u8) -> bool {
+        let bit = Self::bit(first, second);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn bit(first: u8, second: u8) -> usize {
+        usize::from(first) << 8 | usize::from(second)
+    }
 }
 
 /// An alias of [`AliasIndex::entries`]: its pattern and where its bytes lie
@@ -463,7 +540,7 @@ impl AliasIndex {
             long: HashMap::default(),
             short: Default::default(),
             short_first: [false; 256],
-            short_pairs: Box::new([0; 1 << 10]),
+            short_pairs: BytePairs::default(),
         };
         let mut buckets: HashMap<u32, Vec<LongAlias>> = HashMap::new();
         for (pattern, alias) in aliases.enumerate() {
@@ -473,8 +550,7 @@ impl AliasIndex {
                 n @ 1..=3 => {
                     index.short_first[lower[0] as usize] = true;
                     if n >= 2 {
-                        let bit = pair_bit(lower[0], lower[1]);
-                        index.short_pairs[bit / 64] |= 1 << (bit % 64);
+                        index.short_pairs.insert(lower[0], lower[1]);
                     }
                     index.short[n - 1]
                         .entry(key(&lower))
@@ -537,10 +613,10 @@ impl AliasIndex {
         {
             return;
         }
-        let pair_starts_one = rest.len() >= 2 && {
-            let bit = pair_bit(rest[0].to_ascii_lowercase(), rest[1].to_ascii_lowercase());
-            self.short_pairs[bit / 64] & (1 << (bit % 64)) != 0
-        };
+        let pair_starts_one = rest.len() >= 2
+            && self
+                .short_pairs
+                .contains(rest[0].to_ascii_lowercase(), rest[1].to_ascii_lowercase());
         for len in (1..=3).rev() {
             if rest.len() < len || (len >= 2 && !pair_starts_one) {
                 continue;
@@ -1417,6 +1493,64 @@ mod tests {
             expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             assert_eq!(found, expected, "at byte {start}");
         }
+    }
+
+    /// Where a word starts in lower case, only an alias written with that
+    /// lower-case letter may be named, so the places whose first two bytes
+    /// start none of those are passed over without a lookup; every other
+    /// place is looked up as before.
+    #[test]
+    fn lower_case_words_are_looked_up_only_where_a_lower_case_alias_starts() {
+        let gazetteer = Gazetteer::from_entities(vec![
+            entity(EntityKind::State, "KOR", "south Korea", &["s. Korea"], ""),
+            entity(EntityKind::Place, "kremlin", "the Kremlin", &["x"], "RUS"),
+            entity(EntityKind::State, "SOM", "Somalia", &["Angola"], ""),
+            entity(
+                EntityKind::Place,
+                "agr",
+                "agreement on reconciliation",
+                &[],
+                "KOR",
+            ),
+        ])
+        .unwrap();
+        let text = "and said the Kremlin, THE KREMLIN and the kremlin; sOUTH Korea, s. Korea \
+                    and somalia, Somalia, angola, Angola, ANGOLA; x, xylophone, the, so, \
+                    agreement on reconciliation, s";
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut passed_over = Vec::new();
+        for start in 0..bytes.len() {
+            if gazetteer.next_start(bytes, start) != start {
+                continue;
+            }
+            let accepted = gazetteer.accepted_alias(text, start, &mut found);
+            if gazetteer.may_be_named_at(bytes, start) {
+                continue;
+            }
+            assert_eq!(accepted, None, "an alias at byte {start} was passed over");
+            passed_over.push(&text[start..(start + 3).min(text.len())]);
+        }
+        assert_eq!(passed_over, ["and", "sai", "and", "and", "ang", "s"]);
+        let names: Vec<&str> = gazetteer
+            .find_mentions(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "the Kremlin",
+                "THE KREMLIN",
+                "sOUTH Korea",
+                "s. Korea",
+                "Somalia",
+                "Angola",
+                "ANGOLA",
+                "x",
+                "agreement on reconciliation"
+            ]
+        );
     }
 
     /// A name starts at a capital or another first byte of an alias
