@@ -164,11 +164,10 @@ pub struct Gazetteer {
     /// byte inside a character.
     may_start: [[bool; 256]; 2],
     /// The first two bytes (the second lower-cased) of the aliases written
-    /// with a lower-case first letter: where a word
-    /// starts in lower case, only such an alias may be named there, as a
-    /// name's capitals may be added but never removed. "the" and "south"
-    /// start aliases; "and", "said" and "people" start none and are passed
-    /// over without a lookup.
+    /// with a lower-case first letter: where a word starts in lower case,
+    /// only such an alias may be named there, as a name's capitals may be
+    /// added but never removed. "the" and "south" start aliases; "and",
+    /// "said" and "people" start none and are passed over without a lookup.
     lower_case_starts: BytePairs,
     /// Indexes of the people, for offices.
     people: Vec<usize>,
@@ -247,16 +246,26 @@ impl Gazetteer {
             .map(|(i, e)| ((e.kind, e.id.clone()), i))
             .collect();
         let mut starts = [Start::Never; 256];
+        let mut lower_case_starts = BytePairs::default();
         for (spellings, _) in &patterns {
             for alias in spellings {
-                let Some(&first) = alias.as_bytes().first() else {
-                    continue;
+                let (first, second) = match alias.as_bytes() {
+                    [first, second, ..] => (*first, Some(second.to_ascii_lowercase())),
+                    [first] => (*first, None),
+                    [] => continue,
                 };
-                if first.is_ascii_lowercase() {
-                    starts[first as usize] = Start::WordStart;
-                    starts[first.to_ascii_uppercase() as usize] = Start::Always;
-                } else {
-                    starts[first.to_ascii_uppercase() as usize] = Start::Always;
+                starts[first.to_ascii_uppercase() as usize] = Start::Always;
+                if !first.is_ascii_lowercase() {
+                    continue;
+                }
+                starts[first as usize] = Start::WordStart;
+                // An alias of one byte is named whatever follows it.
+                let seconds = match second {
+                    Some(second) => second..=second,
+                    None => 0..=u8::MAX,
+                };
+                for second in seconds {
+                    lower_case_starts.insert(first, second);
                 }
             }
         }
@@ -273,27 +282,6 @@ impl Gazetteer {
             .iter()
             .filter_map(|e| e.died.map(|d| (e.name.clone(), d)))
             .collect();
-        let mut lower_case_starts = BytePairs::default();
-        for (spellings, _) in &patterns {
-            for alias in spellings {
-                let (first, second) = match alias.as_bytes() {
-                    [first, second, ..] => (*first, Some(second.to_ascii_lowercase())),
-                    [first] => (*first, None),
-                    [] => continue,
-                };
-                if !first.is_ascii_lowercase() {
-                    continue;
-                }
-                // An alias of one byte is named whatever follows it.
-                let seconds = match second {
-                    Some(second) => second..=second,
-                    None => 0..=u8::MAX,
-                };
-                for second in seconds {
-                    lower_case_starts.insert(first, second);
-                }
-            }
-        }
         let mut gazetteer = Gazetteer {
             entities,
             country_names: Vec::new(),
