@@ -29,9 +29,15 @@ pub(crate) fn read_text(input: &mut impl Read) -> std::io::Result<String> {
     read_text_of(input, len)
 }
 
+/// Room made at once for a text's bytes, at most: a length read from a
+/// damaged file cannot ask for more memory than this before its bytes come.
+const TEXT_ROOM: u64 = 1 << 16;
+
 /// Reads the bytes of a text whose length `len` was read already.
 pub(crate) fn read_text_of(input: &mut impl Read, len: u64) -> std::io::Result<String> {
-    let mut bytes = Vec::new();
+    // Read into room made for the whole text, not grown as it comes: the
+    // merge of the candidate tally reads hundreds of thousands of names.
+    let mut bytes = Vec::with_capacity(len.min(TEXT_ROOM) as usize);
     input.take(len).read_to_end(&mut bytes)?;
     if bytes.len() as u64 != len {
         return Err(std::io::ErrorKind::UnexpectedEof.into());
@@ -56,5 +62,15 @@ mod tests {
         let mut cut = &bytes[..12];
         read_number(&mut cut).unwrap();
         assert!(read_text(&mut cut).is_err());
+        // A damaged length: an error, not an allocation of its size.
+        let mut damaged = Vec::new();
+        put_number(&mut damaged, u64::MAX);
+        damaged.extend_from_slice(b"Kim");
+        assert!(read_text(&mut damaged.as_slice()).is_err());
+        // A text longer than the room made at once comes back whole.
+        let long = "Pyongyang ".repeat(10_000);
+        let mut bytes = Vec::new();
+        put_text(&mut bytes, &long);
+        assert_eq!(read_text(&mut bytes.as_slice()).unwrap(), long);
     }
 }
