@@ -4595,7 +4595,7 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
 fn one_line(text: &str) -> String {
     let text = text.trim_start();
     let text = text.strip_prefix("- ").unwrap_or(text);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::segment::single_spaced(text)
 }
 
 fn push_all<T: PartialEq>(list: &mut Vec<T>, items: impl Iterator<Item = T>) {

@@ -342,6 +342,7 @@ fn analyse_into_rows(
     for d in &analysis.dates {
         dates.row(std::iter::once(Cell::Text(&article.id)).chain(date_cells(body, d)));
     }
+    let mut last_example: Option<(std::ops::Range<usize>, String)> = None;
     let candidates = crate::candidates::find(
         body,
         &analysis.sentences,
@@ -351,15 +352,16 @@ fn analyse_into_rows(
     )
     .into_iter()
     .map(|c| {
-        // The sentence with its runs of white space made single spaces.
-        let sentence = &body[c.sentence];
-        let mut example = String::with_capacity(sentence.len());
-        for word in sentence.split_whitespace() {
-            if !example.is_empty() {
-                example.push(' ');
+        // The sentence with its runs of white space made single spaces;
+        // the names of one sentence share it.
+        let example = match &last_example {
+            Some((sentence, example)) if *sentence == c.sentence => example.clone(),
+            _ => {
+                let example = crate::segment::single_spaced(&body[c.sentence.clone()]);
+                last_example = Some((c.sentence, example.clone()));
+                example
             }
-            example.push_str(word);
-        }
+        };
         (c.name, c.kind, example)
     })
     .collect();

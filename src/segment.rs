@@ -309,6 +309,50 @@ pub fn next_word(after: &str) -> Option<&str> {
     rest.split(|c: char| !c.is_alphanumeric()).next()
 }
 
+/// `text` on one line: its words (as `str::split_whitespace` splits them)
+/// joined by single spaces. An example sentence in a CSV cell reads so.
+///
+/// The bytes are copied in runs: a byte of ASCII is white space or not by
+/// itself, and only a character beyond ASCII is decoded, where it starts.
+pub fn single_spaced(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    // Where the word being copied started, if one is.
+    let mut word_start: Option<usize> = None;
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            // `char::is_whitespace` for ASCII: these six, not `is_ascii_whitespace`'s five.
+            (
+                matches!(bytes[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                1,
+            )
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word_start) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[start..i]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word_start {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..]);
+    }
+    out
+}
+
 /// Whether the period at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(body: &str, dot: usize) -> bool {
     let before = &body[..dot];
@@ -517,6 +561,43 @@ mod tests {
             texts("He said \"Go away.\" Then"),
             vec!["He said \"Go away.\"", "Then"]
         );
+    }
+
+    #[test]
+    fn single_spaced_joins_the_words_as_split_whitespace_splits_them() {
+        for (text, want) in [
+            ("", ""),
+            ("   ", ""),
+            ("Kim  Jong Un\n met\tthem.", "Kim Jong Un met them."),
+            ("  leading and trailing \r\n", "leading and trailing"),
+            // Vertical tab and form feed are white space; so are the
+            // no-break space and the ideographic space.
+            ("a\x0bb\x0cc", "a b c"),
+            ("Pyongyang,\u{a0}June\u{3000}19", "Pyongyang, June 19"),
+            // Characters beyond ASCII that are no space stay in their word.
+            (
+                "Ch\u{f4}ngjin \u{2014} K\u{f6}ln\u{2019}s",
+                "Ch\u{f4}ngjin \u{2014} K\u{f6}ln\u{2019}s",
+            ),
+            // U+200B (zero width) and U+FEFF are not white space in Rust.
+            ("a\u{200b}b \u{feff}c", "a\u{200b}b \u{feff}c"),
+        ] {
+            assert_eq!(single_spaced(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn single_spaced_is_split_whitespace_joined() {
+        use proptest::prelude::*;
+        let piece = proptest::sample::select(vec![
+            "Kim", "met", " ", "  ", "\t", "\n", "\r\n", "\x0b", "\x0c", "\u{a0}", "\u{85}",
+            "\u{2003}", "\u{2028}", "\u{3000}", "\u{200b}", "\u{f4}", "\u{2019}", ".", "",
+        ]);
+        proptest!(|(pieces in proptest::collection::vec(piece, 0..20))| {
+            let text: String = pieces.concat();
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(single_spaced(&text), want);
+        });
     }
 
     #[test]
