@@ -529,7 +529,14 @@ const MONTH_FULL: &str =
 /// "may" is left out: "he may this year" is a verb.
 const MONTH_LOWER: &str =
     "january|february|march|april|june|july|august|september|october|november|december";
-const MONTH_ANY: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+/// A month's name, written out or cut short, with or without a period:
+/// "January", "Jan.", "Jan", "Sept.". The forms of one month share their
+/// first three letters, which no two months share, and are tried in the
+/// same order as a flat list would try them (the whole name, then the
+/// short one with its period, then without): the same matches, but the
+/// engine that reads capture groups tries twelve branches, not
+/// thirty-six.
+const MONTH_ANY: &str = r"Jan(?:uary|\.|)|Feb(?:ruary|\.|)|Mar(?:ch|\.|)|Apr(?:il|\.|)|May|Jun(?:e|\.|)|Jul(?:y|\.|)|Aug(?:ust|\.|)|Sep(?:tember|t\.|\.|t|)|Oct(?:ober|\.|)|Nov(?:ember|\.|)|Dec(?:ember|\.|)";
 const DAY: &str = r"[0-3]?\d(?:\s?(?:st|nd|rd|th))?";
 const YEAR: &str = r"1\d{3}|20\d{2}";
 /// Cardinal number words (without "a", "an", which only start a number).
@@ -1912,6 +1919,50 @@ mod dateline_tests {
         };
         assert_eq!(evening.timex_value(), "2001-08-04TEV");
         assert_eq!(evening.timex().to_string(), "2001-08-04TEV");
+    }
+
+    /// The month names as one flat list, in the order the grouped pattern
+    /// keeps: every name written out, then the short ones with a period,
+    /// then without.
+    const MONTH_LIST: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+    #[test]
+    fn month_names_grouped_match_as_the_flat_list_does() {
+        // As the rules use them: in a longer pattern, where what follows
+        // decides which form of the name is taken.
+        for tail in ["", r"\s+\d+", r"\.?\s+\d+", r"\b", "t"] {
+            let grouped = Regex::new(&format!(r"(?i-u)\b(?P<m>{MONTH_ANY}){tail}")).unwrap();
+            let flat = Regex::new(&format!(r"(?i-u)\b(?P<m>{MONTH_LIST}){tail}")).unwrap();
+            for text in [
+                "January 5",
+                "Jan. 5",
+                "Jan 5",
+                "Janu 5",
+                "JANUARY. 5",
+                "Sept. 19",
+                "Sept 19",
+                "Sep. 19",
+                "Sep 19",
+                "September 19",
+                "Septem 19",
+                "Septt 1",
+                "sept.5",
+                "May 1, Mayday, May. 2",
+                "on Mar. 3 and March 4 and Marc 5, Dec.1",
+                "Jun, June, Jul, July. 4",
+                "no month here: mandate, octopus, decade 1",
+            ] {
+                let spans = |re: &Regex| -> Vec<(usize, usize, usize, usize)> {
+                    re.captures_iter(text)
+                        .map(|c| {
+                            let (w, m) = (c.get(0).unwrap(), c.name("m").unwrap());
+                            (w.start(), w.end(), m.start(), m.end())
+                        })
+                        .collect()
+                };
+                assert_eq!(spans(&grouped), spans(&flat), "{text:?} with {tail:?}");
+            }
+        }
     }
 
     #[test]
