@@ -431,19 +431,23 @@ impl Tally {
     }
 
     /// Adds the candidates of document number `doc` (numbers never go
-    /// back); `example` gives a candidate's sentence text.
+    /// back), each with the text of its sentence.
+    ///
+    /// A name's example is the sentence it was first seen in, its white
+    /// space made single spaces. Most names recur, so that is done only
+    /// when a name is new.
     pub fn add(
         &mut self,
         doc: usize,
         candidates: Vec<(String, &'static str, String)>,
     ) -> Result<()> {
-        for (name, kind, example) in candidates {
+        for (name, kind, sentence) in candidates {
             let entry = self.entries.entry(name).or_insert_with(|| Entry {
                 kind,
                 count: 0,
                 documents: 0,
                 last_document: usize::MAX,
-                example,
+                example: crate::segment::single_spaced(&sentence),
             });
             entry.count += 1;
             if entry.last_document != doc {
@@ -830,6 +834,37 @@ mod tests {
             })
             .unwrap();
         rows
+    }
+
+    #[test]
+    fn a_name_is_exemplified_by_its_first_sentence_single_spaced() {
+        let mut tally = Tally::default();
+        let found = |name: &str, sentence: &str| (name.to_string(), "person", sentence.to_string());
+        tally
+            .add(
+                0,
+                vec![
+                    found("Kamal Chaulagain", "Kamal  Chaulagain\r\n arrived\there."),
+                    found("Kamal Chaulagain", "Kamal Chaulagain left."),
+                ],
+            )
+            .unwrap();
+        tally
+            .add(
+                1,
+                vec![found("Kamal Chaulagain", "Kamal Chaulagain returned.")],
+            )
+            .unwrap();
+        assert_eq!(
+            rows(tally),
+            vec![[
+                "Kamal Chaulagain".to_string(),
+                "person".to_string(),
+                "3".to_string(),
+                "2".to_string(),
+                "Kamal Chaulagain arrived here.".to_string(),
+            ]]
+        );
     }
 
     fn names(text: &str) -> Vec<(String, &'static str)> {

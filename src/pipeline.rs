@@ -250,6 +250,8 @@ struct DocOutput {
     /// The document's events, encoded for the run's report file.
     events: Vec<u8>,
     event_count: usize,
+    /// Names the gazetteer does not know: name, kind, and the text of the
+    /// sentence (see [`crate::candidates::Tally::add`]).
     candidates: Vec<(String, &'static str, String)>,
     bytes: usize,
 }
@@ -342,7 +344,6 @@ fn analyse_into_rows(
     for d in &analysis.dates {
         dates.row(std::iter::once(Cell::Text(&article.id)).chain(date_cells(body, d)));
     }
-    let mut last_example: Option<(std::ops::Range<usize>, String)> = None;
     let candidates = crate::candidates::find(
         body,
         &analysis.sentences,
@@ -351,19 +352,7 @@ fn analyse_into_rows(
         &lexicon.words.titles,
     )
     .into_iter()
-    .map(|c| {
-        // The sentence with its runs of white space made single spaces;
-        // the names of one sentence share it.
-        let example = match &last_example {
-            Some((sentence, example)) if *sentence == c.sentence => example.clone(),
-            _ => {
-                let example = crate::segment::single_spaced(&body[c.sentence.clone()]);
-                last_example = Some((c.sentence, example.clone()));
-                example
-            }
-        };
-        (c.name, c.kind, example)
-    })
+    .map(|c| (c.name, c.kind, body[c.sentence].to_string()))
     .collect();
     let cut = if analysis.sentence_cuts > 0 {
         format!(
