@@ -703,8 +703,8 @@ pub fn prepare() {
 }
 
 /// The anchor automaton and, per anchor, the rules it admits.
-fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
-    static ANCHORS: OnceLock<(aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>)> = OnceLock::new();
+fn anchors() -> &'static (aho_corasick::dfa::DFA, Vec<u64>, Vec<bool>) {
+    static ANCHORS: OnceLock<(aho_corasick::dfa::DFA, Vec<u64>, Vec<bool>)> = OnceLock::new();
     ANCHORS.get_or_init(|| {
         let mut words: Vec<&str> = Vec::new();
         let mut masks: Vec<u64> = Vec::new();
@@ -720,9 +720,11 @@ fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
             }
         }
         // A few hundred short words: a full DFA is small and the fastest.
-        let automaton = aho_corasick::AhoCorasick::builder()
+        // No prefilter: nearly every letter starts some anchor, and without
+        // one only match states are special (see [`each_anchor`]).
+        let automaton = aho_corasick::dfa::Builder::new()
             .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&words)
             .expect("anchor automaton");
         let capitalised = words
@@ -731,6 +733,34 @@ fn anchors() -> &'static (aho_corasick::AhoCorasick, Vec<u64>, Vec<bool>) {
             .collect();
         (automaton, masks, capitalised)
     })
+}
+
+/// Calls `found(pattern, start)` for every occurrence of every word of
+/// `dfa` in `text`, overlapping ones too, in the order the automaton's
+/// overlapping search gives them (by where they end, then as the state
+/// lists them).
+///
+/// This is that search as one loop over the bytes: a transition a byte,
+/// and a test whether the state is a match state. The library's iterator
+/// returns from its search at every match and resumes from a saved state,
+/// and costs about twice as much a byte on this automaton.
+fn each_anchor(dfa: &aho_corasick::dfa::DFA, text: &[u8], mut found: impl FnMut(usize, usize)) {
+    use aho_corasick::automaton::Automaton;
+    let anchored = aho_corasick::Anchored::No;
+    let Ok(mut state) = dfa.start_state(anchored) else {
+        return;
+    };
+    for (at, &byte) in text.iter().enumerate() {
+        state = dfa.next_state(anchored, state, byte);
+        // Without a prefilter the special states are the dead one (which
+        // an unanchored search never reaches) and the match states.
+        if dfa.is_special(state) && dfa.is_match(state) {
+            for i in 0..dfa.match_len(state) {
+                let pattern = dfa.match_pattern(state, i);
+                found(pattern.as_usize(), at + 1 - dfa.pattern_len(pattern));
+            }
+        }
+    }
 }
 
 /// Room for each rule's lazy DFA (and the set's): with the default the
@@ -1860,6 +1890,49 @@ mod dateline_tests {
     }
 
     #[test]
+    fn the_anchor_loop_finds_what_the_overlapping_search_finds() {
+        let words = [
+            "the year", "year", "ye", "may", "mayor", "day", "1", "now", "know", "s",
+        ];
+        let dfa = aho_corasick::dfa::Builder::new()
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(words)
+            .unwrap();
+        let searcher = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .unwrap();
+        let check = |text: &str| {
+            let mut looped = Vec::new();
+            each_anchor(&dfa, text.as_bytes(), |pattern, start| {
+                looped.push((pattern, start))
+            });
+            let searched: Vec<(usize, usize)> = searcher
+                .find_overlapping_iter(text)
+                .map(|m| (m.pattern().as_usize(), m.start()))
+                .collect();
+            assert_eq!(looped, searched, "{text:?}");
+        };
+        for text in [
+            "",
+            "The Year: the mayor knows now, on May 1, 1991 (THE YEAR).",
+            "yesterday\u{2019}s daydream, 11 days",
+        ] {
+            check(text);
+        }
+        // Over generated text.
+        use proptest::prelude::*;
+        let piece = proptest::sample::select(vec![
+            "the", " ", "year", "YEAR", "ye", "May", "mayor", "day", "1", "19", "now", "kn", "s",
+            ".", "\u{e9}", "\n",
+        ]);
+        proptest!(|(pieces in proptest::collection::vec(piece, 0..24))| {
+            check(&pieces.concat());
+        });
+    }
+
+    #[test]
     fn the_rule_set_answers_as_its_rules_do() {
         let set = rule_set();
         // Month and digit rules share their anchors; a rule of its own
@@ -2901,24 +2974,23 @@ pub fn resolve_document(
     let (automaton, anchor_masks, capitalised) = anchors();
     let mut masks = vec![0u64; sentences.len()];
     let bytes = body.as_bytes();
-    for m in automaton.find_overlapping_iter(body) {
+    each_anchor(automaton, bytes, |pattern, start| {
         // Month and weekday names are capitalised ("May", not "may").
-        if capitalised[m.pattern().as_usize()] && bytes[m.start()].is_ascii_lowercase() {
-            continue;
+        if capitalised[pattern] && bytes[start].is_ascii_lowercase() {
+            return;
         }
         // Anchors count at the start of a word only ("now", not "know").
-        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
-            let seam =
-                bytes[m.start() - 1].is_ascii_lowercase() && bytes[m.start()].is_ascii_uppercase();
+        if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+            let seam = bytes[start - 1].is_ascii_lowercase() && bytes[start].is_ascii_uppercase();
             if !seam {
-                continue;
+                return;
             }
         }
-        let i = sentences.partition_point(|s| s.end <= m.start());
+        let i = sentences.partition_point(|s| s.end <= start);
         if let Some(mask) = masks.get_mut(i) {
-            *mask |= anchor_masks[m.pattern().as_usize()];
+            *mask |= anchor_masks[pattern];
         }
-    }
+    });
     let mut out = Vec::new();
     // In news, "that day" before any other date is the report's day.
     let mut reference: Option<Period> = match mode {
