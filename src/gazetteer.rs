@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::MatchKind;
 
 use crate::error::{Error, Result};
 
@@ -175,7 +175,7 @@ pub struct Gazetteer {
     offices: Vec<Office>,
     /// People whose day of death is known: name and day.
     dead: Vec<(String, chrono::NaiveDate)>,
-    office_automaton: AhoCorasick,
+    office_automaton: aho_corasick::dfa::DFA,
     /// For each pattern (an alias up to ASCII case): its
     /// spellings as the gazetteers write them, and the entities.
     patterns: Vec<(Vec<String>, Vec<usize>)>,
@@ -1090,10 +1090,13 @@ fn qualifies_a_name(after: &str) -> bool {
     })
 }
 
-fn office_automaton(offices: &[Office]) -> Result<AhoCorasick> {
-    AhoCorasickBuilder::new()
+/// The offices' phrases in any ASCII case, as a DFA that
+/// [`crate::scan::each_overlapping`] reads.
+fn office_automaton(offices: &[Office]) -> Result<aho_corasick::dfa::DFA> {
+    aho_corasick::dfa::Builder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .prefilter(false)
         .build(offices.iter().map(|o| &o.phrase))
         .map_err(|e| Error::Usage(format!("office automaton: {e}")))
 }
@@ -1108,8 +1111,11 @@ impl Gazetteer {
     pub fn with_offices(&self, text: &str, mentions: Vec<Mention>, year: i32) -> Vec<Mention> {
         let mut hits = Vec::new();
         for window in self.office_windows(text, &mentions) {
-            let input = aho_corasick::Input::new(text).span(window);
-            hits.extend(self.office_automaton.find_overlapping_iter(input));
+            let bytes = &text.as_bytes()[window.clone()];
+            crate::scan::each_overlapping(&self.office_automaton, bytes, |pattern, start, end| {
+                let span = window.start + start..window.start + end;
+                hits.push(aho_corasick::Match::must(pattern, span));
+            });
         }
         self.offices_among(text, mentions, year, hits)
     }
@@ -1846,10 +1852,15 @@ mod tests {
     #[test]
     fn offices_are_found_near_states_as_in_the_whole_text() {
         let g = Gazetteer::load(&[]).unwrap();
+        // The library's own search, over the whole text.
+        let whole_text_search = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(g.offices.iter().map(|o| &o.phrase))
+            .unwrap();
         let same = |text: &str, year: i32| {
             let mentions = g.find_mentions(text);
             let everywhere: Vec<aho_corasick::Match> =
-                g.office_automaton.find_overlapping_iter(text).collect();
+                whole_text_search.find_overlapping_iter(text).collect();
             let found = g.with_offices(text, mentions.clone(), year);
             assert_eq!(
                 found,

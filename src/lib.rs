@@ -50,6 +50,7 @@ pub mod pipeline;
 pub mod plot;
 pub mod read;
 pub mod resolve;
+mod scan;
 pub mod segment;
 mod spill;
 pub mod table;

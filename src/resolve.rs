@@ -720,8 +720,8 @@ fn anchors() -> &'static (aho_corasick::dfa::DFA, Vec<u64>, Vec<bool>) {
             }
         }
         // A few hundred short words: a full DFA is small and the fastest.
-        // No prefilter: nearly every letter starts some anchor, and without
-        // one only match states are special (see [`each_anchor`]).
+        // No prefilter: nearly every letter starts some anchor, and it
+        // would make the start state special (see [`crate::scan`]).
         let automaton = aho_corasick::dfa::Builder::new()
             .ascii_case_insensitive(true)
             .prefilter(false)
@@ -733,34 +733,6 @@ fn anchors() -> &'static (aho_corasick::dfa::DFA, Vec<u64>, Vec<bool>) {
             .collect();
         (automaton, masks, capitalised)
     })
-}
-
-/// Calls `found(pattern, start)` for every occurrence of every word of
-/// `dfa` in `text`, overlapping ones too, in the order the automaton's
-/// overlapping search gives them (by where they end, then as the state
-/// lists them).
-///
-/// This is that search as one loop over the bytes: a transition a byte,
-/// and a test whether the state is a match state. The library's iterator
-/// returns from its search at every match and resumes from a saved state,
-/// and costs about twice as much a byte on this automaton.
-fn each_anchor(dfa: &aho_corasick::dfa::DFA, text: &[u8], mut found: impl FnMut(usize, usize)) {
-    use aho_corasick::automaton::Automaton;
-    let anchored = aho_corasick::Anchored::No;
-    let Ok(mut state) = dfa.start_state(anchored) else {
-        return;
-    };
-    for (at, &byte) in text.iter().enumerate() {
-        state = dfa.next_state(anchored, state, byte);
-        // Without a prefilter the special states are the dead one (which
-        // an unanchored search never reaches) and the match states.
-        if dfa.is_special(state) && dfa.is_match(state) {
-            for i in 0..dfa.match_len(state) {
-                let pattern = dfa.match_pattern(state, i);
-                found(pattern.as_usize(), at + 1 - dfa.pattern_len(pattern));
-            }
-        }
-    }
 }
 
 /// Room for each rule's lazy DFA (and the set's): with the default the
@@ -1890,49 +1862,6 @@ mod dateline_tests {
     }
 
     #[test]
-    fn the_anchor_loop_finds_what_the_overlapping_search_finds() {
-        let words = [
-            "the year", "year", "ye", "may", "mayor", "day", "1", "now", "know", "s",
-        ];
-        let dfa = aho_corasick::dfa::Builder::new()
-            .ascii_case_insensitive(true)
-            .prefilter(false)
-            .build(words)
-            .unwrap();
-        let searcher = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(words)
-            .unwrap();
-        let check = |text: &str| {
-            let mut looped = Vec::new();
-            each_anchor(&dfa, text.as_bytes(), |pattern, start| {
-                looped.push((pattern, start))
-            });
-            let searched: Vec<(usize, usize)> = searcher
-                .find_overlapping_iter(text)
-                .map(|m| (m.pattern().as_usize(), m.start()))
-                .collect();
-            assert_eq!(looped, searched, "{text:?}");
-        };
-        for text in [
-            "",
-            "The Year: the mayor knows now, on May 1, 1991 (THE YEAR).",
-            "yesterday\u{2019}s daydream, 11 days",
-        ] {
-            check(text);
-        }
-        // Over generated text.
-        use proptest::prelude::*;
-        let piece = proptest::sample::select(vec![
-            "the", " ", "year", "YEAR", "ye", "May", "mayor", "day", "1", "19", "now", "kn", "s",
-            ".", "\u{e9}", "\n",
-        ]);
-        proptest!(|(pieces in proptest::collection::vec(piece, 0..24))| {
-            check(&pieces.concat());
-        });
-    }
-
-    #[test]
     fn the_rule_set_answers_as_its_rules_do() {
         let set = rule_set();
         // Month and digit rules share their anchors; a rule of its own
@@ -2974,7 +2903,7 @@ pub fn resolve_document(
     let (automaton, anchor_masks, capitalised) = anchors();
     let mut masks = vec![0u64; sentences.len()];
     let bytes = body.as_bytes();
-    each_anchor(automaton, bytes, |pattern, start| {
+    crate::scan::each_overlapping(automaton, bytes, |pattern, start, _| {
         // Month and weekday names are capitalised ("May", not "may").
         if capitalised[pattern] && bytes[start].is_ascii_lowercase() {
             return;
