@@ -549,7 +549,21 @@ fn parse_day_first(s: &str) -> Option<NaiveDate> {
 pub fn parse_published(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let head = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    // Nearly every date is written in full ("2001-08-04"): read so, it needs
+    // no parser of formats. Anything else goes to the parser.
+    match head.as_bytes() {
+        [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
+            if [y0, y1, y2, y3, m0, m1, d0, d1]
+                .iter()
+                .all(|b| b.is_ascii_digit()) =>
+        {
+            let digits =
+                |bytes: &[&u8]| bytes.iter().fold(0, |n, &&b| n * 10 + u32::from(b - b'0'));
+            let year = i32::try_from(digits(&[y0, y1, y2, y3])).ok()?;
+            NaiveDate::from_ymd_opt(year, digits(&[m0, m1]), digits(&[d0, d1]))
+        }
+        _ => NaiveDate::parse_from_str(head, "%Y-%m-%d").ok(),
+    }
 }
 
 /// Reads one JSON Lines record `{id, published, title, text}`.
@@ -1170,6 +1184,35 @@ mod tests {
             "{}",
             rejected.reason
         );
+    }
+
+    #[test]
+    fn published_dates_in_full_read_as_the_parser_reads_them() {
+        let parser = |s: &str| {
+            let s = s.trim();
+            NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok()
+        };
+        for s in [
+            "2001-08-04",
+            " 2024-02-29T10:00:00Z",
+            "2023-02-29",
+            "0000-01-01",
+            "9999-12-31",
+            "2001-13-01",
+            "2001-00-10",
+            "2001-8-4",
+            "+2001-08-04",
+            "2001/08/04",
+            "",
+        ] {
+            assert_eq!(parse_published(s), parser(s), "{s:?}");
+        }
+        use proptest::prelude::*;
+        let digit = proptest::sample::select(vec!['0', '1', '2', '3', '9']);
+        proptest!(|(d in proptest::collection::vec(digit, 8))| {
+            let s = format!("{}{}{}{}-{}{}-{}{}", d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]);
+            prop_assert_eq!(parse_published(&s), parser(&s));
+        });
     }
 
     #[test]
