@@ -617,6 +617,10 @@ struct Compiled {
     name: &'static str,
     anchors: &'static [&'static str],
     regex: Regex,
+    /// The indexes of the groups of a number in words, `n` (cardinal) and
+    /// `ord` (ordinal), where the pattern has them: a group is found by its
+    /// index without hashing its name, at every match.
+    number_groups: [Option<usize>; 2],
     resolve: Resolve,
     group: usize,
     timex_type: TimexType,
@@ -798,15 +802,21 @@ fn compiled() -> &'static [Compiled] {
         assert!(rules.len() <= 64, "rule masks are 64 bits");
         rules
             .into_iter()
-            .map(|r| Compiled {
-                name: r.name,
-                anchors: r.anchors,
+            .map(|r| {
                 // ASCII classes and word boundaries: right for English date words,
                 // and they keep the regex engine on its fast path.
-                regex: regex::RegexBuilder::new(&format!("(?i-u){}", r.pattern))
+                let regex = regex::RegexBuilder::new(&format!("(?i-u){}", r.pattern))
                     .dfa_size_limit(RULE_DFA_BYTES)
                     .build()
-                    .unwrap_or_else(|e| panic!("rule {:?} does not compile: {e}", r.name)),
+                    .unwrap_or_else(|e| panic!("rule {:?} does not compile: {e}", r.name));
+                let group = |name: &str| regex.capture_names().position(|n| n == Some(name));
+                (r, group("n"), group("ord"), regex)
+            })
+            .map(|(r, cardinal, ordinal, regex)| Compiled {
+                name: r.name,
+                anchors: r.anchors,
+                regex,
+                number_groups: [cardinal, ordinal],
                 resolve: r.resolve,
                 group: r.group,
                 timex_type: r.timex_type,
@@ -2286,11 +2296,14 @@ fn resolve_rules(
             let mut start = m.start();
             let mut skip_candidate = false;
             // Drop the words a number-word group took before its number.
+            let [cardinal, ordinal] = rule.number_groups;
             for (group, parse) in [
-                ("n", parse_cardinal as fn(&str) -> Option<u32>),
-                ("ord", parse_ordinal),
+                (cardinal, parse_cardinal as fn(&str) -> Option<u32>),
+                (ordinal, parse_ordinal),
             ] {
-                let Some(n) = caps.name(group) else { continue };
+                let Some(n) = group.and_then(|g| caps.get(g)) else {
+                    continue;
+                };
                 match trailing(n.as_str(), parse) {
                     Some((skip, _)) if n.start() <= start + 4 && skip > 0 => {
                         start = n.start() + skip;
