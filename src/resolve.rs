@@ -1697,17 +1697,28 @@ fn is_possessive(after: &str) -> bool {
     after.starts_with("'s") || after.starts_with("\u{2019}s")
 }
 
-fn dateline_regex() -> &'static regex_automata::meta::Regex {
-    static RE: OnceLock<regex_automata::meta::Regex> = OnceLock::new();
+/// The dateline's pattern, and the indexes of its groups `city`, `date`,
+/// `month` and `day`: read by index, a group's name is not hashed for every
+/// article.
+fn dateline_regex() -> &'static (regex_automata::meta::Regex, [usize; 4]) {
+    static RE: OnceLock<(regex_automata::meta::Regex, [usize; 4])> = OnceLock::new();
     RE.get_or_init(|| {
-        regex_automata::meta::Regex::new(&format!(
+        let regex = regex_automata::meta::Regex::new(&format!(
             // The forms of twenty years of KCNA: "Pyongyang, June 19 (KCNA)",
             // "Seoul, August 28 (KCNA Correspondent)", "(KNS-KCNA)",
             // "PYONGYANG, MARCH 3", "Pyongyang October 13", "June13",
             // "June 14, (KCNA)".
             r"(?m)^[ \t]*(?P<city>[A-Za-z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){{0,3}})[ \t]*,?[ \t]*(?P<date>(?P<month>(?i:{MONTH_ANY}))[ \t]*(?P<day>\d{{1,2}}))[ \t]*,?[ \t]*(?:\d{{4}}[ \t]*)?\([ \t]*[A-Za-z]+(?:[ \t\-]+[A-Za-z]+)?[ \t]*\)"
         ))
-        .expect("valid dateline regex")
+        .expect("valid dateline regex");
+        let group = |name: &str| {
+            regex
+                .group_info()
+                .to_index(regex_automata::PatternID::ZERO, name)
+                .expect("the dateline's groups")
+        };
+        let groups = [group("city"), group("date"), group("month"), group("day")];
+        (regex, groups)
     })
 }
 
@@ -1732,7 +1743,7 @@ fn head_len(text: &str, chars: usize) -> usize {
 pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
     use regex_automata::{Anchored, Input};
     let head = &body[..head_len(body, DATELINE_HEAD_CHARS)];
-    let regex = dateline_regex();
+    let (regex, [city_group, date_group, month_group, day_group]) = dateline_regex();
     // The groups are read within the match only. Asked for over the whole
     // head, the engine that reads groups would be set up for all the text
     // after the match too, which costs more than finding the match.
@@ -1742,10 +1753,10 @@ pub fn find_dateline(body: &str, published: NaiveDate) -> Option<Dateline> {
         &Input::new(head).span(whole.range()).anchored(Anchored::Yes),
         &mut caps,
     );
-    let city = caps.get_group_by_name("city")?;
-    let date_match = caps.get_group_by_name("date")?;
-    let month = month_of(&head[caps.get_group_by_name("month")?])?;
-    let day: u32 = head[caps.get_group_by_name("day")?].parse().ok()?;
+    let city = caps.get_group(*city_group)?;
+    let date_match = caps.get_group(*date_group)?;
+    let month = month_of(&head[caps.get_group(*month_group)?])?;
+    let day: u32 = head[caps.get_group(*day_group)?].parse().ok()?;
     let date = (published.year() - 1..=published.year() + 1)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| (*d - published).num_days().abs())?;
