@@ -810,20 +810,20 @@ fn compiled() -> &'static [Compiled] {
                     .build()
                     .unwrap_or_else(|e| panic!("rule {:?} does not compile: {e}", r.name));
                 let group = |name: &str| regex.capture_names().position(|n| n == Some(name));
-                (r, group("n"), group("ord"), regex)
-            })
-            .map(|(r, cardinal, ordinal, regex)| Compiled {
-                name: r.name,
-                anchors: r.anchors,
-                regex,
-                number_groups: [cardinal, ordinal],
-                resolve: r.resolve,
-                group: r.group,
-                timex_type: r.timex_type,
-                role: r.role,
-                sets_reference: r.sets_reference,
-                may_count: r.may_count,
-                may_be_rate: r.may_be_rate,
+                let number_groups = [group("n"), group("ord")];
+                Compiled {
+                    name: r.name,
+                    anchors: r.anchors,
+                    regex,
+                    number_groups,
+                    resolve: r.resolve,
+                    group: r.group,
+                    timex_type: r.timex_type,
+                    role: r.role,
+                    sets_reference: r.sets_reference,
+                    may_count: r.may_count,
+                    may_be_rate: r.may_be_rate,
+                }
             })
             .collect()
     })

@@ -315,6 +315,12 @@ pub fn next_word(after: &str) -> Option<&str> {
 /// The bytes are copied in runs: a byte of ASCII is white space or not by
 /// itself, and only a character beyond ASCII is decoded, where it starts.
 pub fn single_spaced(text: &str) -> String {
+    fn push_word(out: &mut String, word: &str) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -333,10 +339,7 @@ pub fn single_spaced(text: &str) -> String {
         };
         match (space, word_start) {
             (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&text[start..i]);
+                push_word(&mut out, &text[start..i]);
                 word_start = None;
             }
             (false, None) => word_start = Some(i),
@@ -345,10 +348,7 @@ pub fn single_spaced(text: &str) -> String {
         i += len;
     }
     if let Some(start) = word_start {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..]);
+        push_word(&mut out, &text[start..]);
     }
     out
 }
