@@ -321,7 +321,18 @@ pub fn single_spaced(text: &str) -> String {
         }
         out.push_str(word);
     }
+    // Most sentences are single-spaced ASCII already: three quick scans
+    // tell so, and the text is copied as it is.
     let bytes = text.as_bytes();
+    let other_space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    if text.is_ascii()
+        && !bytes.iter().any(other_space)
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     // Where the word being copied started, if one is.
@@ -569,6 +580,12 @@ mod tests {
             ("", ""),
             ("   ", ""),
             ("Kim  Jong Un\n met\tthem.", "Kim Jong Un met them."),
+            // Single-spaced ASCII comes back as it is; a double space, or
+            // a space at either end, does not.
+            ("Kim Jong Un met them.", "Kim Jong Un met them."),
+            ("Kim  Jong Un", "Kim Jong Un"),
+            (" Kim Jong Un", "Kim Jong Un"),
+            ("Kim Jong Un ", "Kim Jong Un"),
             ("  leading and trailing \r\n", "leading and trailing"),
             // Vertical tab and form feed are white space; so are the
             // no-break space and the ideographic space.
