@@ -513,18 +513,24 @@ fn put_field(out: &mut Vec<u8>, prefix: &[u8], field: &[u8]) {
         .iter()
         .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
     {
-        out.extend_from_slice(prefix);
+        // Nearly every cell: most have no prefix, and the copy of an empty
+        // one is a call for nothing.
+        if !prefix.is_empty() {
+            out.extend_from_slice(prefix);
+        }
         out.extend_from_slice(field);
         return;
     }
     out.push(b'"');
     out.extend_from_slice(prefix);
-    for &b in field {
-        if b == b'"' {
-            out.push(b'"');
-        }
-        out.push(b);
+    // The runs between quotes are copied whole; each quote is doubled.
+    let mut rest = field;
+    while let Some(quote) = memchr::memchr(b'"', rest) {
+        out.extend_from_slice(&rest[..=quote]);
+        out.push(b'"');
+        rest = &rest[quote + 1..];
     }
+    out.extend_from_slice(rest);
     out.push(b'"');
 }
 
