@@ -723,7 +723,7 @@ fn anchors() -> &'static (aho_corasick::dfa::DFA, Vec<u64>, Vec<bool>) {
                 }
             }
         }
-        // A few hundred short words: a full DFA is small and the fastest.
+        // About a hundred short words: a full DFA is small and the fastest.
         // No prefilter: nearly every letter starts some anchor, and it
         // would make the start state special (see [`crate::scan`]).
         let automaton = aho_corasick::dfa::Builder::new()
@@ -1509,8 +1509,7 @@ fn holiday(c: &Captures, ctx: &Context) -> Option<Value> {
     if c.name("lunar").is_some() || c.name("of").is_some() {
         return None;
     }
-    let name = c.name("h")?.as_str().to_ascii_lowercase();
-    let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::segment::single_spaced(&c.name("h")?.as_str().to_ascii_lowercase());
     let on = |year: i32| -> Option<NaiveDate> {
         match name.as_str() {
             "christmas" | "christmas day" => NaiveDate::from_ymd_opt(year, 12, 25),
